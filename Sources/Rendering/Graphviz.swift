@@ -1,0 +1,98 @@
+import CGraphviz
+import Foundation
+
+/// Graphviz layout engines TwinGraph uses.
+public enum Layout: String, CaseIterable, Sendable {
+    case dot, neato, fdp, sfdp, circo, twopi
+}
+
+/// Output formats.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case svg, png, pdf, dot
+
+    /// The Graphviz renderer name: cairo for bitmaps and PDF so that Cyrillic text is shaped by pango.
+    var graphvizName: String {
+        switch self {
+        case .svg: return "svg"
+        case .png: return "png:cairo"
+        case .pdf: return "pdf:cairo"
+        case .dot: return "dot"
+        }
+    }
+
+    /// Guesses the format from a file name's extension.
+    public init?(fileName: String) {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        switch ext {
+        case "svg": self = .svg
+        case "png": self = .png
+        case "pdf": self = .pdf
+        case "dot", "gv": self = .dot
+        default: return nil
+        }
+    }
+}
+
+/// What went wrong inside Graphviz, with the messages it reported.
+public enum RenderError: Error, CustomStringConvertible {
+    case parse(messages: [String])
+    case layout(Layout, messages: [String])
+    case render(OutputFormat, messages: [String])
+    case noPlugin(String)
+
+    public var description: String {
+        switch self {
+        case let .parse(m): return "Graphviz could not read the generated DOT: " + Self.join(m)
+        case let .layout(l, m): return "Graphviz layout '\(l.rawValue)' failed: " + Self.join(m)
+        case let .render(f, m): return "Graphviz could not render \(f.rawValue): " + Self.join(m)
+        case let .noPlugin(what):
+            return "Graphviz has no plugin for \(what); install libgraphviz-dev (scripts/setup.sh does)"
+        }
+    }
+
+    private static func join(_ m: [String]) -> String {
+        m.isEmpty ? "no message" : m.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: "; ")
+    }
+}
+
+/// Lays out and renders DOT text in-process through libgvc. No process is spawned.
+///
+/// Graphviz keeps global state (its error handler, the last error), so every call is
+/// serialised by one lock; messages Graphviz reports are collected and become `RenderError`s
+/// instead of being printed.
+public enum Graphviz {
+    nonisolated(unsafe) private static var messages: [String] = []
+    private static let lock = NSLock()
+
+    private static let collector: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
+        if let text { Graphviz.messages.append(String(cString: text)) }
+        return 0
+    }
+
+    /// Lays out `dot` with `layout` and renders it as `format`.
+    public static func render(dot: String, layout: Layout, format: OutputFormat) throws -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        messages = []
+        let previous = agseterrf(collector)
+        defer { agseterrf(previous) }
+
+        guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
+        defer { gvFreeContext(gvc) }
+        guard let graph = dot.withCString({ agmemread($0) }) else {
+            throw RenderError.parse(messages: messages)
+        }
+        defer { agclose(graph) }
+        guard gvLayout(gvc, graph, layout.rawValue) == 0 else {
+            throw RenderError.layout(layout, messages: messages)
+        }
+        defer { gvFreeLayout(gvc, graph) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(gvc, graph, format.graphvizName, &buffer, &length) == 0, let buffer else {
+            throw RenderError.render(format, messages: messages)
+        }
+        defer { gvFreeRenderData(buffer) }
+        return Data(bytes: buffer, count: Int(length))
+    }
+}

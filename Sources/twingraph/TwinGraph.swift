@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+
+/// Exit codes: 0 success, 1 a failure (a file that could not be read, a render that failed),
+/// 2 a usage error (unknown option, layout or format).
+@main
+struct Main {
+    static func main() {
+        do {
+            var command = try TwinGraph.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = TwinGraph.exitCode(for: error)
+            if code == .success {
+                TwinGraph.exit(withError: error)
+            }
+            if let failure = error as? CLIFailure {
+                if !failure.message.isEmpty { FileHandle.standardError.write(Data("twingraph: error: \(failure.message)\n".utf8)) }
+                Foundation.exit(failure.exitCode)
+            }
+            if code == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data((TwinGraph.fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            if error is ExitCode {
+                TwinGraph.exit(withError: error)
+            }
+            FileHandle.standardError.write(Data("twingraph: error: \(error)\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+}
+
+struct TwinGraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "twingraph",
+        abstract: "Turn Russian municipal reports on international activity into a knowledge graph.",
+        discussion: """
+        Reads annual reports (twin cities, delegations, agreements, forums), extracts places, \
+        organisations, people, events and the relations between them with the sentences that \
+        prove them, and draws the result with Graphviz.
+        """,
+        subcommands: [Render.self]
+    )
+}
+
+/// A failure already explained to the user; `exitCode` 1 unless said otherwise.
+struct CLIFailure: Error {
+    var message: String
+    var exitCode: Int32 = 1
+}
+
+/// Writes `data` to `path`, or to stdout when `path` is nil or "-".
+func writeOutput(_ data: Data, to path: String?) throws {
+    if let path, path != "-" {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIFailure(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+    } else {
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
