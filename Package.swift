@@ -22,6 +22,6 @@ let package = Package(
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
-        .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )
