@@ -34,7 +34,7 @@ public enum DiagramError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// The page: every diagram is scaled down to fit A4 with margins, text sizes are chosen so that
+/// The page: every diagram is scaled down (never up, never distorted) to fit A4 with margins, text sizes are chosen so that
 /// the scaled result stays legible (about 8 pt or more on paper for the usual graph sizes).
 public enum Page {
     /// Printable area of A4 with 1.5 cm margins, in inches.
@@ -42,7 +42,7 @@ public enum Page {
     public static let landscape = "10.5,7.1"
 
     static func attributes(landscape: Bool) -> [(String, DOTValue)] {
-        [("size", .text(landscape ? Self.landscape : Self.portrait)), ("ratio", "compress"),
+        [("size", .text(landscape ? Self.landscape : Self.portrait)),
          ("charset", "UTF-8"), ("fontname", .text(GraphStyle.fontName)), ("pad", "0.2"),
          ("bgcolor", "white")]
     }
@@ -72,11 +72,25 @@ public enum CountryPalette {
         return colours[Int(h % UInt32(colours.count))]
     }
 
-    /// Country code → the name of that country's node in the graph (e.g. "CN" → "Китай").
+    /// Russian names of the countries that appear in Russian municipal reports on international
+    /// activity, so that a graph without a node for a country still shows a name, not a code.
+    static let common: [String: String] = [
+        "RU": "Россия", "CN": "Китай", "DE": "Германия", "KZ": "Казахстан", "KR": "Республика Корея",
+        "KP": "КНДР", "JP": "Япония", "MN": "Монголия", "US": "США", "FR": "Франция", "IT": "Италия",
+        "GB": "Великобритания", "BY": "Беларусь", "UA": "Украина", "UZ": "Узбекистан", "KG": "Киргизия",
+        "TJ": "Таджикистан", "AM": "Армения", "AZ": "Азербайджан", "GE": "Грузия", "VN": "Вьетнам",
+        "IN": "Индия", "TR": "Турция", "PL": "Польша", "CZ": "Чехия", "SK": "Словакия", "FI": "Финляндия",
+        "LV": "Латвия", "LT": "Литва", "EE": "Эстония", "BG": "Болгария", "RS": "Сербия", "IL": "Израиль",
+        "CA": "Канада", "ES": "Испания", "NL": "Нидерланды", "AT": "Австрия", "CH": "Швейцария",
+    ]
+
+    /// Country code → Russian name: the graph's own country nodes (e.g. "CN" → "Китай"), then
+    /// the table above.
     public static func names(in graph: Graph) -> [String: String] {
-        var names: [String: String] = [:]
+        var names: [String: String] = common
+        var fromGraph: Set<String> = []
         for node in graph.nodes.sorted(by: { $0.id < $1.id }) where node.type == .country {
-            if let code = node.country, names[code] == nil { names[code] = node.name }
+            if let code = node.country, !fromGraph.contains(code) { names[code] = node.name; fromGraph.insert(code) }
         }
         return names
     }

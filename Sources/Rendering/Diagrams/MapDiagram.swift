@@ -74,6 +74,7 @@ public enum MapDiagram {
         dot.edgeDefaults = [("arrowsize", "0.6")]
 
         // Graticule every 10° (or 20° for wide maps), drawn first so everything else is on top.
+        // No grid on an empty map: lines around nothing would suggest a place at 0°, 0°.
         let step = (projection.maxLon - projection.minLon) > 120 ? 20.0 : 10.0
         var k = 0
         func gridPoint(_ p: (Double, Double)) -> String {
@@ -82,7 +83,7 @@ public enum MapDiagram {
             dot.nodes.append(DOTGraph.Node(id: id, attributes: [("shape", "point"), ("width", "0.01"), ("style", "invis"), ("pos", pos(p))]))
             return id
         }
-        var lat = (projection.minLat / step).rounded(.up) * step
+        var lat = located.isEmpty ? .infinity : (projection.minLat / step).rounded(.up) * step
         while lat <= projection.maxLat {
             let a = gridPoint(projection.xy(lat: lat, lon: projection.minLon))
             let b = gridPoint(projection.xy(lat: lat, lon: projection.maxLon))
@@ -91,7 +92,7 @@ public enum MapDiagram {
                 ("labelfontsize", "9"), ("labelfontcolor", "#999999"), ("labelangle", "0"), ("labeldistance", "2")]))
             lat += step
         }
-        var lon = (projection.minLon / step).rounded(.up) * step
+        var lon = located.isEmpty ? .infinity : (projection.minLon / step).rounded(.up) * step
         while lon <= projection.maxLon {
             let a = gridPoint(projection.xy(lat: projection.minLat, lon: lon))
             let b = gridPoint(projection.xy(lat: projection.maxLat, lon: lon))
@@ -127,7 +128,7 @@ public enum MapDiagram {
                 ("pos", pos((x, y))), ("tooltip", .text(place.node.name)),
             ]))
             let fontSize = emphasised ? 14.0 : 12.0
-            let spot = placer.place(x: x, y: y, radius: r, text: place.node.name, fontSize: fontSize)
+            let spot = placer.place(x: x, y: y, radius: r, text: place.node.name, fontSize: fontSize, bold: emphasised)
             var labelAttrs: [(String, DOTValue)] = [
                 ("shape", "plaintext"), ("label", .text(place.node.name)), ("margin", "0"),
                 ("width", "0"), ("height", "0"), ("fontsize", .text(String(format: "%.0f", fontSize))),
@@ -179,9 +180,9 @@ struct LabelPlacer {
     }
 
     /// The centre of the label, and whether it sits far enough from its point to need a leader line.
-    mutating func place(x: Double, y: Double, radius: Double, text: String, fontSize: Double) -> (x: Double, y: Double, needsLeader: Bool) {
+    mutating func place(x: Double, y: Double, radius: Double, text: String, fontSize: Double, bold: Bool = false) -> (x: Double, y: Double, needsLeader: Bool) {
         // DejaVu Sans: Cyrillic glyphs average a little over 0.6 em; a margin keeps names apart.
-        let w = Double(text.count) * fontSize * 0.64 / 72 + 0.08
+        let w = Double(text.count) * fontSize * (bold ? 0.74 : 0.64) / 72 + 0.08
         let h = fontSize * 1.25 / 72 + 0.04
         let gap = radius + 0.03
         let directions: [(Double, Double)] = [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)]
