@@ -174,3 +174,43 @@ extension DOTValue {
     var plain: String? { if case .text(let s) = self { return s } else { return nil } }
     var isRed: Bool { plain == "#d62728" }
 }
+
+@Suite struct LargeDiagramTests {
+    /// Five reporting cities and 60 partners in eight countries: bigger than any one report.
+    static func bigGraph() -> Graph {
+        let span = Span(document: "d", start: 0, end: 1, text: "x")
+        let countries = ["CN", "DE", "KZ", "KR", "JP", "MN", "US", "FR"]
+        var nodes = (0..<5).map { Node(id: "city/r\($0)", type: .city, name: "Отчётный город \($0)",
+                                       attributes: ["country": "RU", "lat": .double(50 + Double($0)), "lon": .double(80 + 10 * Double($0))], mentions: [span]) }
+        var edges: [Edge] = []
+        for k in 0..<60 {
+            let id = "city/p\(k)"
+            nodes.append(Node(id: id, type: .city, name: "Партнёр номер \(k)",
+                              attributes: ["country": .string(countries[k % countries.count]),
+                                           "lat": .double(30 + Double(k % 7) * 4), "lon": .double(Double(k) * 2.3)], mentions: [span]))
+            let type: EdgeType = k % 3 == 0 ? .twinnedWith : (k % 3 == 1 ? .partnerOf : .visited)
+            edges.append(Edge(type: type, source: "city/r\(k % 5)", target: id, attributes: ["year": .int(2000 + k % 20)], evidence: [span]))
+            if k < 40 { edges.append(Edge(type: .partnerOf, source: "city/r0", target: id, attributes: ["since": .int(1990 + k % 20)], evidence: [span])) }
+        }
+        return Graph(documents: (0..<5).map { Document(id: "d\($0)", path: "d.txt", sha256: "0", reporter: "city/r\($0)") },
+                     nodes: nodes, edges: edges)
+    }
+
+    @Test func largeNetworkSwitchesToFdpAndKeepsNodesApart() throws {
+        let d = NetworkDiagram.make(Self.bigGraph())
+        #expect(d.layout == .fdp)
+        let boxes = LaidOut.boxes(String(decoding: try d.render(.dot), as: UTF8.self))
+        #expect(boxes.count == 65)
+        let clashes = LaidOut.overlaps(boxes)
+        #expect(clashes.isEmpty, "\(clashes)")
+        #expect(Fixture.parseXML(try d.render(.svg)) == nil)
+    }
+
+    @Test func denseEgoKeepsNodesApart() throws {
+        let d = try EgoDiagram.make(Self.bigGraph(), center: "city/r0")
+        let boxes = LaidOut.boxes(String(decoding: try d.render(.dot), as: UTF8.self))
+        #expect(boxes.count == 45)  // the city, its 40 partners of r0 and the 4 of k % 5 == 0 beyond 40
+        let clashes = LaidOut.overlaps(boxes)
+        #expect(clashes.isEmpty, "\(clashes)")
+    }
+}

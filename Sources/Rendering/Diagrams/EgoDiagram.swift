@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeGraph
 
 /// One city and its partners: a star around the city, partners coloured by country, the line
@@ -46,9 +47,11 @@ public enum EgoDiagram {
         }
 
         var dot = DOTGraph(directed: true)
-        let many = neighbours.count > 12
+        let many = neighbours.count > 16
+        // The ring grows with the number of partners so that they fit around it side by side.
+        let ringRadius = max(2.4, Double(neighbours.count) * 0.085)
         dot.graphAttributes = Page.attributes(landscape: false) + [
-            ("root", "n0"), ("ranksep", .text(many ? "3.2" : "2.4")), ("overlap", "prism"), ("overlap_scaling", "1.5"),
+            ("root", "n0"), ("ranksep", .text(String(format: "%.2f", ringRadius))), ("overlap", "prism"), ("overlap_scaling", "1.5"),
             ("splines", "true"), ("sep", "+8"), ("outputorder", "edgesfirst"), ("labelloc", "t"),
         ]
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "13"), ("margin", "0.08,0.04")]
@@ -73,7 +76,16 @@ public enum EgoDiagram {
             for link in links {
                 relations.append(link.relation)
                 var attrs = link.relation.edgeAttributes + [("dir", "none")]
-                if !link.label.isEmpty { attrs += [("label", .text(link.label)), ("fontcolor", .text(link.relation.colour))] }
+                if !link.label.isEmpty {
+                    if many {
+                        // In a dense star the middles of the lines are crowded; the outer ends,
+                        // next to each partner, have room.
+                        attrs += [("headlabel", .text(link.label)), ("labelfontcolor", .text(link.relation.colour)),
+                                  ("labeldistance", "3.2"), ("labelangle", "0"), ("labelfontsize", "11")]
+                    } else {
+                        attrs += [("label", .text(link.label)), ("fontcolor", .text(link.relation.colour))]
+                    }
+                }
                 dot.edges.append(DOTGraph.Edge(source: "n0", target: n, attributes: attrs))
             }
             if let v = visits[id] {

@@ -9,6 +9,8 @@ public enum NetworkDiagram {
         public var clusterByCountry = true
         /// Draw visits between places that are not partners (partners' visits are implied).
         public var includeVisits = true
+        /// Above this many places the layout switches from dot (a fan) to fdp (packed clusters).
+        public var fanLimit = 30
         public init() {}
     }
 
@@ -22,7 +24,9 @@ public enum NetworkDiagram {
 
         var dot = DOTGraph(directed: true)
         dot.graphAttributes = Page.attributes(landscape: false) + [
+            // dot reads rankdir/ranksep/nodesep; fdp (large networks) reads K/overlap/sep.
             ("rankdir", "LR"), ("ranksep", "0.9"), ("nodesep", "0.12"), ("splines", "true"),
+            ("K", "0.9"), ("overlap", "prism"), ("sep", "+6"), ("start", "1"),
             ("outputorder", "edgesfirst"), ("labelloc", "t"), ("newrank", "false"),
         ]
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "13"), ("margin", "0.08,0.04")]
@@ -74,6 +78,9 @@ public enum NetworkDiagram {
             countries: shownNodes.map(\.country), names: names, relations: relations)
         legend.columns = 4
         dot.graphAttributes.append(("label", .html(legend.html())))
-        return Diagram(dot: dot, layout: .dot)
+        // Up to a few dozen places, dot's left-to-right fan (reports → partners by country) reads
+        // best; beyond that its partner columns outgrow an A4 page, and fdp packs the country
+        // clusters around the reporting cities in two dimensions instead.
+        return Diagram(dot: dot, layout: shownNodes.count > options.fanLimit ? .fdp : .dot)
     }
 }
