@@ -214,3 +214,12 @@ extension DOTValue {
         #expect(clashes.isEmpty, "\(clashes)")
     }
 }
+
+@Suite struct TimelineDateTests {
+    @Test func shortDates() {
+        #expect(TimelineDiagram.shortDate("2019-08") == "авг.")
+        #expect(TimelineDiagram.shortDate("2019-09-29") == "29.09")
+        #expect(TimelineDiagram.shortDate("2019") == "")
+        #expect(TimelineDiagram.shortDate("2019-13") == "")
+    }
+}

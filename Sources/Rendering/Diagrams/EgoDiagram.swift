@@ -51,7 +51,7 @@ public enum EgoDiagram {
         // The ring grows with the number of partners so that they fit around it side by side.
         let ringRadius = max(2.4, Double(neighbours.count) * 0.085)
         dot.graphAttributes = Page.attributes(landscape: false) + [
-            ("root", "n0"), ("ranksep", .text(String(format: "%.2f", ringRadius))), ("overlap", "prism"), ("overlap_scaling", "1.5"),
+            ("root", "n0"), ("ranksep", .text(String(format: "%.2f", ringRadius))), ("overlap", "prism"), ("overlap_scaling", "1.5"), ("overlap_shrink", "false"),
             ("splines", "true"), ("sep", "+8"), ("outputorder", "edgesfirst"), ("labelloc", "t"),
         ]
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "13"), ("margin", "0.08,0.04")]

@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeGraph
 
 /// The facts about one place, year by year: a column per year from left to right, each fact a
@@ -80,7 +81,7 @@ public enum TimelineDiagram {
                     guard i < inYear.count else { rows += "<TD></TD><TD></TD><TD></TD>"; continue }
                     let fact = inYear[i]
                     let colour = GraphStyle.look(fact.type).color
-                    let date = fact.date == String(year) ? "" : String(fact.date.dropFirst(5))
+                    let date = shortDate(fact.date)
                     let text = DiagramText.wrap(fact.text, width: columns == 1 ? 60 : 34)
                         .split(separator: "\n").map { DOTValue.escapeHTML(String($0)) }.joined(separator: "<BR ALIGN=\"LEFT\"/>")
                     rows += "<TD BGCOLOR=\"\(colour)\" WIDTH=\"5\"></TD>"
@@ -104,6 +105,16 @@ public enum TimelineDiagram {
         legend.columns = 4
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .dot)
+    }
+
+    static let months = ["янв.", "фев.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сен.", "окт.", "ноя.", "дек."]
+
+    /// "2019-08" → "авг.", "2019-09-29" → "29.09", "2019" → "" (the year heads the block).
+    static func shortDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").map(String.init)
+        guard parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) else { return "" }
+        if parts.count >= 3, let day = Int(parts[2].prefix(2)) { return String(format: "%02d.%02d", day, month) }
+        return months[month - 1]
     }
 
     static func factWord(_ n: Int) -> String {
