@@ -15,7 +15,7 @@ struct Draw: ParsableCommand {
         Examples:
           twingraph draw network --graph Graphs/graph.json -o network.svg
           twingraph draw ego Омск --graph Graphs/graph.json -o omsk.png
-          twingraph draw path Омск Хэйхэ --graph Graphs/graph.json -o path.pdf
+          twingraph draw path Кайфын Магдебург --graph Graphs/graph.json -o path.pdf
           twingraph draw map --graph Graphs/graph.json -o map.svg
           twingraph draw timeline омск --graph Graphs/graph.json -o omsk-timeline.svg
         """,
