@@ -190,22 +190,24 @@ enum DiagramText {
     }
 }
 
+// Prefixed names: the store branch may add similar public helpers to Graph/Edge, and identical
+// names in two modules would make every call here ambiguous.
 extension Graph {
     /// Edges touching `id`, in id order.
-    func edges(touching id: String) -> [Edge] {
+    func diagramEdges(touching id: String) -> [Edge] {
         edges.filter { $0.source == id || $0.target == id }.sorted { $0.id < $1.id }
     }
 
     /// The reporting cities: every document's reporter.
-    public var reporters: Set<String> { Set(documents.compactMap(\.reporter)) }
+    var diagramReporters: Set<String> { Set(documents.compactMap(\.reporter)) }
 }
 
 extension Edge {
     /// The end of the edge that is not `id`.
-    func other(than id: String) -> String { source == id ? target : source }
+    func diagramOther(than id: String) -> String { source == id ? target : source }
 
-    var isPlanned: Bool { attributes["status"]?.stringValue == "planned" }
+    var diagramIsPlanned: Bool { attributes["status"]?.stringValue == "planned" }
 
     /// twinned-with and partner-of: the relations that make two places partners.
-    var isPartnership: Bool { type == .twinnedWith || type == .partnerOf }
+    var diagramIsPartnership: Bool { type == .twinnedWith || type == .partnerOf }
 }

@@ -21,8 +21,8 @@ public enum EgoDiagram {
         // neighbour id → its partnership lines and its visits
         var partnerships: [String: [Link]] = [:]
         var visits: [String: (dates: Set<String>, out: Bool, into: Bool)] = [:]
-        for edge in g.edges(touching: center) {
-            let other = edge.other(than: center)
+        for edge in g.diagramEdges(touching: center) {
+            let other = edge.diagramOther(than: center)
             guard other != center, let node = byID[other], node.type.isPlace,
                   let relation = PlaceLook.Relation(edge) else { continue }
             if relation == .visit {

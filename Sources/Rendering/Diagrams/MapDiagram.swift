@@ -47,7 +47,7 @@ public enum MapDiagram {
     public static func make(_ graph: Graph, options: Options = Options()) -> Diagram {
         let g = graph.sorted()
         let byID = g.nodesByID
-        let reporters = g.reporters
+        let reporters = g.diagramReporters
         let pairs = PlacePair.all(in: g, includeVisits: options.includeVisits)
         var wanted = reporters.filter { byID[$0] != nil }
         for p in pairs { wanted.insert(p.a); wanted.insert(p.b) }

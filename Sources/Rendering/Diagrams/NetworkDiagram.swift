@@ -17,7 +17,7 @@ public enum NetworkDiagram {
     public static func make(_ graph: Graph, options: Options = Options()) -> Diagram {
         let g = graph.sorted()
         let byID = g.nodesByID
-        let reporters = g.reporters
+        let reporters = g.diagramReporters
         let pairs = PlacePair.all(in: g, includeVisits: options.includeVisits)
         var shown = reporters.filter { byID[$0] != nil }
         for p in pairs { shown.insert(p.a); shown.insert(p.b) }

@@ -18,7 +18,7 @@ public enum PathDiagram {
             guard let last = sequence.last, edge.source == last || edge.target == last else {
                 throw DiagramError.notAPath("edge \(k + 1) (\(edge.id)) does not touch \(sequence.last ?? from)")
             }
-            sequence.append(edge.other(than: last))
+            sequence.append(edge.diagramOther(than: last))
         }
         return sequence
     }
@@ -35,7 +35,7 @@ public enum PathDiagram {
         // Context: neighbours of path nodes, places before others, then by name.
         var context = Set<String>()
         for id in sequence {
-            for edge in g.edges(touching: id) { context.insert(edge.other(than: id)) }
+            for edge in g.diagramEdges(touching: id) { context.insert(edge.diagramOther(than: id)) }
         }
         context.subtract(onPath)
         let rankedContext = context.compactMap { byID[$0] }.sorted { a, b in
@@ -78,7 +78,7 @@ public enum PathDiagram {
             // Other relations between two consecutive path nodes would hide the red line.
             if !highlighted && onPath.contains(edge.source) && onPath.contains(edge.target) { continue }
             if highlighted { types.insert(edge.type) }
-            var attrs: [(String, DOTValue)] = [("style", .text(edge.isPlanned ? "dashed" : look.style))]
+            var attrs: [(String, DOTValue)] = [("style", .text(edge.diagramIsPlanned ? "dashed" : look.style))]
             if !look.directed { attrs.append(("dir", "none")) }
             if highlighted {
                 var label = look.label

@@ -26,8 +26,8 @@ enum PlaceLook {
 
         init?(_ edge: Edge) {
             switch edge.type {
-            case .twinnedWith: self = edge.isPlanned ? .twinnedPlanned : .twinned
-            case .partnerOf: self = edge.isPlanned ? .partnerPlanned : .partner
+            case .twinnedWith: self = edge.diagramIsPlanned ? .twinnedPlanned : .twinned
+            case .partnerOf: self = edge.diagramIsPlanned ? .partnerPlanned : .partner
             case .visited: self = .visit
             default: return nil
             }

@@ -27,17 +27,17 @@ public enum TimelineDiagram {
         let centerName = byID[center]?.name ?? center
         func name(_ id: String) -> String { byID[id]?.name ?? id }
         var facts: [Fact] = []
-        for edge in graph.edges(touching: center) {
-            let other = name(edge.other(than: center))
-            if edge.isPartnership, let since = edge.attributes["since"]?.intValue {
+        for edge in graph.diagramEdges(touching: center) {
+            let other = name(edge.diagramOther(than: center))
+            if edge.diagramIsPartnership, let since = edge.attributes["since"]?.intValue {
                 let what = edge.type == .twinnedWith ? "установлены побратимские связи" : "установлено партнёрство"
                 facts.append(Fact(year: since, date: String(since), type: edge.type, text: "\(what): \(other)"))
             }
             guard let year = edge.year, let date = DiagramText.when(edge) else { continue }
             let text: String
             switch edge.type {
-            case .twinnedWith: text = edge.isPlanned ? "планируются побратимские связи: \(other)" : "побратимы: \(other)"
-            case .partnerOf: text = edge.isPlanned ? "планируется партнёрство: \(other)" : "партнёры: \(other)"
+            case .twinnedWith: text = edge.diagramIsPlanned ? "планируются побратимские связи: \(other)" : "побратимы: \(other)"
+            case .partnerOf: text = edge.diagramIsPlanned ? "планируется партнёрство: \(other)" : "партнёры: \(other)"
             case .visited: text = "визит: \(name(edge.source)) → \(name(edge.target))"
             case .signed: text = edge.source == center ? "подписано: \(other)" : "подписал(а) \(name(edge.source)): \(centerName)"
             case .participatedIn:
