@@ -16,12 +16,15 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
+        .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
         .executableTarget(name: "twingraph", dependencies: [
-            "KnowledgeGraph", "Rendering",
+            "KnowledgeGraph", "Rendering", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )
