@@ -15,12 +15,16 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
+        .target(name: "RussianText"),
+        .target(name: "Gazetteer", resources: [.copy("Resources")]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .executableTarget(name: "twingraph", dependencies: [
             "KnowledgeGraph", "Rendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "RussianTextTests", dependencies: ["RussianText"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
         .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
     ]
