@@ -181,8 +181,9 @@ def fold(name):
 
 def fuzzy(key):
     """Spelling-variant key; the Swift `Gazetteer.fuzzy` applies the same rules (keep in step).
-    Transliterations of one foreign name differ in э/е, "ьо"/"ё", чж/дж/ж and doubled letters."""
+    Transliterations of one foreign name differ in э/е, "ьо"/"ё", ь, чж/дж/ж and doubled letters."""
     s = key.replace("ьо", "е").replace("э", "е").replace("чж", "ж").replace("дж", "ж").replace("ъ", "")
+    s = s.replace("ь", "")
     return re.sub(r"(.)\1+", r"\1", s)
 
 

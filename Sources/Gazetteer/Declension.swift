@@ -42,7 +42,7 @@ enum Declension {
             for (ending, replacements) in table where word.hasSuffix(ending) {
                 let stem = String(word.dropLast(ending.count))
                 guard stem.count >= 2 else { continue }
-                for r in replacements {
+                for r in replacements where stem.count + r.count >= 3 {
                     add(stem + r)
                     if r.isEmpty { fleetingVowel(stem).forEach(add) }
                 }

@@ -133,9 +133,9 @@ public final class Gazetteer: Sendable {
 
     /// Places a surface form may name, best first. The surface may be inflected ("Пфорцхайме",
     /// "Краснодарского края", "Республике Корея"), in any letter case, with ё or е and any dash.
-    /// Ranking: exact name before a derived base form before a spelling variant; then countries,
-    /// capitals, larger population (a region counts as 100,000 people, so "Крым" is the region
-    /// but "Москва" the city).
+    /// Ranking: countries first; then by weight: population (a region counts as 100,000 people,
+    /// so "Крым" is the region but "Москва" the city), ×10 when the surface is exactly a name,
+    /// ×3 for a capital. Spelling variants are tried only when nothing else matched.
     public func lookup(_ surface: String) -> [Place] {
         matches(surface).map(\.place)
     }
@@ -155,7 +155,11 @@ public final class Gazetteer: Sendable {
                                         isPersonalName: flags.contains("n"))
             }
         }
-        let forms = Declension.baseForms(of: key)
+        // Abbreviations ("КР", "РК", "США") do not decline; their letters must not be read as
+        // case endings.
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let isAbbreviation = letters.count <= 4 && letters.allSatisfy { $0.properties.isUppercase }
+        let forms = isAbbreviation ? [key] : Declension.baseForms(of: key)
         for (i, form) in forms.enumerated() {
             if let e = entry(form) { record(e.rows, i == 0 ? .exact : .inflected, form, e.flags) }
         }
@@ -170,17 +174,25 @@ public final class Gazetteer: Sendable {
         return found.values.sorted(by: Gazetteer.ranks)
     }
 
-    private static func rankPopulation(_ p: Place) -> Int {
-        p.type == .region ? max(p.population, 100_000) : p.population
+    /// Weight of a match for ranking: population (a region counts as 100,000 people), times 10
+    /// for an exact name, times 3 for a capital. So an exact name wins unless the inflected
+    /// reading is a much larger place: "Уфе" is Ufa, not the Belgian village named "Уфе".
+    private static func weight(_ m: PlaceMatch) -> Double {
+        let p = m.place
+        var w = Double(p.type == .region ? max(p.population, 100_000) : max(p.population, 1))
+        if m.quality == .exact { w *= 10 }
+        if p.isCapital { w *= 3 }
+        return w
     }
 
     private static func ranks(_ a: PlaceMatch, _ b: PlaceMatch) -> Bool {
-        if a.quality != b.quality { return a.quality < b.quality }
+        // Spelling variants are only looked at when nothing else matched, so they never mix.
+        if (a.quality == .variant) != (b.quality == .variant) { return b.quality == .variant }
         let ac = a.place.type == .country, bc = b.place.type == .country
         if ac != bc { return ac }
-        if a.place.isCapital != b.place.isCapital { return a.place.isCapital }
-        let ap = rankPopulation(a.place), bp = rankPopulation(b.place)
-        if ap != bp { return ap > bp }
+        let wa = weight(a), wb = weight(b)
+        if wa != wb { return wa > wb }
+        if a.quality != b.quality { return a.quality < b.quality }
         return a.place.id < b.place.id
     }
 

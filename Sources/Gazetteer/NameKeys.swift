@@ -34,13 +34,14 @@ public enum NameKey {
 
     /// The spelling-variant key of a folded name. Transliterations of one foreign name differ in
     /// э/е (Тайбэй/Тайбей), "ьо"/"ё" (Стрьомсунд/Стрёмсунд), чж/дж/ж (Чанчжоу/Чанжоу,
-    /// Чинчжу/Чинджу), ъ and doubled letters (Хамамет/Хаммамет).
+    /// Чинчжу/Чинджу), ъ and ь (Манчжурия/Маньчжурия) and doubled letters (Хамамет/Хаммамет).
     public static func fuzzy(_ key: String) -> String {
         let s = key.replacingOccurrences(of: "ьо", with: "е")
             .replacingOccurrences(of: "э", with: "е")
             .replacingOccurrences(of: "чж", with: "ж")
             .replacingOccurrences(of: "дж", with: "ж")
             .replacingOccurrences(of: "ъ", with: "")
+            .replacingOccurrences(of: "ь", with: "")
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars where out.last != scalar {
             out.append(scalar)
