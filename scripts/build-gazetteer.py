@@ -143,6 +143,23 @@ STOPLIST = {
     "школа", "парк", "площадь", "проспект", "улица", "район", "область", "край", "республика",
     "администрация", "мэр", "делегация", "визит", "форум", "глава", "год", "дом", "сад", "канал",
 }
+# Words that municipal reports capitalise (titles, sentence starts, names of bodies and events)
+# and that the declension rules could read as a place's inflected name. They enter the index
+# without places, flagged as common words, so `isLikelyCommonWord` knows them.
+REPORT_WORDS = {
+    "день", "неделя", "месяц", "министерство", "правительство", "губернатор", "президент",
+    "председатель", "управление", "департамент", "комитет", "университет", "институт", "академия",
+    "колледж", "лицей", "гимназия", "театр", "музей", "библиотека", "фестиваль", "выставка",
+    "конференция", "встреча", "соглашение", "протокол", "меморандум", "программа", "проект",
+    "ассоциация", "палата", "дворец", "кубок", "чемпионат", "турнир", "сеть", "цель", "результат",
+    "состав", "отдел", "служба", "заместитель", "консул", "консульство", "посольство", "генеральный",
+    "международный", "городской", "региональный", "федеральный", "государственный", "народный",
+    "детский", "молодежный", "культура", "образование", "спорт", "туризм", "экономика", "дума",
+    "собрание", "сотрудничество", "партнер", "побратим", "мероприятие", "праздник", "концерт",
+    "ансамбль", "хор", "оркестр", "команда", "сборная", "клуб", "фонд", "общество", "компания",
+    "предприятие", "завод", "фабрика", "банк", "рынок", "торговля", "инвестиция", "секретарь",
+    "директор", "ректор", "профессор", "министр", "посол", "депутат", "член", "участник", "гость",
+}
 
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 CYR = re.compile("[\u0400-\u04ff]")
@@ -383,7 +400,7 @@ def main():
     def word_flags(key):
         if " " in key or "-" in key:
             return ""
-        if key in STOPLIST:
+        if key in STOPLIST or key in REPORT_WORDS:
             return "w"
         # Scores are pymorphy's corpus-based probabilities of each reading of the lower-case form.
         known = [x for x in morph.parse(key) if x.is_known]
@@ -403,6 +420,8 @@ def main():
                     p["latin"].replace("\t", " ")]
             assert all("\t" not in c and "\n" not in c for c in cols), cols
             f.write("\t".join(cols) + "\n")
+    for w in REPORT_WORDS | STOPLIST:
+        index.setdefault(w, set())
     fuzzy_index = {}
     for key, rows in index.items():
         fk = fuzzy(key)

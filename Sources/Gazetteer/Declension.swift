@@ -10,7 +10,6 @@ enum Declension {
         // masculine, hard or soft stem: Омска, Омску, Омском, Омске; Шанхая…; Ярославля…
         ("а", ["", "о"]), ("у", ["", "о", "а"]), ("ом", ["", "о"]), ("е", ["", "а", "я", "й", "ь", "о"]),
         ("ем", ["", "й", "ь", "е"]), ("я", ["й", "ь", "е"]), ("ю", ["й", "ь", "я", "е"]),
-        ("ым", [""]), ("им", [""]),  // Пушкиным, Королёвым
         // feminine: Москвы, Праги, Москве, Москву, Москвой; Кореи, Корею, Кореей; Твери, Тверью
         ("ы", ["а"]), ("и", ["а", "я", "ь", "ы", "и"]), ("ой", ["а"]), ("ою", ["а"]),
         ("ей", ["а", "я", "и"]), ("ею", ["я"]), ("ью", ["ь"]),
@@ -28,6 +27,10 @@ enum Declension {
         ("ой", ["ая", "ый", "ой"]), ("ей", ["яя", "ая"]), ("ую", ["ая"]), ("юю", ["яя"]),
         ("ых", ["ые"]), ("их", ["ие"]), ("ыми", ["ые"]), ("ими", ["ие"]),
     ]
+
+    /// Instrumental "-ым" of possessive-type names (Пушкиным, Королёвым, Иваново-style stems):
+    /// only after -ин/-ын/-ов/-ев, so adjectives ("Томским") do not turn into city names.
+    static let possessiveStems = ["ин", "ын", "ов", "ев", "ёв"]
 
     private static let consonants: Set<Character> = Set("бвгджзйклмнпрстфхцчшщ")
 
@@ -47,6 +50,10 @@ enum Declension {
                     if r.isEmpty { fleetingVowel(stem).forEach(add) }
                 }
             }
+        }
+        if word.hasSuffix("ым") {
+            let stem = String(word.dropLast(2))
+            if possessiveStems.contains(where: { stem.hasSuffix($0) }) { add(stem) }
         }
         return out
     }

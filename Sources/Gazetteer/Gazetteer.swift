@@ -146,6 +146,9 @@ public final class Gazetteer: Sendable {
         let key = NameKey.fold(surface.trimmingCharacters(in: .punctuationCharacters.subtracting(["-"])))
         guard !key.isEmpty else { return [] }
         var found: [Int: PlaceMatch] = [:]
+        // A surface that reads as a form of a common word is flagged whatever place it reaches:
+        // "Совета" may be Soweto's "Совето" but is first the word "совет".
+        var surfaceIsCommon = false
         func record(_ rows: [Int], _ quality: PlaceMatch.Quality, _ key: String, _ flags: Substring) {
             for row in rows {
                 if let old = found[row], old.quality <= quality { continue }
@@ -161,17 +164,26 @@ public final class Gazetteer: Sendable {
         let isAbbreviation = letters.count <= 4 && letters.allSatisfy { $0.properties.isUppercase }
         let forms = isAbbreviation ? [key] : Declension.baseForms(of: key)
         for (i, form) in forms.enumerated() {
-            if let e = entry(form) { record(e.rows, i == 0 ? .exact : .inflected, form, e.flags) }
+            guard let e = entry(form) else { continue }
+            if e.flags.contains("w") { surfaceIsCommon = true }
+            record(e.rows, i == 0 ? .exact : .inflected, form, e.flags)
         }
-        if found.isEmpty {
+        // Spelling variants only when nothing matched, and only for longer forms: on short ones
+        // dropping ь and doubled letters reaches unrelated names ("Цель" → "Целль").
+        if found.isEmpty && !surfaceIsCommon && !isAbbreviation {
             var tried: Set<String> = []
-            for form in forms {
+            for form in forms where form.count >= 5 {
                 let fk = NameKey.fuzzy(form)
                 guard tried.insert(fk).inserted, let e = entry(fk) else { continue }
                 record(e.rows + e.variantRows, .variant, fk, e.flags)
             }
         }
-        return found.values.sorted(by: Gazetteer.ranks)
+        let result = found.values.sorted(by: Gazetteer.ranks)
+        guard surfaceIsCommon else { return result }
+        return result.map {
+            PlaceMatch(place: $0.place, quality: $0.quality, matchedName: $0.matchedName,
+                       isCommonWord: true, isPersonalName: $0.isPersonalName)
+        }
     }
 
     /// Weight of a match for ranking: population (a region counts as 100,000 people), times 10
@@ -221,6 +233,10 @@ public final class Gazetteer: Sendable {
     /// The recogniser should then take it as a place only with context.
     public func isLikelyCommonWord(_ surface: String) -> Bool {
         let key = NameKey.fold(surface)
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.count <= 4 && letters.allSatisfy({ $0.properties.isUppercase }) {
+            return entry(key)?.flags.contains("w") ?? false
+        }
         return Declension.baseForms(of: key).contains { form in
             entry(form)?.flags.contains("w") ?? false
         }

@@ -185,3 +185,14 @@ import Testing
         #expect(a.country(code: "CN") != nil)
     }
 }
+
+@Suite struct AdjectivesAreNotPlaceNames {
+    @Test func adjectivesOfCityNamesDoNotResolveToTheCity() throws {
+        let g = try Gazetteer.bundled()
+        for adjective in ["Томским", "Омским", "Иркутские", "Омская", "Хабаровским"] {
+            #expect(!g.lookup(adjective).contains { $0.type == .city && $0.population > 100_000 },
+                    "\(adjective) → \(g.lookup(adjective).prefix(2).map(\.id))")
+        }
+        #expect(g.lookup("Пушкиным").first?.id == "city/pushkin")
+    }
+}
