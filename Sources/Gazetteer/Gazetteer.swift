@@ -155,6 +155,7 @@ public final class Gazetteer: Sendable {
                 guard let p = place(row: row) else { continue }
                 found[row] = PlaceMatch(place: p, quality: quality, matchedName: key,
                                         isCommonWord: flags.contains("w"),
+                                        matchedNameIsCommonWord: flags.contains("w"),
                                         isPersonalName: flags.contains("n"))
             }
         }
@@ -182,7 +183,8 @@ public final class Gazetteer: Sendable {
         guard surfaceIsCommon else { return result }
         return result.map {
             PlaceMatch(place: $0.place, quality: $0.quality, matchedName: $0.matchedName,
-                       isCommonWord: true, isPersonalName: $0.isPersonalName)
+                       isCommonWord: true, matchedNameIsCommonWord: $0.matchedNameIsCommonWord,
+                       isPersonalName: $0.isPersonalName)
         }
     }
 

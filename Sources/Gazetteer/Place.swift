@@ -72,6 +72,26 @@ public struct PlaceMatch: Sendable, Hashable {
     /// The matched name is also a common Russian word ("Мира", "Победа", "Курган"): the recogniser
     /// should accept it as a place only with context ("г.", "в городе", a country in parentheses).
     public let isCommonWord: Bool
+    /// The matched name itself is a common word ("Манила", a form of "манить"), as opposed to
+    /// the surface having another reading as a word ("Совета" → совет, while the place is Soweto).
+    public let matchedNameIsCommonWord: Bool
     /// The matched name is also a first name or surname ("Юджин", "Надежда").
     public let isPersonalName: Bool
+
+    /// A country, a capital, or a city of a million people: a capitalised mention of it is a
+    /// place even when the name is also a word ("Манила", "Дели").
+    public var isMajor: Bool {
+        place.type == .country || place.isCapital || place.population >= 1_000_000
+    }
+
+    /// The recogniser should take this reading only with context (a marker such as "г.",
+    /// "в городе", "коммуна", a country in parentheses, a list of places): a spelling variant,
+    /// a name that is also a common word or a personal name (unless `isMajor`), or a very short
+    /// name.
+    public var needsContext: Bool {
+        if quality == .variant { return true }
+        if isCommonWord && !matchedNameIsCommonWord { return true }
+        if (isCommonWord || isPersonalName) && !isMajor { return true }
+        return matchedName.count <= 2
+    }
 }

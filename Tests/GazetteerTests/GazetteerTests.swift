@@ -196,3 +196,18 @@ import Testing
         #expect(g.lookup("Пушкиным").first?.id == "city/pushkin")
     }
 }
+
+@Suite struct NeedsContextTests {
+    @Test func commonWordsAndVariantsNeedContextMajorPlacesDoNot() throws {
+        let g = try Gazetteer.bundled()
+        #expect(g.matches("Мира").allSatisfy { $0.needsContext })
+        #expect(g.matches("Совета").allSatisfy { $0.needsContext })
+        #expect(g.matches("Юджин").first?.needsContext == true)
+        #expect(g.matches("Субботица").first?.needsContext == true)
+        #expect(g.matches("По").allSatisfy { $0.needsContext })
+        #expect(g.matches("Манилы").first?.needsContext == false, "a capital is a place even if «манила» is a verb")
+        #expect(g.matches("Омска").first?.needsContext == false)
+        #expect(g.matches("Пфорцхайме").first?.needsContext == false)
+        #expect(g.matches("КНР").first?.needsContext == false)
+    }
+}
