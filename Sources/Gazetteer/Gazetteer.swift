@@ -244,3 +244,7 @@ public final class Gazetteer: Sendable {
         }
     }
 }
+
+extension GazetteerError: LocalizedError {
+    public var errorDescription: String? { description }
+}

@@ -211,3 +211,19 @@ import Testing
         #expect(g.matches("КНР").first?.needsContext == false)
     }
 }
+
+@Suite struct PlaceMarkersTests {
+    @Test(arguments: [("г.", PlaceType.city), ("городе", .city), ("Город", .city), ("коммуны", .city),
+                      ("коммуной", .city), ("муниципалитета", .city), ("округа", .region), ("Округ", .region),
+                      ("Департамента", .region), ("провинции", .region), ("префектуре", .region),
+                      ("области", .region), ("края", .region), ("штата", .region)])
+    func markers(_ word: String, _ type: PlaceType) {
+        #expect(PlaceMarkers.type(ofMarker: word) == type)
+    }
+
+    @Test func nonMarkers() {
+        for word in ["гора", "Омск", "делегация", "Республики", "года", ""] {
+            #expect(PlaceMarkers.type(ofMarker: word) == nil, "\(word)")
+        }
+    }
+}

@@ -248,3 +248,7 @@ public struct DocumentDecoder {
         return String(out)
     }
 }
+
+extension DecodingError: LocalizedError {
+    public var errorDescription: String? { description }
+}
