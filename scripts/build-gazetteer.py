@@ -133,6 +133,7 @@ VARIANTS = {
     2741547: ["Кантаньеди"],               # Cantanhede, PT: no Cyrillic name in GeoNames
     1846052: ["Чинджу", "Чинчжу"],         # Jinju, KR: "чжу" is the Chinese-style spelling
     1668341: ["Тайбэй", "Тайбей"],         # Taipei, TW: canonical by the usual Russian spelling
+    1518980: ["Шымкент", "Чимкент"],       # Shymkent, KZ: renamed 1993; the dictionary has "Шимкент"
 }
 # Names that are never places in running text (pymorphy does not know all of them as words).
 STOPLIST = {
@@ -244,8 +245,9 @@ def similarity(a, b):
 
 
 def canonical_city_name(names, cyrillic, latin_names, primary, morph):
-    """GeoNames does not say which Cyrillic name is Russian. Prefer, in order: one that renders to
-    GeoNames' primary Latin name; a name the Russian dictionary knows as a place; the medoid of all
+    """GeoNames does not say which Cyrillic name is Russian. Prefer, in order: a name the Russian
+    dictionary knows as a place (Гамбург, not Хамбург); one that renders to GeoNames' primary
+    Latin name; the medoid of all
     Cyrillic names (other Cyrillic languages mostly agree with Russian, each deviates alone); one
     matching any Latin alternate; one word; shorter."""
     latin_set = {latin_key(n) for n in latin_names}
@@ -255,7 +257,7 @@ def canonical_city_name(names, cyrillic, latin_names, primary, morph):
         return any(p.is_known and "Geox" in p.tag and p.normal_form == w for p in morph.parse(w))
     def score(n):
         medoid = sum(similarity(n, o) for o in cyrillic if o != n)
-        return (translit_matches(n, primary_set), known_place(n), round(medoid, 3),
+        return (known_place(n), translit_matches(n, primary_set), round(medoid, 3),
                 translit_matches(n, latin_set), " " not in n, -len(n), n)
     return max(names, key=score)
 
