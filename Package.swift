@@ -24,7 +24,7 @@ let package = Package(
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RussianTextTests", dependencies: ["RussianText"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "RussianText"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
         .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
     ]
