@@ -178,3 +178,39 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
         #expect(s.contains { $0.hasPrefix("В октябре 2019 года состоялся визит омской делегации во главе с Мэром города Омска О.Н. Фадиной") })
     }
 }
+
+/// Invariants on noisy text: random mixes of letters, digits, marks, quotes, bullets and line
+/// breaks (a fixed-seed generator, so failures reproduce).
+@Suite struct SegmentationInvariantTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+    }
+
+    static let pieces = ["Омск", "г", ".", " ", "\n", "\n\n", "«", "»", "\"", "В", "т", "е", "д", "др",
+                         "2019", "06.11.2019", "-", "—", "!", "?", "…", "1)", "•", "№", "3", "Улан-Батор",
+                         ",", ";", ":", "(", ")", "\u{00AD}", "ё", "™", "К.-Ж.К.", "им", "'", "\r\n"]
+
+    @Test(arguments: 0..<40)
+    func tokensAndSentencesStayConsistent(seed: Int) {
+        var g = Generator(state: UInt64(seed) &+ 12345)
+        var text = ""
+        for _ in 0..<(20 + g.next(200)) { text += Self.pieces[g.next(Self.pieces.count)] }
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokens(text)
+        var last = 0
+        for t in tokens {
+            #expect(t.start >= last && t.end > t.start && t.end <= scalars.count)
+            #expect(String(String.UnicodeScalarView(scalars[t.start..<t.end])) == t.text)
+            last = t.end
+        }
+        let sentences = SentenceSplitter.sentences(text)
+        #expect(sentences.flatMap(\.tokens) == tokens, "every token in exactly one sentence, in order")
+        for s in sentences {
+            #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.text)
+        }
+    }
+}
