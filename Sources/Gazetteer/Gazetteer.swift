@@ -163,11 +163,11 @@ public final class Gazetteer: Sendable {
         // case endings.
         let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
         let isAbbreviation = letters.count <= 4 && letters.allSatisfy { $0.properties.isUppercase }
-        let forms = isAbbreviation ? [key] : Declension.baseForms(of: key)
-        for (i, form) in forms.enumerated() {
+        let forms = isAbbreviation ? [key] : candidateKeys(key)
+        for form in forms {
             guard let e = entry(form) else { continue }
             if e.flags.contains("w") { surfaceIsCommon = true }
-            record(e.rows, i == 0 ? .exact : .inflected, form, e.flags)
+            record(e.rows, form == key ? .exact : .inflected, form, e.flags)
         }
         // Spelling variants only when nothing matched, and only for longer forms: on short ones
         // dropping ь and doubled letters reaches unrelated names ("Цель" → "Целль").
@@ -191,6 +191,66 @@ public final class Gazetteer: Sendable {
     /// Weight of a match for ranking: population (a region counts as 100,000 people), times 10
     /// for an exact name, times 3 for a capital. So an exact name wins unless the inflected
     /// reading is a much larger place: "Уфе" is Ufa, not the Belgian village named "Уфе".
+    /// Candidate index keys for a folded surface: its base forms. For several words each word's
+    /// base forms are combined left to right, keeping only combinations some name starts with,
+    /// so long phrases cost little ("краснодарского края" → "краснодарский край").
+    private func candidateKeys(_ key: String) -> [String] {
+        var words: [String] = []
+        var separators: [Character] = []
+        var current = ""
+        for ch in key {
+            if ch == " " || ch == "-" {
+                words.append(current)
+                separators.append(ch)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        words.append(current)
+        if words.count == 1 { return Declension.baseForms(ofWord: key) }
+        var partial: [String] = [""]
+        for (i, word) in words.enumerated() {
+            let options = word.count < 3 ? [word] : Declension.baseForms(ofWord: word)
+            var next: [String] = []
+            for p in partial {
+                for o in options {
+                    let s = i == 0 ? o : p + String(separators[i - 1]) + o
+                    if i == words.count - 1 || names.hasKey(withPrefix: s + String(separators[i])) {
+                        next.append(s)
+                    }
+                }
+            }
+            if next.isEmpty { return [] }
+            partial = next
+        }
+        return partial
+    }
+
+    /// The longest run of words, from the first, that names a place: for a recogniser walking
+    /// through tokens ("Республики", "Казахстан", "и", …) → 2 words, Kazakhstan. Words are token
+    /// texts; a hyphenated word is one word; a punctuation token ends the run. Returns nil when
+    /// not even the first word matches.
+    public func longestMatch<S: Collection>(_ words: S, maxWords: Int = 6) -> (wordCount: Int, matches: [PlaceMatch])?
+    where S.Element == String {
+        // A punctuation token ends the run: names do not span ".", ",", "(".
+        var list: [String] = []
+        for w in words.prefix(maxWords) {
+            guard w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            else { break }
+            list.append(w)
+        }
+        guard !list.isEmpty else { return nil }
+        var n = list.count
+        while n >= 1 {
+            let phrase = list.prefix(n).joined(separator: " ")
+            let m = matches(phrase)
+            if !m.isEmpty { return (n, m) }
+            n -= 1
+        }
+        return nil
+    }
+
     private static func weight(_ m: PlaceMatch) -> Double {
         let p = m.place
         var w = Double(p.type == .region ? max(p.population, 100_000) : max(p.population, 1))

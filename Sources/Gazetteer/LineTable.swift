@@ -46,19 +46,40 @@ struct LineTable: Sendable {
     /// first field.
     func find(key: String) -> Int? {
         let k = Array(key.utf8)
+        let i = lowerBound(k)
+        guard i < count else { return nil }
+        return firstFieldCompare(i, k, prefixOnly: false) == 0 ? i : nil
+    }
+
+    /// Whether some line's first field starts with `prefix`.
+    func hasKey(withPrefix prefix: String) -> Bool {
+        let k = Array(prefix.utf8)
+        let i = lowerBound(k)
+        return i < count && firstFieldCompare(i, k, prefixOnly: true) == 0
+    }
+
+    /// Index of the first line whose first field is not less than `key`.
+    private func lowerBound(_ key: [UInt8]) -> Int {
         var lo = 0, hi = count
-        return bytes.withUnsafeBufferPointer { buf -> Int? in
-            k.withUnsafeBufferPointer { kb -> Int? in
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let r = range(mid)
-                    var fieldEnd = r.lowerBound
-                    while fieldEnd < r.upperBound && buf[fieldEnd] != 0x09 { fieldEnd += 1 }
-                    let c = compare(buf, r.lowerBound, fieldEnd, kb)
-                    if c == 0 { return mid }
-                    if c < 0 { lo = mid + 1 } else { hi = mid }
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if firstFieldCompare(mid, key, prefixOnly: false) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Compares line `i`'s first field with `key` (or, with `prefixOnly`, its first
+    /// `key.count` bytes).
+    private func firstFieldCompare(_ i: Int, _ key: [UInt8], prefixOnly: Bool) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            key.withUnsafeBufferPointer { kb in
+                let r = range(i)
+                var fieldEnd = r.lowerBound
+                while fieldEnd < r.upperBound && buf[fieldEnd] != 0x09 { fieldEnd += 1 }
+                if prefixOnly && fieldEnd - r.lowerBound >= kb.count {
+                    return compare(buf, r.lowerBound, r.lowerBound + kb.count, kb)
                 }
-                return nil
+                return compare(buf, r.lowerBound, fieldEnd, kb)
             }
         }
     }

@@ -227,3 +227,22 @@ import Testing
         }
     }
 }
+
+@Suite struct LongestMatchTests {
+    @Test func multiWordNamesAreFoundFromTokenRuns() throws {
+        let g = try Gazetteer.bundled()
+        let a = g.longestMatch(["Республики", "Казахстан", "К", ".", "-", "Ж"])
+        #expect(a?.wordCount == 2)
+        #expect(a?.matches.first?.place.id == "country/kz")
+        let b = g.longestMatch(["Краснодарского", "края", "и", "Омской", "области"])
+        #expect(b?.wordCount == 2)
+        #expect(b?.matches.first?.place.id == "region/krasnodarskiy-kray")
+        let c = g.longestMatch(["Босния", "и", "Герцеговина", "."])
+        #expect(c?.wordCount == 3)
+        #expect(c?.matches.first?.place.id == "country/ba")
+        let d = g.longestMatch(["Омске", "прошел", "форум"])
+        #expect(d?.wordCount == 1)
+        #expect(g.longestMatch(["прошел", "форум"]) == nil)
+        #expect(g.longestMatch([String]()) == nil)
+    }
+}
