@@ -15,6 +15,8 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
+        .target(name: "RussianText"),
+        .target(name: "Gazetteer", resources: [.copy("Resources")]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
         .executableTarget(name: "twingraph", dependencies: [
@@ -22,6 +24,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "RussianTextTests", dependencies: ["RussianText"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph"],
                     exclude: ["Fixtures"]),
