@@ -15,13 +15,17 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
+        .target(name: "Morphology"),
+        .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .executableTarget(name: "twingraph", dependencies: [
-            "KnowledgeGraph", "Rendering",
+            "KnowledgeGraph", "Rendering", "Morphology",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
+        .testTarget(name: "RussianTextTests", dependencies: ["RussianText", "Morphology"]),
         .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
     ]
 )
