@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import Morphology
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `twingraph morph`: morphological analysis of words, one JSON object a line.
+struct Morph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "morph",
+        abstract: "Analyse Russian words with the OpenCorpora dictionary (as pymorphy3 does).",
+        discussion: """
+        Prints one JSON object a line, {"word", "normal_form", "tag", "score"}, for the best parse \
+        of each word (every parse with --all). Words come from the arguments, or from stdin one \
+        per line when there are none.
+        """
+    )
+
+    @Flag(name: .long, help: "Print every parse, not only the best.")
+    var all = false
+
+    @Flag(name: .long, help: "Print the lexeme (every form) of the best parse instead.")
+    var lexeme = false
+
+    @Option(name: .long, help: "Inflect the best parse to these comma-separated grammemes (e.g. nomn,sing) and print that form.")
+    var inflect: String?
+
+    @Option(name: .customLong("dict"), help: "Dictionary folder (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
+    var dictionary: String?
+
+    @Argument(help: "Words to analyse (default: read stdin, one word a line).")
+    var words: [String] = []
+
+    func run() throws {
+        let analyzer: MorphAnalyzer
+        do {
+            analyzer = try MorphAnalyzer(dictionaryDirectory: MorphAnalyzer.locateDictionary(dictionary))
+        } catch {
+            throw CLIFailure(message: error.description)
+        }
+        var out = OutputBuffer()
+        let emit = { (word: String) in
+            var parses = analyzer.parse(word)
+            if let inflect, let best = parses.first {
+                let grammemes = Set(inflect.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) })
+                parses = analyzer.inflect(best, to: grammemes).map { [$0] } ?? []
+            }
+            if lexeme, let best = parses.first { parses = analyzer.lexeme(best) }
+            for p in parses.prefix(all || lexeme ? parses.count : 1) {
+                out.append("{\"word\": ")
+                out.appendJSONString(p.word)
+                out.append(", \"normal_form\": ")
+                out.appendJSONString(p.normalForm)
+                out.append(", \"tag\": ")
+                out.appendJSONString(p.tag.description)
+                out.append(", \"score\": ")
+                out.append(p.score.description)
+                out.append("}\n")
+            }
+            out.flushIfLarge()
+        }
+        if words.isEmpty {
+            forEachStdinLine { line in
+                if !line.isEmpty { emit(line) }
+            }
+        } else {
+            for w in words { emit(w) }
+        }
+        out.flush()
+    }
+}
+
+/// Buffered stdout writer: one write per 64 KB rather than one per line.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 17) }
+
+    mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func appendJSONString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
+            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func flushIfLarge() { if bytes.count >= 1 << 16 { flush() } }
+
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Calls `body` with each line of stdin (without the line break, "\r" stripped), reading in
+/// large chunks so a million words cost a few hundred system calls.
+func forEachStdinLine(_ body: (String) -> Void) {
+    var pending: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        var start = 0
+        for i in 0..<n where buffer[i] == 0x0A {
+            if pending.isEmpty {
+                var end = i
+                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                body(String(decoding: buffer[start..<end], as: UTF8.self))
+            } else {
+                pending.append(contentsOf: buffer[start..<i])
+                if pending.last == 0x0D { pending.removeLast() }
+                body(String(decoding: pending, as: UTF8.self))
+                pending.removeAll(keepingCapacity: true)
+            }
+            start = i + 1
+        }
+        pending.append(contentsOf: buffer[start..<n])
+    }
+    if !pending.isEmpty {
+        if pending.last == 0x0D { pending.removeLast() }
+        body(String(decoding: pending, as: UTF8.self))
+    }
+}
