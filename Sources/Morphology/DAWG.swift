@@ -5,13 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// A read-only file mapped into memory. Dictionaries are a few megabytes and read at random, so
-/// mapping them costs no copy at load time and lets the kernel share pages between processes.
+/// A dictionary file in memory, read-only after init.
+///
+/// Lookups jump around megabytes of double-array units, so most of their time is TLB and cache
+/// misses. Files of a megabyte or more are therefore read into anonymous memory that the kernel
+/// may back with 2 MB huge pages (madvise), which cut page-walk misses; smaller files are mapped.
 final class MappedFile: @unchecked Sendable {
-    // @unchecked: the mapping is read-only and never changes after init; it is unmapped in deinit
-    // only, when no reader can hold a reference any more.
+    // @unchecked: the memory is never written after init and is released in deinit only, when
+    // no reader can hold a reference any more.
     let base: UnsafeRawPointer
     let count: Int
+    private let mappedLength: Int
 
     init(url: URL) throws(MorphologyError) {
         let fd = open(url.path, O_RDONLY)
@@ -21,14 +25,39 @@ final class MappedFile: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { throw .unreadable(url.path, "cannot stat") }
         let size = Int(st.st_size)
         guard size > 0 else { throw .corrupt(url.path, "empty file") }
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-            throw .unreadable(url.path, "mmap failed")
+        let hugePage = 2 << 20
+        if size >= 1 << 20 {
+            let length = (size + hugePage - 1) / hugePage * hugePage
+            guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                  p != MAP_FAILED else {
+                throw .unreadable(url.path, "cannot allocate \(length) bytes")
+            }
+            #if os(Linux)
+            _ = madvise(p, length, MADV_HUGEPAGE)  // a hint; fine if refused
+            #endif
+            var done = 0
+            while done < size {
+                let n = read(fd, p + done, size - done)
+                if n <= 0 {
+                    munmap(p, length)
+                    throw .unreadable(url.path, "read failed")
+                }
+                done += n
+            }
+            _ = mprotect(p, length, PROT_READ)
+            base = UnsafeRawPointer(p)
+            mappedLength = length
+        } else {
+            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+                throw .unreadable(url.path, "mmap failed")
+            }
+            base = UnsafeRawPointer(p)
+            mappedLength = size
         }
-        base = UnsafeRawPointer(p)
         count = size
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
 
     func uint32(at offset: Int) -> UInt32 {
         base.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
@@ -107,58 +136,61 @@ struct DawgGuide: @unchecked Sendable {
 }
 
 /// Enumerates, in dawgdic order, the keys stored below a node, calling `body` with each key's
-/// bytes (relative to the start node). Mirrors dawgdic's Completer; no allocation beyond two
-/// small reusable buffers.
+/// bytes (relative to the start node). Mirrors dawgdic's Completer. Keys below a value node are
+/// short (a base64 record), so the key and the node stack live in a small stack buffer: no heap
+/// allocation per lookup. Keys deeper than `maxDepth` (only in a damaged file) end the walk.
 @inline(__always)
 func complete(units: DawgUnits, guide: DawgGuide, from start: Int,
               _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    var key: [UInt8] = []
-    key.reserveCapacity(16)
-    var stack: [Int] = [start]
-    stack.reserveCapacity(16)
-    var lastIndex = 0  // root: nothing found yet
+    let maxDepth = 64
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDepth) { key in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { stack in
+            var keyCount = 0
+            var depth = 1
+            stack[0] = start
+            var lastIndex = 0  // root: nothing found yet
 
-    func findTerminal(_ start: Int) -> Bool {
-        var index = start
-        while !units.hasValue(index) {
-            let label = guide.child(index)
-            guard let next = units.follow(label, index) else { return false }
-            key.append(label)
-            stack.append(next)
-            index = next
-        }
-        lastIndex = index
-        return true
-    }
+            @inline(__always) func push(_ label: UInt8, _ next: Int) -> Bool {
+                guard keyCount < maxDepth else { return false }
+                key[keyCount] = label
+                keyCount += 1
+                stack[depth] = next
+                depth += 1
+                return true
+            }
 
-    while let top = stack.last {
-        var index = top
-        if lastIndex != 0 {
-            let childLabel = guide.child(index)
-            if childLabel != 0 {
-                guard let next = units.follow(childLabel, index) else { return }
-                key.append(childLabel)
-                stack.append(next)
-                index = next
-            } else {
-                while true {
-                    let siblingLabel = guide.sibling(index)
-                    if !key.isEmpty { key.removeLast() }
-                    stack.removeLast()
-                    guard let parent = stack.last else { return }
-                    index = parent
-                    if siblingLabel != 0 {
-                        guard let next = units.follow(siblingLabel, index) else { return }
-                        key.append(siblingLabel)
-                        stack.append(next)
+            while depth > 0 {
+                var index = stack[depth - 1]
+                if lastIndex != 0 {
+                    let childLabel = guide.child(index)
+                    if childLabel != 0 {
+                        guard let next = units.follow(childLabel, index), push(childLabel, next) else { return }
                         index = next
-                        break
+                    } else {
+                        while true {
+                            let siblingLabel = guide.sibling(index)
+                            if keyCount > 0 { keyCount -= 1 }
+                            depth -= 1
+                            guard depth > 0 else { return }
+                            index = stack[depth - 1]
+                            if siblingLabel != 0 {
+                                guard let next = units.follow(siblingLabel, index), push(siblingLabel, next) else { return }
+                                index = next
+                                break
+                            }
+                        }
                     }
                 }
+                // Descend to the first key below `index`.
+                while !units.hasValue(index) {
+                    let label = guide.child(index)
+                    guard let next = units.follow(label, index), push(label, next) else { return }
+                    index = next
+                }
+                lastIndex = index
+                body(UnsafeBufferPointer(start: key.baseAddress, count: keyCount))
             }
         }
-        guard findTerminal(index) else { return }
-        key.withUnsafeBufferPointer { body($0) }
     }
 }
 

@@ -47,6 +47,10 @@ struct DictionaryData: Sendable {
     let gramtab: [TagInfo]
     /// Tag string → tag, for tags the analyzer makes itself.
     let tagsByString: [String: TagInfo]
+    /// The gramtab strings back to back (`tagBytes[tagOffsets[t]..<tagOffsets[t+1]]` is tag t),
+    /// so the hot path can follow them in the P(t|w) dawg without touching the tag objects.
+    let tagBytes: [UInt8]
+    let tagOffsets: [Int]
     /// For each grammeme, those that cannot stand beside it (siblings in the grammeme tree).
     let incompatible: [String: Set<String>]
     let knownGrammemes: Set<String>
@@ -54,6 +58,14 @@ struct DictionaryData: Sendable {
 
     init(directory: URL) throws(MorphologyError) {
         func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+        func strings(_ name: String) throws(MorphologyError) -> [String] {
+            let u = url(name)
+            guard FileManager.default.fileExists(atPath: u.path) else { throw .missingFile(u.path) }
+            let data: Data
+            do { data = try Data(contentsOf: u) } catch { throw .unreadable(u.path, error.localizedDescription) }
+            guard let list = parseJSONStringArray(data) else { throw .corrupt(u.path, "not a JSON list of strings") }
+            return list
+        }
         func json(_ name: String) throws(MorphologyError) -> Any {
             let u = url(name)
             guard FileManager.default.fileExists(atPath: u.path) else { throw .missingFile(u.path) }
@@ -79,12 +91,10 @@ struct DictionaryData: Sendable {
         let prefixStrings = options["paradigm_prefixes"] as? [String] ?? ["", "по", "наи"]
         prefixes = prefixStrings.map(Affix.init)
 
-        guard let suffixStrings = try json("suffixes.json") as? [String] else { throw .corrupt(url("suffixes.json").path, "not a list of strings") }
+        let suffixStrings = try strings("suffixes.json")
         suffixes = suffixStrings.map(Affix.init)
 
-        guard let tagStrings = try json("gramtab-opencorpora-int.json") as? [String] else {
-            throw .corrupt(url("gramtab-opencorpora-int.json").path, "not a list of strings")
-        }
+        let tagStrings = try strings("gramtab-opencorpora-int.json")
         var byString: [String: TagInfo] = [:]
         var table: [TagInfo] = []
         table.reserveCapacity(tagStrings.count)
@@ -98,6 +108,13 @@ struct DictionaryData: Sendable {
             }
         }
         gramtab = table
+        var tb: [UInt8] = [], to: [Int] = [0]
+        for t in table {
+            tb.append(contentsOf: t.utf8)
+            to.append(tb.count)
+        }
+        tagBytes = tb
+        tagOffsets = to
         tagsByString = byString
 
         guard let grammemeRows = try json("grammemes.json") as? [[Any]] else { throw .corrupt(url("grammemes.json").path, "not a list") }
@@ -205,12 +222,13 @@ struct DictionaryData: Sendable {
     /// Form `i` of paradigm `p` built on `stem`.
     func form(stem: UnsafeBufferPointer<UInt8>, _ p: Int, _ i: Int) -> String {
         let pre = prefixes[prefixId(p, i)].bytes, suf = suffixes[suffixId(p, i)].bytes
-        var out: [UInt8] = []
-        out.reserveCapacity(pre.count + stem.count + suf.count)
-        out.append(contentsOf: pre)
-        out.append(contentsOf: stem)
-        out.append(contentsOf: suf)
-        return String(decoding: out, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: pre.count + stem.count + suf.count) { out in
+            var k = 0
+            for b in pre { out[k] = b; k += 1 }
+            for b in stem { out[k] = b; k += 1 }
+            for b in suf { out[k] = b; k += 1 }
+            return k
+        }
     }
 
     /// The normal form (form 0) of `word`, which is form `i` of paradigm `p`.
@@ -218,5 +236,80 @@ struct DictionaryData: Sendable {
         if i == 0 { return wordString() }
         let r = stem(word, p, i)
         return form(stem: UnsafeBufferPointer(rebasing: word[r]), p, 0)
+    }
+}
+
+/// Parses a JSON array of strings (suffixes.json, the gramtab): a tenth of the time of
+/// JSONSerialization on these 300 KB files, which matters for start-up. Nil if the text is
+/// anything else.
+func parseJSONStringArray(_ data: Data) -> [String]? {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [String]? in
+        let b = raw.bindMemory(to: UInt8.self)
+        var i = 0
+        func skipSpace() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
+        func hex(_ c: UInt8) -> UInt32? {
+            switch c {
+            case 48...57: return UInt32(c - 48)
+            case 65...70: return UInt32(c - 55)
+            case 97...102: return UInt32(c - 87)
+            default: return nil
+            }
+        }
+        func hex4() -> UInt32? {
+            guard i + 4 <= b.count else { return nil }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                guard let h = hex(b[i + k]) else { return nil }
+                v = v << 4 | h
+            }
+            i += 4
+            return v
+        }
+        var result: [String] = []
+        skipSpace()
+        guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        skipSpace()
+        if i < b.count, b[i] == UInt8(ascii: "]") { return result }
+        var bytes: [UInt8] = []
+        while true {
+            skipSpace()
+            guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+            i += 1
+            bytes.removeAll(keepingCapacity: true)
+            while true {
+                guard i < b.count else { return nil }
+                let c = b[i]
+                i += 1
+                if c == UInt8(ascii: "\"") { break }
+                if c != UInt8(ascii: "\\") { bytes.append(c); continue }
+                guard i < b.count else { return nil }
+                let e = b[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard var v = hex4() else { return nil }
+                    if (0xD800..<0xDC00).contains(v), i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(v) else { return nil }
+                    bytes.append(contentsOf: String(Character(scalar)).utf8)
+                default: bytes.append(e)  // \" \\ \/
+                }
+            }
+            result.append(String(decoding: bytes, as: UTF8.self))
+            skipSpace()
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: "]") { return result }
+            return nil
+        }
     }
 }

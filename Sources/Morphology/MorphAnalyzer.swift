@@ -9,7 +9,8 @@ public final class MorphAnalyzer: Sendable {
     let tagUNKN: TagInfo, tagPNCT: TagInfo, tagLATN: TagInfo, tagROMN: TagInfo
     let tagInt: TagInfo, tagReal: TagInfo, tagADVB: TagInfo
     let firstNameTags: [TagInfo], patronymicTags: [TagInfo]
-    let knownPrefixes: [String]
+    /// Known prefixes grouped by their first letter, in the configured order.
+    let knownPrefixes: [Unicode.Scalar: [String]]
 
     /// Loads the dictionary in `dictionaryDirectory` (the `data/` folder of pymorphy3-dicts-ru).
     public init(dictionaryDirectory: URL) throws(MorphologyError) {
@@ -36,7 +37,7 @@ public final class MorphAnalyzer: Sendable {
         }
         firstNameTags = first
         patronymicTags = patr
-        knownPrefixes = RussianConfig.knownPrefixes
+        knownPrefixes = Dictionary(grouping: RussianConfig.knownPrefixes, by: { $0.unicodeScalars.first ?? " " })
     }
 
     // MARK: locating and sharing
@@ -76,12 +77,157 @@ public final class MorphAnalyzer: Sendable {
 
     /// Every analysis of `word`, best first, as pymorphy3's `MorphAnalyzer.parse`.
     public func parse(_ word: String) -> [Parse] {
-        let lower = word.lowercased()
-        var res = dictionaryParses(lower)
+        parse(word, limit: Int.max)
+    }
+
+    /// The best analysis of `word`: `parse(word).first`, computed without building the normal
+    /// forms of the other dictionary analyses.
+    public func best(_ word: String) -> Parse? {
+        parse(word, limit: 1).first
+    }
+
+    /// The first `limit` parses. Dictionary parses get their normal form only once they are
+    /// known to be among those returned.
+    private func parse(_ word: String, limit: Int) -> [Parse] {
+        let lower = Self.lowercase(word)
+        if let fast = dictionaryFastPath(word, lower, limit: limit) { return fast }
+        var wordNode: Int? = nil
+        var res = withUnsafeMutablePointer(to: &wordNode) { dictionaryParses(lower, normalForms: false, probabilityNode: $0) }
+        let deferred = !res.isEmpty
         res += initials(word)
         if res.isEmpty { res = units(word, lower) }
-        applyProbabilities(lower, &res)
+        applyProbabilities(lower, &res, wordNode: .some(wordNode))
+        if limit < res.count { res.removeSubrange(limit...) }
+        if deferred {
+            for k in res.indices where res[k].normalForm.isEmpty {
+                guard case .dictionary(let p, let i) = res[k].method else { continue }
+                var w = res[k].word
+                res[k].normalForm = w.withUTF8 { data.normalForm($0, p, i, wordString: res[k].word) }
+            }
+        }
         return res
+    }
+
+    /// One dictionary analysis before it becomes a `Parse`: plain integers, so collecting,
+    /// scoring and sorting them costs no reference counting.
+    private struct Candidate {
+        var variant: Int32   // index of the spelling (е/ё variant) in `variants`
+        var paradigm: UInt16
+        var index: UInt16
+        var tag: Int32
+        var score: Double
+    }
+
+    /// The common case, a dictionary word that is not a lone capital letter: the same result as
+    /// the general path (dictionary unit, then P(t|w)), but `Parse` values are built only for
+    /// the `limit` analyses returned. Nil when the word is not in the dictionary or may be an
+    /// initial.
+    private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int) -> [Parse]? {
+        if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
+           RussianConfig.initialLetters.contains(c) { return nil }
+        var variants: [String] = []
+        var candidates: [Candidate] = []
+        var wordNode: Int? = nil
+        var s = lower
+        s.withUTF8 { key in
+            similar(key, in: data.words.units, companion: data.probabilities?.units,
+                    companionNode: &wordNode) { replaced, node in
+                let v = Int32(variants.count)
+                variants.append(fixed(key, replaced, original: lower))
+                data.words.records(at: node) { record in
+                    let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
+                    guard data.valid(p, i) else { return }
+                    candidates.append(Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
+                                                tag: Int32(data.tagId(p, i)), score: 1.0))
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+
+        // P(t|w), as applyProbabilities does it.
+        var total = 0.0
+        if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
+            let maxDepth = 128
+            data.tagBytes.withUnsafeBufferPointer { tb in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
+                    // Resume each tag's walk where it parts from the previous tag's (the tags of
+                    // a word share long prefixes); path[d] is the node after d bytes.
+                    path[0] = colon
+                    var valid = 0
+                    var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                    for k in candidates.indices {
+                        let t = Int(candidates[k].tag)
+                        let bytes = UnsafeBufferPointer(rebasing: tb[data.tagOffsets[t]..<data.tagOffsets[t + 1]])
+                        var prob = 0.0
+                        if bytes.count <= maxDepth {
+                            var depth = 0
+                            let limit = min(valid, previous.count, bytes.count)
+                            while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
+                            var failed = false
+                            while depth < bytes.count {
+                                guard let next = pd.units.follow(bytes[depth], path[depth]) else { failed = true; break }
+                                depth += 1
+                                path[depth] = next
+                            }
+                            valid = depth
+                            previous = bytes
+                            if !failed, pd.units.hasValue(path[depth]) {
+                                prob = Double(pd.units.value(path[depth])) / 1_000_000
+                            }
+                        }
+                        candidates[k].score = prob
+                        total += prob
+                    }
+                }
+            }
+        }
+        if total == 0 {
+            let k = 1.0 / Double(candidates.count)
+            for i in candidates.indices { candidates[i].score = 1.0 * k }
+        } else if candidates.count > 1 {
+            // Stable, best first.
+            for i in 1..<candidates.count {
+                var j = i
+                while j > 0 && candidates[j - 1].score < candidates[j].score {
+                    candidates.swapAt(j - 1, j)
+                    j -= 1
+                }
+            }
+        }
+
+        let n = min(limit, candidates.count)
+        var result: [Parse] = []
+        result.reserveCapacity(n)
+        for c in candidates[0..<n] {
+            let p = Int(c.paradigm), i = Int(c.index)
+            var w = variants[Int(c.variant)]
+            let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: variants[Int(c.variant)]) }
+            result.append(Parse(word: variants[Int(c.variant)], tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
+                                score: c.score, method: .dictionary(paradigm: p, index: i)))
+        }
+        return result
+    }
+
+    /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.
+    static func lowercase(_ word: String) -> String {
+        var needs = false
+        for s in word.unicodeScalars {
+            switch s.value {
+            case 0x41...0x5A, 0x400...0x42F: needs = true
+            case 0...0x7F, 0x430...0x45F: break
+            default: return word.lowercased()
+            }
+        }
+        guard needs else { return word }
+        var out = String.UnicodeScalarView()
+        for s in word.unicodeScalars {
+            switch s.value {
+            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(s.value + 0x20) ?? s)
+            case 0x400...0x40F: out.append(Unicode.Scalar(s.value + 0x50) ?? s)
+            default: out.append(s)
+            }
+        }
+        return String(out)
     }
 
     /// The units after the dictionary, in pymorphy3's order; each stops the chain when it finds
@@ -133,38 +279,52 @@ public final class MorphAnalyzer: Sendable {
     // MARK: dictionary
 
     /// Keys of `dawg` equal to `key` up to е→ё, with the node just before the value separator,
-    /// in dawg-python's `similar_items` order (exact spelling first).
+    /// in dawg-python's `similar_items` order (exact spelling first, then the variants with ё at
+    /// the first possible place, and so on). `replaced` holds the byte offsets turned into ё.
     private func similar(_ key: UnsafeBufferPointer<UInt8>, in units: DawgUnits,
+                         companion: DawgUnits? = nil, companionNode: UnsafeMutablePointer<Int?>? = nil,
                          _ body: (_ replaced: [Int], _ node: Int) -> Void) {
-        var found: [([Int], Int)] = []
-        func walk(_ start: Int, _ startIndex: Int, _ replaced: [Int]) -> [([Int], Int)] {
-            var res: [([Int], Int)] = []
-            var index = startIndex
-            var p = start
-            while p < key.count {
-                if key[p] == 0xD0, p + 1 < key.count, key[p + 1] == 0xB5,
-                   let a = units.follow(0xD1, index), let b = units.follow(0x91, a) {
-                    res += walk(p + 2, b, replaced + [p])
-                }
-                guard let next = units.follow(key[p], index) else { return res }
-                index = next
-                p += 1
-            }
-            if units.follow(1, index) != nil { res.insert((replaced, index), at: 0) }
-            return res
-        }
-        // Fast path: no "е" means no variants.
+        // Fast path: without an "е" there are no variants; walk the key once, allocate nothing.
         var hasE = false
         var i = 0
         while i + 1 < key.count {
             if key[i] == 0xD0 && key[i + 1] == 0xB5 { hasE = true; break }
             i += 1
         }
+        // The exact spelling, walked in step with the same key in `companion` (the P(t|w) dawg):
+        // two independent chains of memory loads overlap instead of waiting on each other.
+        var a: Int? = 0
+        var b: Int? = companion == nil ? nil : 0
+        for c in key {
+            if let x = a { a = units.follow(c, x) }
+            if let y = b, let cu = companion { b = cu.follow(c, y) }
+            if a == nil && b == nil { break }
+        }
+        companionNode?.pointee = b
         if !hasE {
-            if let n = units.follow(bytes: key, from: 0), units.follow(1, n) != nil { body([], n) }
+            if let n = a, units.follow(1, n) != nil { body([], n) }
             return
         }
-        found = walk(0, 0, [])
+        var found: [([Int], Int)] = []
+        var path: [Int] = []
+        func walk(_ start: Int, _ startIndex: Int) {
+            let mark = found.count
+            var index = startIndex
+            var p = start
+            while p < key.count {
+                if key[p] == 0xD0, p + 1 < key.count, key[p + 1] == 0xB5,
+                   let a = units.follow(0xD1, index), let b = units.follow(0x91, a) {
+                    path.append(p)
+                    walk(p + 2, b)
+                    path.removeLast()
+                }
+                guard let next = units.follow(key[p], index) else { return }
+                index = next
+                p += 1
+            }
+            if units.follow(1, index) != nil { found.insert((path, index), at: mark) }
+        }
+        walk(0, 0)
         for (r, n) in found { body(r, n) }
     }
 
@@ -177,18 +337,20 @@ public final class MorphAnalyzer: Sendable {
     }
 
     /// pymorphy's DictionaryAnalyzer.
-    func dictionaryParses(_ lower: String) -> [Parse] {
+    func dictionaryParses(_ lower: String, normalForms: Bool = true,
+                          probabilityNode: UnsafeMutablePointer<Int?>? = nil) -> [Parse] {
         var res: [Parse] = []
         var s = lower
         s.withUTF8 { key in
-            similar(key, in: data.words.units) { replaced, node in
+            similar(key, in: data.words.units, companion: probabilityNode == nil ? nil : data.probabilities?.units,
+                    companionNode: probabilityNode) { replaced, node in
                 let word = fixed(key, replaced, original: lower)
                 var w = word
                 w.withUTF8 { wbytes in
                     data.words.records(at: node) { record in
                         let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
                         guard data.valid(p, i) else { return }
-                        let nf = data.normalForm(wbytes, p, i, wordString: word)
+                        let nf = normalForms ? data.normalForm(wbytes, p, i, wordString: word) : ""
                         res.append(Parse(word: word, tag: Tag(data.tag(p, i)), normalForm: nf, score: 1.0,
                                          method: .dictionary(paradigm: p, index: i)))
                     }
@@ -236,7 +398,7 @@ public final class MorphAnalyzer: Sendable {
     private func hyphenatedParses(_ lower: String) -> [Parse] {
         let hyphens = lower.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "-") ? 1 : 0) }
         guard hyphens == 1, !Text.hasPrefix(lower, "-"), !Text.hasSuffix(lower, "-"),
-              !knownPrefixes.contains(where: { Text.hasPrefix(lower, $0) }),
+              !knownPrefixes(of: lower).contains(where: { Text.hasPrefix(lower, $0) }),
               let dash = lower.firstIndex(of: "-") else { return [] }
         let left = String(lower[..<dash]), right = String(lower[lower.index(after: dash)...])
         let leftParses = parse(left), rightParses = parse(right)
@@ -258,8 +420,13 @@ public final class MorphAnalyzer: Sendable {
 
     // MARK: prefixes and suffixes
 
+    private func knownPrefixes(of lower: String) -> [String] {
+        guard let first = lower.unicodeScalars.first else { return [] }
+        return knownPrefixes[first] ?? []
+    }
+
     private func knownPrefixParses(_ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
-        let prefixes = knownPrefixes.filter { Text.hasPrefix(lower, $0) }
+        let prefixes = knownPrefixes(of: lower).filter { Text.hasPrefix(lower, $0) }
             .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
         guard !prefixes.isEmpty else { return [] }
         let length = lower.unicodeScalars.count
@@ -347,37 +514,69 @@ public final class MorphAnalyzer: Sendable {
 
     /// pymorphy's ProbabilityEstimator: P(tag | word) from the OpenCorpora corpus where known,
     /// else the unit scores normalised to sum to 1.
-    private func applyProbabilities(_ lower: String, _ parses: inout [Parse]) {
+    /// `wordNode`: the node of `lower` in the P(t|w) dawg when already known (`.some(nil)`: absent).
+    private func applyProbabilities(_ lower: String, _ parses: inout [Parse], wordNode: Int?? = nil) {
         guard !parses.isEmpty else { return }
-        var probs = [Double](repeating: 0, count: parses.count)
         var total = 0.0
-        if let pd = data.probabilities, let node = pd.units.follow(bytes: lower.utf8, from: 0),
-           let colon = pd.units.follow(UInt8(ascii: ":"), node) {
-            for (k, p) in parses.enumerated() {
-                if let leaf = pd.units.follow(bytes: p.tag.info.string.utf8, from: colon), pd.units.hasValue(leaf) {
-                    let v = Double(pd.units.value(leaf)) / 1_000_000
-                    probs[k] = v
-                    total += v
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: parses.count) { probs in
+            probs.initialize(repeating: 0)
+            var lowerCopy = lower
+            if let pd = data.probabilities,
+               let node = wordNode ?? lowerCopy.withUTF8({ pd.units.follow(bytes: $0, from: 0) }),
+               let colon = pd.units.follow(UInt8(ascii: ":"), node) {
+                // The tags of one word share long prefixes ("NOUN,inan,femn sing,"): resume each
+                // walk from where the previous tag's walk diverged instead of from the colon.
+                let maxDepth = 128
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
+                    path[0] = colon
+                    var valid = 0           // path[0...valid] are nodes of `previous`
+                    var previous: [UInt8] = []
+                    for k in parses.indices {
+                        let tagBytes = parses[k].tag.info.utf8
+                        guard tagBytes.count <= maxDepth else { continue }
+                        var common = 0
+                        let limit = min(valid, previous.count, tagBytes.count)
+                        while common < limit && previous[common] == tagBytes[common] { common += 1 }
+                        var depth = common
+                        var failed = false
+                        while depth < tagBytes.count {
+                            guard let next = pd.units.follow(tagBytes[depth], path[depth]) else { failed = true; break }
+                            depth += 1
+                            path[depth] = next
+                        }
+                        valid = depth
+                        previous = tagBytes
+                        if !failed, pd.units.hasValue(path[depth]) {
+                            let v = Double(pd.units.value(path[depth])) / 1_000_000
+                            probs[k] = v
+                            total += v
+                        }
+                    }
                 }
             }
+            if total == 0 {
+                let sum = parses.reduce(0) { $0 + $1.score }
+                guard sum > 0 else { return }
+                let k = 1.0 / sum
+                for i in parses.indices { parses[i].score *= k }
+            } else {
+                for i in parses.indices { parses[i].score = probs[i] }
+            }
         }
-        if total == 0 {
-            let sum = parses.reduce(0) { $0 + $1.score }
-            guard sum > 0 else { return }
-            let k = 1.0 / sum
-            for i in parses.indices { parses[i].score *= k }
-        } else {
-            for i in parses.indices { parses[i].score = probs[i] }
-            Self.stableSortByScore(&parses)
-        }
+        if total != 0 { Self.stableSortByScore(&parses) }
     }
 
+    /// Stable sort, best score first (Python's `sorted(reverse=True)` keeps equal items in order).
+    /// Insertion sort: a word has a few dozen parses at most, and it needs no extra storage.
     static func stableSortByScore(_ parses: inout [Parse]) {
         guard parses.count > 1 else { return }
-        let sorted = parses.enumerated().sorted {
-            $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
+        for i in 1..<parses.count {
+            var j = i
+            while j > 0 && parses[j - 1].score < parses[j].score {
+                parses.swapAt(j - 1, j)
+                j -= 1
+            }
         }
-        parses = sorted.map(\.element)
     }
 
     // MARK: lexeme and inflection

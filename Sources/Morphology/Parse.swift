@@ -1,5 +1,5 @@
 /// How a parse was obtained; needed to rebuild its lexeme (pymorphy's `methods_stack`).
-indirect enum Method: Sendable, Hashable {
+enum Method: Sendable, Hashable {
     /// Form `index` of dictionary paradigm `paradigm` (also used for suffix prediction).
     case dictionary(paradigm: Int, index: Int)
     /// A non-word (number, punctuation, Latin, Roman numeral), an unknown word or a `по-` adverb:
@@ -10,17 +10,17 @@ indirect enum Method: Sendable, Hashable {
     /// A single capital letter read as an abbreviated patronymic.
     case patronymicInitial
     /// A known prefix (`псевдо`, `вице-`…) in front of a parsed word.
-    case knownPrefix(String, Method)
+    indirect case knownPrefix(String, Method)
     /// An unknown prefix of 1…5 letters in front of a dictionary word.
-    case unknownPrefix(String, Method)
+    indirect case unknownPrefix(String, Method)
     /// Predicted from the ending of known words.
-    case knownSuffix(Method)
+    indirect case knownSuffix(Method)
     /// A particle after a hyphen (`-то`, `-ка`…).
-    case particle(String, Method)
+    indirect case particle(String, Method)
     /// `left-right` where the left part does not inflect (`интернет-магазин`).
-    case hyphenFixedLeft(String, Method)
+    indirect case hyphenFixedLeft(String, Method)
     /// `left-right` where both parts inflect together (`человек-гора`).
-    case hyphenBoth(Method, Method)
+    indirect case hyphenBoth(Method, Method)
 
     /// pymorphy's duplicate check keys parses by the third item of the first method in the stack:
     /// the paradigm for dictionary words, nothing for shapes, the right part's methods for

@@ -4,6 +4,11 @@ enum Shapes {
 
     /// Python's `int(word)` / `float(word.replace(",", "."))` acceptance.
     static func number(_ word: String) -> NumberKind? {
+        // Quick reject: a number starts with a digit, a sign, a point, a space or "inf"/"nan".
+        if let first = word.unicodeScalars.first, first.value >= 0x80 ? first.properties.numericType != .decimal
+            && !first.properties.isWhitespace : !"0123456789+-.,_ \t\n\r\u{0B}\u{0C}iInN".unicodeScalars.contains(first) {
+            return nil
+        }
         let scalars = Array(word.unicodeScalars)
         var lo = 0, hi = scalars.count
         while lo < hi && scalars[lo].properties.isWhitespace { lo += 1 }
@@ -86,6 +91,7 @@ enum Shapes {
         for c in word.unicodeScalars where isAlpha(c) {
             any = true
             if c.isASCII { continue }
+            if (0x400...0x52F).contains(c.value) { return false }  // Cyrillic: skip the name lookup
             guard let name = c.properties.name, name.contains("LATIN") else { return false }
         }
         return any

@@ -2,6 +2,8 @@
 /// value is only a reference to one of these.
 final class TagInfo: Sendable {
     let string: String
+    /// `string` as bytes, to follow in the P(t|w) dawg.
+    let utf8: [UInt8]
     let grammemes: Set<String>
     /// Grammemes in written order (pymorphy compares tags by this tuple).
     let ordered: [String]
@@ -21,25 +23,33 @@ final class TagInfo: Sendable {
 
     init(_ string: String, id: Int) {
         self.string = string
+        self.utf8 = Array(string.utf8)
         self.id = id
         let parts = string.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         ordered = parts
-        let set = Set(parts)
-        grammemes = set
-        func pick(_ from: Set<String>) -> String? {
-            // A tag has at most one grammeme of each category; sorted() only makes it stable.
-            set.intersection(from).sorted().first
+        grammemes = Set(parts)
+        // A tag has at most one grammeme of each category, so the first one found is the one.
+        var pos: String?, cas: String?, number: String?, gender: String?, animacy: String?
+        var productive = true
+        var features = Set<String>()
+        for g in parts {
+            if pos == nil, Grammemes.partsOfSpeech.contains(g) { pos = g }
+            if cas == nil, Grammemes.cases.contains(g) { cas = g }
+            if number == nil, Grammemes.numbers.contains(g) { number = g }
+            if gender == nil, Grammemes.genders.contains(g) { gender = g }
+            if animacy == nil, Grammemes.animacy.contains(g) { animacy = g }
+            if Grammemes.nonProductive.contains(g) { productive = false }
+            if Grammemes.hyphenFeatureSet.contains(g) {
+                features.insert(g == "gen1" ? "gent" : g == "loc1" ? "loct" : g)
+            }
         }
-        pos = pick(Grammemes.partsOfSpeech)
-        `case` = pick(Grammemes.cases)
-        number = pick(Grammemes.numbers)
-        gender = pick(Grammemes.genders)
-        animacy = pick(Grammemes.animacy)
-        isProductive = set.isDisjoint(with: Grammemes.nonProductive)
+        self.pos = pos
+        self.case = cas
+        self.number = number
+        self.gender = gender
+        self.animacy = animacy
+        isProductive = productive
         isUnknown = parts.first.map { !Grammemes.partsOfSpeech.contains($0) } ?? true
-        var features = set.intersection(Grammemes.hyphenFeatureSet)
-        if features.remove("gen1") != nil { features.insert("gent") }
-        if features.remove("loc1") != nil { features.insert("loct") }
         hyphenFeatures = features
     }
 }

@@ -39,9 +39,13 @@ struct Morph: ParsableCommand {
         } catch {
             throw CLIFailure(message: error.description)
         }
+        // The process ends right after this command: skip tearing down megabytes of tables.
+        _ = Unmanaged.passRetained(analyzer)
         var out = OutputBuffer()
+        // Read the options once: ArgumentParser's property wrappers are slow to read per word.
+        let all = self.all, lexeme = self.lexeme, inflect = self.inflect
         let emit = { (word: String) in
-            var parses = analyzer.parse(word)
+            var parses = all || lexeme || inflect != nil ? analyzer.parse(word) : analyzer.best(word).map { [$0] } ?? []
             if let inflect, let best = parses.first {
                 let grammemes = Set(inflect.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) })
                 parses = analyzer.inflect(best, to: grammemes).map { [$0] } ?? []
@@ -77,11 +81,29 @@ struct OutputBuffer {
 
     init() { bytes.reserveCapacity(1 << 17) }
 
-    mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    mutating func append(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     mutating func appendJSONString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Most strings need no escaping: copy them in one go.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        for b in utf8 {
             switch b {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
@@ -94,7 +116,6 @@ struct OutputBuffer {
             default: bytes.append(b)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func flushIfLarge() { if bytes.count >= 1 << 16 { flush() } }
