@@ -18,7 +18,7 @@ extension Recognizer {
                w[endOfInitials].isWord, w[endOfInitials].isCapitalized, !w[endOfInitials].isAbbreviation,
                w[endOfInitials].text.unicodeScalars.count > 1 {
                 let surnameWord = w[endOfInitials]
-                let surname = nominativeSurname(surnameWord.text)
+                let surname = nominativeSurname(surnameWord.text, agreeingWith: titleCase(w, before: i))
                 let name = initials + " " + surname
                 let surface = text.slice(w[i].start, surnameWord.end)
                 let id = "person/" + NameKey.slug(surname)
@@ -48,11 +48,45 @@ extension Recognizer {
                     continue
                 }
             }
+            // Given names and a surname in capitals: "Хви Ни ЧАНГ", "Синтаро ИСИХАРА".
+            if w[i].isWord, w[i].isCapitalized, !w[i].isAllCaps, isForeignNamePart(w[i].text) {
+                var j = i
+                while j < w.count, j - i < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAllCaps, isForeignNamePart(w[j].text) { j += 1 }
+                if j < w.count, j > i, w[j].isWord, w[j].isAllCaps, w[j].text.unicodeScalars.count >= 3,
+                   w[j].text.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }),
+                   gazetteer.countryCode(w[j].text) == nil {
+                    let surname = capitalizeFirst(w[j].text.lowercased())
+                    let start = max(i, j - 2)
+                    let given = (start..<j).map { w[$0].text }.joined(separator: " ")
+                    let name = given + " " + surname
+                    let surface = text.slice(w[start].start, w[j].end)
+                    let id = "person/" + NameKey.slug(surname)
+                    register(&nodes, id: id, type: .person, name: name, surface: surface,
+                             span: Span(document: documentID, start: w[start].start, end: w[j].end, text: surface))
+                    out.append(Mention(nodeID: id, type: .person, first: start, last: j, start: w[start].start, end: w[j].end, surface: surface))
+                    i = j + 1
+                    continue
+                }
+            }
+            // First name (+ patronymic) + surname.
+            if w[i].isWord, w[i].isCapitalized, i + 2 < w.count, isFirstName(w[i].text), isPatronymic(w[i + 1].text),
+               w[i + 2].isWord, w[i + 2].isCapitalized {
+                let surname = nameCase(w[i].text) == "nomn" ? w[i + 2].text : nominativeSurname(w[i + 2].text)
+                let name = nominativeFirstName(w[i].text) + " " + nominativeFirstName(w[i + 1].text) + " " + surname
+                let surface = text.slice(w[i].start, w[i + 2].end)
+                let id = "person/" + NameKey.slug(surname)
+                register(&nodes, id: id, type: .person, name: name, surface: surface,
+                         span: Span(document: documentID, start: w[i].start, end: w[i + 2].end, text: surface))
+                out.append(Mention(nodeID: id, type: .person, first: i, last: i + 2, start: w[i].start, end: w[i + 2].end, surface: surface))
+                i += 3
+                continue
+            }
             // First name + surname.
             if w[i].isWord, w[i].isCapitalized, i + 1 < w.count, w[i + 1].isWord, w[i + 1].isCapitalized,
                !w[i + 1].isAbbreviation, isFirstName(w[i].text), !isFirstName(w[i + 1].text) || isSurname(w[i + 1].text) {
                 let first = nominativeFirstName(w[i].text)
-                let surname = nominativeSurname(w[i + 1].text)
+                // the surname stands in the case of the first name: "Андрей Щагин" stays as it is
+                let surname = nameCase(w[i].text) == "nomn" ? w[i + 1].text : nominativeSurname(w[i + 1].text)
                 let name = first + " " + surname
                 let surface = text.slice(w[i].start, w[i + 1].end)
                 let id = "person/" + NameKey.slug(surname)
@@ -100,8 +134,38 @@ extension Recognizer {
         return (j, initials)
     }
 
+    /// A capitalised word that is no dictionary word and no known place: part of a foreign name.
+    func isForeignNamePart(_ word: String) -> Bool {
+        guard gazetteer.lookup(word).isEmpty else { return false }
+        // "Ни", "Ги": short syllables of East Asian names; "Вэй-Цен": any part unknown
+        if word.unicodeScalars.count <= 3 { return true }
+        if word.contains("-") {
+            return word.split(separator: "-").contains { part in !(analyzer.parse(String(part)).first?.isDictionaryWord ?? false) }
+        }
+        guard let p = analyzer.parse(word).first else { return false }
+        if p.isDictionaryWord && !p.tag.contains("Name") && !p.tag.contains("Surn") { return false }
+        return gazetteer.lookup(word).isEmpty
+    }
+
+    /// The case of a first name ("Алексей" → nomn).
+    func nameCase(_ word: String) -> String? {
+        analyzer.parse(word).first { $0.tag.contains("Name") }?.tag.case
+    }
+
+    func isPatronymic(_ word: String) -> Bool {
+        analyzer.parse(word).prefix(2).contains { $0.tag.contains("Patr") }
+    }
+
+    /// The case of an office title right before a name ("Мэра Города Е.В. Паршуты" → gent):
+    /// the name stands in apposition and agrees with it.
+    func titleCase(_ w: [Word], before i: Int) -> String? {
+        let lo = max(0, i - 6)
+        guard let t = (lo..<i).last(where: { k in w[k].isWord && Lexicon.offices.contains { w[k].lower.hasPrefix($0.stem) } }) else { return nil }
+        return analyzer.parse(w[t].text).first { $0.tag.pos == "NOUN" }?.tag.case
+    }
+
     func isFirstName(_ word: String) -> Bool {
-        analyzer.parse(word).prefix(2).contains { $0.tag.contains("Name") }
+        analyzer.parse(word).prefix(2).contains { $0.tag.contains("Name") && $0.isDictionaryWord }
     }
 
     func isSurname(_ word: String) -> Bool {
@@ -109,8 +173,15 @@ extension Recognizer {
     }
 
     /// The nominative of a surname, keeping its gender ("Фадиной" → "Фадина").
-    func nominativeSurname(_ word: String) -> String {
+    func nominativeSurname(_ word: String, agreeingWith wanted: String? = nil) -> String {
         let parses = analyzer.parse(word)
+        // Agreement with the title only settles a form the analyzer reads as nominative plural
+        // ("Е.В. Паршуты"); "ректора … Р.Г. Смеликом" agrees with another word.
+        if let wanted, wanted != "nomn", parses.first.map({ $0.tag.case == "nomn" && $0.tag.number == "plur" }) ?? false,
+           let p = parses.first(where: { $0.tag.case == wanted && ($0.tag.contains("Surn") || $0.tag.pos == "NOUN") }) {
+            if p.tag.contains("Surn"), let form = analyzer.inflect(p, to: ["nomn"]) { return capitalizeLike(word, form.word) }
+            return capitalizeLike(word, p.normalForm)
+        }
         if let surn = parses.first(where: { $0.tag.contains("Surn") }) {
             var target: Set<String> = ["nomn"]
             if let g = surn.tag.gender { target.insert(g) }
@@ -137,17 +208,17 @@ extension Recognizer {
 
     /// Organisations and events: a head noun ("университет", "фестиваль") with its ordinal,
     /// adjectives, genitive tail and quoted name; companies ("АО «Эталон»"); abbreviations.
-    func phrases(in c: Clause, taken: Set<Int>, signing: Bool, nodes: inout [String: NodeDraft]) -> [Mention] {
+    func phrases(in c: Clause, taken: Set<Int>, placeWords: Set<Int> = [], signing: Bool, nodes: inout [String: NodeDraft]) -> [Mention] {
         let w = c.words
         var out: [Mention] = []
         var used = Set<Int>()
         let quoted = quotedWords(c)
-        for i in w.indices where w[i].isWord && !used.contains(i) && !taken.contains(i) {
-            let lower = w[i].lower
-            let isDocumentHead = signing && Lexicon.documentHeads.contains { lower.hasPrefix($0) }
-            let isEventHead = Lexicon.eventHeads.contains { lower.hasPrefix($0) }
-            let isOrgHead = Lexicon.organisationHeads.contains { lower.hasPrefix($0) }
-            guard isDocumentHead || isEventHead || isOrgHead, isNoun(w[i].text) else { continue }
+        for i in w.indices where w[i].isWord && !used.contains(i) && !taken.contains(i) && !placeWords.contains(i) {
+            let lemmas = Set(analyzer.parse(w[i].text).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
+            let isDocumentHead = signing && !lemmas.isDisjoint(with: Lexicon.documentLemmas)
+            let isEventHead = !lemmas.isDisjoint(with: Lexicon.eventLemmas)
+            let isOrgHead = !lemmas.isDisjoint(with: Lexicon.organisationLemmas)
+            guard isDocumentHead || isEventHead || isOrgHead else { continue }
             if quoted.contains(i) { continue }
             var first = i
             while first - 1 >= 0, !taken.contains(first - 1), isModifier(w[first - 1]) { first -= 1 }
@@ -164,6 +235,10 @@ extension Recognizer {
                     || w[k].lower.hasPrefix("всемирн") || w[k].lower.hasPrefix("всероссийск")
             } || (w[first].isCapitalized && first != firstWordIndex(c))
             if !isDocumentHead && !specific { continue }
+            // "Организация участия …" at the start of a sentence is an action, not an organisation:
+            // an organisation needs a name (quotes, a capitalised word) or a modifier before its head.
+            if isOrgHead && !isEventHead && quoteEnd == nil && first == i
+                && !((i + 1)...max(i + 1, last)).contains(where: { $0 <= last && w[$0].isCapitalized }) { continue }
             if isDocumentHead && last == i { continue }
             let surface = text.slice(w[first].start, w[last].end)
             var name = normalizer.nominative(surface)
@@ -193,7 +268,10 @@ extension Recognizer {
         // Abbreviations of organisations: "ОмГУ", "МАГ", "АСДГ".
         for i in w.indices where w[i].isAbbreviation && !used.contains(i) && !taken.contains(i) && !quoted.contains(i) {
             let t = w[i].text
-            guard t.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }),
+            // Cyrillic ("ОмГУ") or Latin with digits ("ANMC21"), not Roman numerals
+            let latin = t.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) }
+                && !t.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) } && t.unicodeScalars.count >= 3
+            guard t.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }) || latin,
                   !Lexicon.legalForms.contains(w[i].lower), gazetteer.countryCode(t) == nil,
                   gazetteer.lookup(t).isEmpty else { continue }
             // "(МАГ)" right after a full name: the abbreviation names that organisation.
@@ -239,7 +317,10 @@ extension Recognizer {
     }
 
     private func isGenitive(_ word: String) -> Bool {
-        analyzer.parse(word).prefix(3).contains { $0.tag.case == "gent" || $0.tag.case == "gen2" }
+        let parses = analyzer.parse(word)
+        guard let top = parses.first, ["NOUN", "ADJF", "PRTF", "NUMR", "NPRO"].contains(top.tag.pos ?? ""),
+              word.unicodeScalars.count > 1 else { return false }
+        return parses.prefix(3).contains { ($0.tag.case == "gent" || $0.tag.case == "gen2") && $0.tag.pos != "PREP" }
     }
 
     /// Extends a head over its genitive tail: "Форум межрегионального сотрудничества России и

@@ -51,11 +51,13 @@ public struct Extractor: Sendable {
                 || c.lowerText.contains("намерени")
             // Places may stand inside the names of organisations and events ("палате Магдебурга",
             // "Форум … России и Казахстана"), people may not.
-            f.phrases = recognizer.phrases(in: c, taken: taken, signing: signing, nodes: &nodes)
+            let placeWords = Set(f.places.flatMap { Array($0.first...$0.last) })
+            f.phrases = recognizer.phrases(in: c, taken: taken, placeWords: placeWords, signing: signing, nodes: &nodes)
             f.dates = Dates.find(in: c, reportYear: reportYear)
             if let reporterForms { f.reporterWords = reporterForms.references(in: c) }
             facts.append(f)
         }
+        joinInflectedPlaces(&nodes, &facts)
         joinAbbreviations(&nodes, &facts)
         let rules = RelationRules(documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
         var drafts = rules.all()
@@ -118,16 +120,37 @@ public struct Extractor: Sendable {
             guard let target = full.first else { continue }
             redirect[a.id] = target.id
         }
-        for (from, to) in redirect {
+        apply(redirect, &nodes, &facts)
+    }
+
+    /// Moves the mentions of each `from` node to its `to` node.
+    func apply(_ redirect: [String: String], _ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
+        for (from, to) in redirect.sorted(by: { $0.key < $1.key }) {
             guard let a = nodes.removeValue(forKey: from) else { continue }
-            nodes[to]?.aliases.insert(a.name)
+            nodes[to]?.aliases.formUnion(a.aliases.union([a.name]))
             nodes[to]?.mentions += a.mentions
         }
         for k in facts.indices {
-            for m in facts[k].phrases.indices {
-                if let to = redirect[facts[k].phrases[m].nodeID] { facts[k].phrases[m].nodeID = to }
-            }
+            for m in facts[k].phrases.indices { if let to = redirect[facts[k].phrases[m].nodeID] { facts[k].phrases[m].nodeID = to } }
+            for m in facts[k].places.indices { if let to = redirect[facts[k].places[m].nodeID] { facts[k].places[m].nodeID = to } }
         }
+    }
+
+    /// A place the gazetteer lacks, met in two cases ("г. Пучон", "города Пучона"), is one place.
+    func joinInflectedPlaces(_ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
+        let endings: Set<String> = ["а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "ам", "ах"]
+        var redirect: [String: String] = [:]
+        let places = nodes.values.filter { $0.type.isPlace }.sorted { $0.id < $1.id }
+        for a in places where a.attributes["geonames"] == nil {
+            let fa = fold(a.name)
+            guard let b = places.first(where: { b in
+                let fb = fold(b.name)
+                return b.id != a.id && b.type == a.type && fa.count > fb.count && fa.hasPrefix(fb)
+                    && endings.contains(String(fa.dropFirst(fb.count)))
+            }) else { continue }
+            redirect[a.id] = redirect[b.id] ?? b.id
+        }
+        apply(redirect, &nodes, &facts)
     }
 
     private func abbreviationChunks(_ abbreviation: String) -> [String] {

@@ -51,10 +51,11 @@ struct Recognizer {
         let w = c.words
         let quoted = quotedWords(c)
         var i = 0
-        var parenDepth = 0
+        // Inside parentheses that follow a place: "(КНР)", "(Верхняя Савойя, Франция)".
+        var qualifying = false
         while i < w.count {
-            if w[i].text == "(" { parenDepth += 1 }
-            if w[i].text == ")" { parenDepth = max(0, parenDepth - 1) }
+            if w[i].text == "(" { qualifying = out.last.map { $0.last == i - 1 } ?? false }
+            if w[i].text == ")" { qualifying = false }
             guard w[i].isWord, w[i].isCapitalized, !taken.contains(i), !quoted.contains(i) else { i += 1; continue }
             let marker = markerBefore(c, i)
             let hint = countryHint(c, after: i)
@@ -66,9 +67,14 @@ struct Recognizer {
                 if len > 1, !w[lastIdx].isWord { continue }
                 let surface = text.slice(w[i].start, w[lastIdx].end)
                 let matches = gazetteer.matches(surface)
-                guard let best = pick(matches, surface: surface, hint: hint, words: Array(w[i...lastIdx]),
+                // A spelling variant of a place the document already named ("Чанжоу" after "Чанчжоу")
+                // is that place.
+                let known = matches.first { nodes[$0.place.id] != nil && $0.place.type != .country }
+                guard let best = known.map(Picked.init) ?? pick(matches, surface: surface, hint: hint, words: Array(w[i...lastIdx]),
                                       marker: marker, isSentenceStart: i == firstWordIndex(c),
                                       followedByParen: hint != nil) else { continue }
+                // "Университета Хоккайдо": the head of an organisation's name starts no place
+                if len > 1, isOrganisationHead(w[i].text) { continue }
                 let place = best.place
                 let id = place.id
                 // A spelling the gazetteer only knows as a variant ("Кайфын" for "Кайфэн"): the
@@ -81,7 +87,7 @@ struct Recognizer {
                          attributes: attributes(of: place))
                 matched = Mention(nodeID: id, type: nodeType(place.type), first: i, last: lastIdx,
                                   start: w[i].start, end: w[lastIdx].end, surface: surface,
-                                  parenthetical: parenDepth > 0 && !out.isEmpty)
+                                  parenthetical: qualifying && place.type != .city)
                 break
             }
             if matched == nil, let marker, let m = newPlace(c, at: i, marker: marker, hint: hint, taken: taken, nodes: &nodes) {
@@ -96,7 +102,49 @@ struct Recognizer {
                 i += 1
             }
         }
-        return out
+        return inferListMembers(c, out, taken: taken.union(quoted), nodes: &nodes)
+    }
+
+    /// In an enumeration of places, a name the gazetteer lacks between two of them is a place of
+    /// the same kind: "Шанью, Цзямусы, Фуюань, Хэган, Вэйхай (КНР)".
+    private func inferListMembers(_ c: Clause, _ found: [Mention], taken: Set<Int>, nodes: inout [String: NodeDraft]) -> [Mention] {
+        var out = found
+        let w = c.words
+        var changed = true
+        while changed {
+            changed = false
+            for i in w.indices where w[i].isWord && w[i].isCapitalized && !w[i].isAbbreviation && !taken.contains(i) {
+                guard !out.contains(where: { $0.first <= i && i <= $0.last }), i >= 2,
+                      [",", "и"].contains(w[i - 1].lower),
+                      let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.text == "(" || x.text == ")" || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
+                      left.type == .city, i + 1 <= w.count else { continue }
+                let next = i + 1 < w.count ? w[i + 1].text : "."
+                guard [",", "(", ")", ".", ";", ":"].contains(next) || next == "и" else { continue }
+                // the next list element must be a place too, unless this one closes the list
+                let rightIsPlace = next == "(" || out.contains { $0.first == i + 2 } || [".", ";", ")"].contains(next)
+                guard rightIsPlace else { continue }
+                let surface = w[i].text
+                let hint = countryHint(c, after: i)
+                // a name the gazetteer knows in another spelling or case ("Манилы", "Шанью")
+                if let known = gazetteer.lookup(surface, countryHint: hint).first(where: { $0.type == .city }) {
+                    register(&nodes, id: known.id, type: .city, name: nodes[known.id]?.name ?? known.name, surface: surface,
+                             span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
+                             attributes: attributes(of: known))
+                    out.append(Mention(nodeID: known.id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
+                    changed = true
+                    continue
+                }
+                guard let p = analyzer.parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox") else { continue }
+                let id = "city/\(NameKey.slug(surface))"
+                var attrs: [String: AttributeValue] = [:]
+                if let hint { attrs["country"] = .string(hint) }
+                register(&nodes, id: id, type: .city, name: surface, surface: surface,
+                         span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface), attributes: attrs)
+                out.append(Mention(nodeID: id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
+                changed = true
+            }
+        }
+        return out.sorted { $0.first < $1.first }
     }
 
     func firstWordIndex(_ c: Clause) -> Int {
@@ -127,7 +175,7 @@ struct Recognizer {
         var lower = c.words[j].lower
         if j + 1 < i, c.words[j + 1].text == "." { lower += "." }
         for (stem, type) in Lexicon.placeMarkers {
-            if stem.hasSuffix(".") ? lower == stem : lower.hasPrefix(stem) {
+            if Lexicon.exactMarkers.contains(stem) || stem.hasSuffix(".") ? lower == stem : lower.hasPrefix(stem) {
                 if stem == "с." && c.words[j].isCapitalized { continue }
                 // "городской", "коммунальный": adjectives are not markers
                 if !stem.hasSuffix("."), !(analyzer.parse(c.words[j].text).first.map { $0.tag.pos == "NOUN" } ?? false) { return nil }
@@ -160,11 +208,21 @@ struct Recognizer {
     }
 
     private func pick(_ matches: [PlaceMatch], surface: String, hint: String?, words: [Word],
-                      marker: Lexicon.MarkerType?, isSentenceStart: Bool, followedByParen: Bool) -> PlaceMatch? {
+                      marker: Lexicon.MarkerType?, isSentenceStart: Bool, followedByParen: Bool) -> Picked? {
+        if words.count == 1, let reading = Lexicon.ambiguousAbbreviations[words[0].text] {
+            // "КР": Korea where the report speaks of Korea, else Kyrgyzstan
+            let code = text.lowerText.contains(reading.cue) ? reading.code : reading.otherwise
+            return gazetteer.country(code: code).map { Picked(place: $0, quality: .exact, matchedName: fold($0.name)) }
+        }
+        return pickMatch(matches, surface: surface, hint: hint, words: words, marker: marker).map(Picked.init)
+    }
+
+    private func pickMatch(_ matches: [PlaceMatch], surface: String, hint: String?, words: [Word],
+                           marker: Lexicon.MarkerType?) -> PlaceMatch? {
         guard !matches.isEmpty else { return nil }
         if words.count == 1, Lexicon.notPlaces.contains(words[0].lower), marker == nil { return nil }
         // "КНР", "США": abbreviations name countries and regions only, and only exactly.
-        if words.count == 1, words[0].isAbbreviation {
+        if words.count == 1, words[0].isAbbreviation, Lexicon.ambiguousAbbreviations[words[0].text] == nil {
             return matches.first { $0.quality == .exact && $0.place.type != .city }
         }
         // "городов Японии": a country is a country even after a city marker.
@@ -173,7 +231,7 @@ struct Recognizer {
         }
         // Adjectives ("Омского", "Иркутские") belong to names of organisations, not places;
         // a multi-word gazetteer name ("Краснодарского края") is matched as a whole.
-        if words.count == 1, marker == nil, isAdjective(words[0].text) { return nil }
+        if words.count == 1, isAdjective(words[0].text) { return nil }
         var candidates = matches
         if let hint {
             let preferred = candidates.filter { $0.place.country == hint }
@@ -181,7 +239,9 @@ struct Recognizer {
         }
         if let marker {
             let typed = candidates.filter { marker == .city ? $0.place.type == .city : $0.place.type == .region }
-            if !typed.isEmpty { candidates = typed }
+            // "крупные города Азии": a village named like a continent does not beat the continent
+            let bigOther = candidates.first.map { $0.place.type != .city && $0.quality == .exact } ?? false
+            if !typed.isEmpty, !(bigOther && marker == .city && typed[0].place.population < 10_000) { candidates = typed }
             // "округ Бёрде" is not the city "Берд": a marker of another type and an inexact match
             // mean a place the gazetteer lacks.
             else if candidates.allSatisfy({ $0.quality != .exact }) { return nil }
@@ -209,6 +269,10 @@ struct Recognizer {
         }
     }
 
+    func isOrganisationHead(_ word: String) -> Bool {
+        analyzer.parse(word).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
+    }
+
     private func isCommonNoun(_ word: String) -> Bool {
         let parses = analyzer.parse(word)
         if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
@@ -233,7 +297,10 @@ struct Recognizer {
         guard surface.unicodeScalars.first.map({ CharacterSets.cyrillicUpper($0) }) ?? false else { return nil }
         if Lexicon.notPlaces.contains(w[i].lower) { return nil }
         if w[i].isAbbreviation { return nil }
-        let name = nominativePlaceName(surface)
+        // "города Концепция развития", "департаментом Университета Хоккайдо": a common word of
+        // the dictionary after a marker is no new place.
+        if isCommonNoun(w[i].text) || isAdjective(w[i].text) && last == i { return nil }
+        let name = nominativePlaceName(surface, markerCase: markerCase(c, before: i))
         let type: NodeType = marker == .city ? .city : .region
         let id = "\(type.rawValue)/\(NameKey.slug(name))"
         var attrs: [String: AttributeValue] = [:]
@@ -245,9 +312,15 @@ struct Recognizer {
 
     /// Nominative of a place name: each word through the analyzer, keeping indeclinable
     /// foreign names as they are.
-    func nominativePlaceName(_ surface: String) -> String {
+    func nominativePlaceName(_ surface: String, markerCase: String? = nil) -> String {
         let parts = surface.split(separator: " ").map(String.init)
         return parts.map { part -> String in
+            // "города Пучона": the name agrees with its marker's case
+            if let mc = markerCase, mc != "nomn", mc != "accs",
+               let p = analyzer.parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
+                return capitalizeLike(part, p.normalForm)
+            }
+            if markerCase == "nomn" || markerCase == "accs" { return part }
             // foreign names ending in a vowel other than а/я do not decline: "Бёрде", "Удалянчи"
             if let last = fold(part).last, "еиоуюэ".contains(last) { return part }
             guard let best = analyzer.parse(part).first else { return part }
@@ -255,6 +328,19 @@ struct Recognizer {
             let normalized = normalizer.nominative(part)
             return normalized.isEmpty ? part : normalized
         }.joined(separator: " ")
+    }
+
+    /// The grammatical case of the marker word before `i` ("города" → gent), if it is a word.
+    func markerCase(_ c: Clause, before i: Int) -> String? {
+        var j = i - 1
+        if j >= 0, c.words[j].text == "." { return nil }
+        guard j >= 0 else { return nil }
+        let parses = analyzer.parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }
+        guard let first = parses.first else { return nil }
+        // ambiguous forms ("округ" nomn/accs) count as nominative
+        if parses.contains(where: { $0.tag.case == "nomn" }) { return "nomn" }
+        j = 0
+        return first.tag.case
     }
 
     /// A folded name written with the capitals of the text: "улан-батор" like "Улан-Батора".
@@ -310,6 +396,19 @@ struct Recognizer {
         if let lon = p.longitude { a["lon"] = .double((lon * 100).rounded() / 100) }
         return a
     }
+}
+
+/// A chosen reading of a place name.
+struct Picked {
+    var place: Place
+    var quality: PlaceMatch.Quality
+    var matchedName: String
+    init(place: Place, quality: PlaceMatch.Quality, matchedName: String) {
+        self.place = place
+        self.quality = quality
+        self.matchedName = matchedName
+    }
+    init(_ m: PlaceMatch) { self.init(place: m.place, quality: m.quality, matchedName: m.matchedName) }
 }
 
 /// Adds a mention (and its surface as an alias) to the node `id`, creating it if new.

@@ -156,8 +156,20 @@ extension RelationRules {
         guard Lexicon.memberStems.contains(where: { lower.contains($0) }),
               !lower.contains("членов делегации"), !lower.contains("член делегации") else { return [] }
         guard let reporter else { return [] }
-        let observer = lower.contains("наблюдател")
-        var orgs: [(Mention, [Span])] = f.phrases.filter { $0.type == .organisation && isAssociation($0) }.map { ($0, [evidence(k)]) }
+        // the reporting city must be the member: named, or referred to ("администрация города")
+        guard f.actorPlaces.contains(where: { $0.nodeID == reporter }) || !f.reporterWords.isEmpty else { return [] }
+        let observer = ["качестве наблюдател", "правах наблюдател", "статус наблюдател", "статусе наблюдател"].contains { lower.contains($0) }
+        var orgs: [(Mention, [Span])] = f.phrases.filter { $0.type == .organisation && isAssociation($0) && isNamed($0) }
+            .map { ($0, [evidence(k)]) }
+        // "принят в организацию": the organisation the text just named ("ANMC21 – международная организация…")
+        if orgs.isEmpty, lower.contains("организаци") || lower.contains("ассоциаци") {
+            for j in stride(from: k - 1, through: max(0, k - 4), by: -1) {
+                if let named = facts[j].phrases.last(where: { $0.type == .organisation && isNamed($0) }) {
+                    orgs = [(named, [evidence(j), evidence(k)])]
+                    break
+                }
+            }
+        }
         if f.clause.introducesList {
             for j in following(k) {
                 orgs += facts[j].phrases.filter { $0.type == .organisation && isAssociation($0) }.map { ($0, [evidence(k), evidence(j)]) }
@@ -170,7 +182,13 @@ extension RelationRules {
         }
     }
 
+    /// An organisation with a name of its own, not just "международная организация".
+    private func isNamed(_ m: Mention) -> Bool {
+        m.surface.contains("«") || m.surface.contains("\"") || m.surface.unicodeScalars.filter { $0.properties.isUppercase }.count >= 2
+    }
+
     private func isAssociation(_ m: Mention) -> Bool {
+        if m.surface.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0.properties.numericType != nil || $0 == "-" }) { return true }
         let l = fold(m.surface)
         return ["ассоциац", "организац", "объединен", "союз", "ассамбле", "партнерств", "лига", "лиги", "сеть", "сети",
                 "федерац", "конгресс", "совет"].contains { l.contains($0) }

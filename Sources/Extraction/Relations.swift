@@ -19,6 +19,10 @@ struct ClauseFacts: Sendable {
 
     func insidePhrase(_ i: Int) -> Bool { phrases.contains { $0.first <= i && i <= $0.last } }
 
+    /// Inside the name of an event or organisation (a signed document's title does not count:
+    /// "протокола о намерении установить побратимские отношения" speaks of the partnership).
+    func insideName(_ i: Int) -> Bool { phrases.contains { !$0.isDocument && $0.first <= i && i <= $0.last } }
+
     func firstIndex(where stems: [String], from: Int = 0, outsidePhrases: Bool = true) -> Int? {
         guard from < words.count else { return nil }
         return (from..<words.count).first { i in
@@ -75,21 +79,41 @@ struct RelationRules {
 
     // MARK: Partnership
 
-    func partnershipCue(_ f: ClauseFacts) -> (index: Int, twin: Bool)? {
-        for w in f.words where w.isWord && !f.insidePhrase(w.index) {
-            if w.lower.contains("побратим") { return (w.index, true) }
-        }
-        for w in f.words where w.isWord && !f.insidePhrase(w.index) {
+    /// Every partnership cue of a clause, with whether it speaks of twinning.
+    func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
+        var out: [(Int, Bool)] = []
+        for w in f.words where w.isWord && !f.insideName(w.index) {
             let l = w.lower
+            if l.contains("побратим") { out.append((w.index, true)); continue }
             if l.contains("-партнер") || l.contains("-партнёр") || l.hasPrefix("партнерск") || l.hasPrefix("партнёрск") {
-                return (w.index, false)
+                out.append((w.index, false)); continue
             }
             if l.hasPrefix("дружествен") || l.hasPrefix("добрососедск") || l.hasPrefix("дружеск") {
                 let near = f.words[w.index..<min(f.words.count, w.index + 4)]
-                if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { return (w.index, false) }
+                if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { out.append((w.index, false)) }
+                continue
+            }
+            // "сотрудничество с городом Тайбей", "отношения сотрудничества со следующими городами"
+            if l.hasPrefix("сотрудничеств"), w.index + 1 < f.words.count, ["с", "со"].contains(f.words[w.index + 1].lower) {
+                let after = f.words[(w.index + 2)..<min(f.words.count, w.index + 6)]
+                if after.contains(where: { $0.lower.hasPrefix("город") || $0.lower.hasPrefix("муниципалитет") })
+                    || f.actorPlaces.contains(where: { $0.first == w.index + 2 && $0.type != .country }) {
+                    out.append((w.index, false))
+                }
             }
         }
-        return nil
+        return out
+    }
+
+    func partnershipCue(_ f: ClauseFacts) -> (index: Int, twin: Bool)? {
+        let cues = partnershipCues(f)
+        return cues.first { $0.twin } ?? cues.first
+    }
+
+    /// The relation a place takes: that of the nearest cue before it, else the clause's.
+    func relationType(of m: Mention, in f: ClauseFacts, default fallback: EdgeType) -> EdgeType {
+        guard let cue = partnershipCues(f).last(where: { $0.index < m.first }) else { return fallback }
+        return cue.twin ? .twinnedWith : .partnerOf
     }
 
     /// Twin and partner cities: "городами-побратимами — Хэйхэ, Удалянчи", "побратимских связей
@@ -100,7 +124,6 @@ struct RelationRules {
         guard let cue = partnershipCue(f) else { return [] }
         let lower = f.clause.lowerText
         if Lexicon.hypotheticalStems.contains(where: { lower.contains($0) }) { return [] }
-        if Lexicon.onlineStems.contains(where: { lower.contains($0) }) && !lower.contains("побратимск") { return [] }
         let type: EdgeType = cue.twin ? .twinnedWith : .partnerOf
         let plannedAt = f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false)
         var out: [EdgeDraft] = []
@@ -113,12 +136,14 @@ struct RelationRules {
             let anyAfter = g.actorPlaces.contains { $0.first > p }
             return (m.first > p || !anyAfter) ? "planned" : "established"
         }
-        func add(_ a: String, _ b: String, _ st: String, _ spans: [Span], _ rule: String) {
+        func add(_ a: String, _ b: String, _ st: String, _ spans: [Span], _ rule: String, as relation: EdgeType? = nil) {
             guard a != b else { return }
             var attrs: [String: AttributeValue] = ["status": .string(st)]
             if let since, st == "established" { attrs["since"] = .int(since) }
             if let y = reportYear { attrs["year"] = .int(y) }
-            out.append(EdgeDraft(type: type, source: a, target: b, attributes: attrs, evidence: spans, rule: rule))
+            // planned twinning is twinning; "planned partnership" is not a relation of its own
+            let t = st == "planned" ? .twinnedWith : (relation ?? type)
+            out.append(EdgeDraft(type: t, source: a, target: b, attributes: attrs, evidence: spans, rule: rule))
         }
         let partnerTypes: Set<NodeType> = [.city, .region]
         // "между A и B"
@@ -132,7 +157,8 @@ struct RelationRules {
         guard let reporter else { return out }
         let own = f.actorPlaces.filter { partnerTypes.contains($0.type) && $0.nodeID != reporter }
         for m in own where !out.contains(where: { $0.source == m.nodeID || $0.target == m.nodeID }) {
-            add(reporter, m.nodeID, status(m, in: f, inherited: false), [evidence(k)], "partnership.sentence")
+            add(reporter, m.nodeID, status(m, in: f, inherited: false), [evidence(k)], "partnership.sentence",
+                as: relationType(of: m, in: f, default: type))
         }
         // A list or the numbered sections that the clause announces.
         if f.clause.introducesList || lower.contains("следующ") {

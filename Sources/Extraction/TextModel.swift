@@ -67,7 +67,11 @@ struct Clause: Sendable {
 /// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
 struct ScalarText: Sendable {
     let scalars: [Unicode.Scalar]
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    let lowerText: String
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        lowerText = fold(text)
+    }
     func slice(_ start: Int, _ end: Int) -> String {
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
         return String(String.UnicodeScalarView(scalars[s..<e]))

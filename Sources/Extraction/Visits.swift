@@ -14,7 +14,8 @@ extension RelationRules {
         let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк"]) && !f.insidePhrase($0.index) }
         let send = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.sendStems) }
             .flatMap { s in w[s...].contains { $0.lower.hasPrefix("делегац") } ? s : nil }
-        let reception = w.firstIndex { $0.isWord && ($0.lower.hasPrefix("прием") || $0.lower.hasPrefix("приём")) }
+        let reception = w.firstIndex { $0.isWord && ($0.lower.hasPrefix("прием") || $0.lower.hasPrefix("приём")
+                                                      || $0.lower.hasPrefix("принят") || $0.lower.hasPrefix("принима")) }
             .flatMap { s in w[s...].prefix(6).contains { $0.lower.hasPrefix("делегац") } ? s : nil }
         let mission = w.firstIndex { $0.isWord && $0.lower.contains("мисси") }
 
@@ -56,7 +57,14 @@ extension RelationRules {
             return unique(ids)
         }
 
-        if let t = verb {
+        if let t = verb, w[t].lower.hasSuffix("ло"),
+           w[(t + 1)..<min(w.count, t + 4)].contains(where: { $0.lower.hasPrefix("делегац") || $0.token.kind == .number }) {
+            // "КНР посетило 22 делегации администрации города Благовещенска": subject after the verb
+            trigger = t; rule = "visited.inverted"
+            let segmentStart = (w[..<t].lastIndex { [";", ","].contains($0.text) } ?? -1) + 1
+            sources = unique(places.filter { $0.first > t && !$0.locative }.map(\.nodeID))
+            targets = unique(places.filter { $0.last < t && $0.first >= segmentStart && !$0.fromPreposition }.map(\.nodeID))
+        } else if let t = verb {
             trigger = t; rule = "visited.verb"
             sources = subjectPlaces(before: t)
             targets = objectPlaces(after: t, locativeOnly: false)
@@ -85,7 +93,7 @@ extension RelationRules {
             targets = unique(places.filter { $0.first > t && $0.locative }.map(\.nodeID))
         } else if let t = reception ?? mission {
             trigger = t; rule = reception != nil ? "visited.reception" : "visited.mission"
-            let from = places.filter { m in m.first > t && (m.fromPreposition || isAfterFrom(w, m.first, t)) }
+            let from = places.filter { m in (m.first > t && (m.fromPreposition || isAfterFrom(w, m.first, t))) || (m.fromPreposition && m.last < t) }
             let to = places.filter { m in m.first > t && m.locative && !from.contains { $0.nodeID == m.nodeID } }
             if !from.isEmpty {
                 sources = unique(from.map(\.nodeID))
