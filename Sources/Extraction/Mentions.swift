@@ -299,7 +299,9 @@ struct Recognizer {
         if w[i].isAbbreviation { return nil }
         // "города Концепция развития", "департаментом Университета Хоккайдо": a common word of
         // the dictionary after a marker is no new place.
-        if isCommonNoun(w[i].text) || isAdjective(w[i].text) && last == i { return nil }
+        if isOrganisationHead(w[i].text) || isAdjective(w[i].text) && last == i { return nil }
+        if isCommonNoun(w[i].text), last + 1 < w.count, w[last + 1].isWord, !w[last + 1].isCapitalized,
+           analyzer.parse(w[last + 1].text).first.map({ $0.tag.pos == "NOUN" && $0.tag.case == "gent" }) ?? false { return nil }
         let name = nominativePlaceName(surface, markerCase: markerCase(c, before: i))
         let type: NodeType = marker == .city ? .city : .region
         let id = "\(type.rawValue)/\(NameKey.slug(name))"
