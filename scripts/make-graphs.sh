@@ -4,8 +4,9 @@ set -euo pipefail
 bin=${1:-.build/debug/twingraph}
 out=Graphs
 mkdir -p "$out"
-cp Examples/seed-graph.json "$out/graph.json"
 graph="$out/graph.json"
+# The knowledge graph of the example corpus.
+"$bin" extract Examples/corpus/*.txt -o "$graph"
 # Byte-for-byte reproducible output: cgraph orders clusters by the heap addresses of their names,
 # and Swift's per-process hash seeds change the heap's history; fixed seeds make it repeatable.
 export SWIFT_DETERMINISTIC_HASHING=1

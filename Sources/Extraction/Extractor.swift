@@ -57,6 +57,12 @@ public struct Extractor: Sendable {
             if let reporterForms { f.reporterWords = reporterForms.references(in: c) }
             facts.append(f)
         }
+        // The reporting city is a node even when the report names it only in its heading.
+        if let reporter, nodes[reporter] == nil, let place = gazetteer.place(id: reporter), let line = scalars.firstLine() {
+            register(&nodes, id: reporter, type: .city, name: place.name, surface: line.text,
+                     span: Span(document: documentID, start: line.start, end: line.end, text: line.text),
+                     attributes: recognizer.attributes(of: place))
+        }
         joinInflectedPlaces(&nodes, &facts)
         joinAbbreviations(&nodes, &facts)
         let rules = RelationRules(documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
@@ -69,6 +75,7 @@ public struct Extractor: Sendable {
             let e = Edge(type: d.type, source: d.source, target: d.target, attributes: d.attributes, evidence: d.evidence)
             if var old = edges[e.id] {
                 old.evidence = Array(Set(old.evidence + e.evidence)).sorted()
+                for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
                 edges[e.id] = old
             } else {
                 edges[e.id] = e
@@ -204,6 +211,7 @@ public struct Extractor: Sendable {
             for e in g.edges {
                 if var old = edges[e.id] {
                     old.evidence = Array(Set(old.evidence + e.evidence)).sorted()
+                    for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
                     edges[e.id] = old
                 } else {
                     edges[e.id] = e

@@ -79,9 +79,7 @@ struct Recognizer {
                 let id = place.id
                 // A spelling the gazetteer only knows as a variant ("Кайфын" for "Кайфэн"): the
                 // report's own spelling names the node; countries keep their standard names.
-                let name = place.type == .country || (best.quality != .variant && fold(place.name) == best.matchedName) ? place.name
-                    : (best.quality == .exact ? surface : best.quality == .inflected ? restoreCase(best.matchedName, like: surface)
-                        : nominativePlaceName(surface))
+                let name = displayName(of: place, surface: surface)
                 register(&nodes, id: id, type: nodeType(place.type), name: name, surface: surface,
                          span: Span(document: documentID, start: w[i].start, end: w[lastIdx].end, text: surface),
                          attributes: attributes(of: place))
@@ -223,7 +221,9 @@ struct Recognizer {
         if words.count == 1, Lexicon.notPlaces.contains(words[0].lower), marker == nil { return nil }
         // "КНР", "США": abbreviations name countries and regions only, and only exactly.
         if words.count == 1, words[0].isAbbreviation, Lexicon.ambiguousAbbreviations[words[0].text] == nil {
+            // "КНР" is a country; "ОМСК" in a heading is the city written in capitals
             return matches.first { $0.quality == .exact && $0.place.type != .city }
+                ?? (words[0].isAllCaps && words[0].text.count >= 4 ? matches.first { $0.quality == .exact && $0.place.population >= 50_000 } : nil)
         }
         // "городов Японии": a country is a country even after a city marker.
         if let country = matches.first(where: { $0.place.type == .country }), country.quality == matches[0].quality {
@@ -280,7 +280,10 @@ struct Recognizer {
     }
 
     private func isAdjective(_ word: String) -> Bool {
-        guard let p = analyzer.parse(word).first else { return false }
+        let parses = analyzer.parse(word)
+        guard let p = parses.first else { return false }
+        // "Омском" is an adjective's form and the city's instrumental: a Geox reading wins
+        if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
         return p.tag.pos == "ADJF" || p.tag.pos == "PRTF"
     }
 
@@ -343,6 +346,26 @@ struct Recognizer {
         if parses.contains(where: { $0.tag.case == "nomn" }) { return "nomn" }
         j = 0
         return first.tag.case
+    }
+
+    /// The node's name: the gazetteer's, unless the report spells the place its own way
+    /// ("Кайфын" for the gazetteer's "Кайфэн", "Субботица" for "Суботица"); countries keep
+    /// their standard names ("КНР" is "Китай").
+    func displayName(of place: Place, surface: String) -> String {
+        guard place.type != .country, !surface.contains(" "), !(surface.count > 1 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }) else {
+            return place.name
+        }
+        let candidate: String
+        if let geo = analyzer.parse(surface).first(where: { $0.tag.contains("Geox") }) {
+            candidate = capitalizeLike(surface, geo.normalForm)
+        } else if let m = gazetteer.matches(surface).first(where: { $0.place.id == place.id }) {
+            candidate = m.quality == .inflected ? restoreCase(m.matchedName, like: surface) : surface
+        } else {
+            return place.name
+        }
+        if fold(candidate) == fold(place.name) { return place.name }
+        // only a spelling the gazetteer itself knows for this place, read as a nominative
+        return gazetteer.matches(candidate).contains { $0.place.id == place.id && $0.quality != .inflected } ? candidate : place.name
     }
 
     /// A folded name written with the capitals of the text: "улан-батор" like "Улан-Батора".
