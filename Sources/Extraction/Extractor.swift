@@ -65,7 +65,7 @@ public struct Extractor: Sendable {
         }
         joinInflectedPlaces(&nodes, &facts)
         joinAbbreviations(&nodes, &facts)
-        let rules = RelationRules(documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
+        let rules = RelationRules(analyzer: analyzer, documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
         var drafts = rules.all()
         drafts += locatedIn(facts, nodes: nodes, documentID: documentID)
 

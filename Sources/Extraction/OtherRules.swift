@@ -163,7 +163,7 @@ extension RelationRules {
             .map { ($0, [evidence(k)]) }
         // "принят в организацию": the organisation the text just named ("ANMC21 – международная организация…")
         if orgs.isEmpty, lower.contains("организаци") || lower.contains("ассоциаци") {
-            for j in stride(from: k - 1, through: max(0, k - 4), by: -1) {
+            for j in stride(from: k - 1, through: max(0, k - 8), by: -1) {
                 if let named = facts[j].phrases.last(where: { $0.type == .organisation && isNamed($0) }) {
                     orgs = [(named, [evidence(j), evidence(k)])]
                     break

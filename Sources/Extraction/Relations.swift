@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import Morphology
 
 /// What one clause holds once its entities are recognised.
 struct ClauseFacts: Sendable {
@@ -44,6 +45,7 @@ struct EdgeDraft: Sendable {
 
 /// The relation rules. Each is a small function from the clauses of a document to edges.
 struct RelationRules {
+    let analyzer: MorphAnalyzer
     let documentID: String
     let reporter: String?
     let reportYear: Int?

@@ -9,10 +9,12 @@ extension RelationRules {
         let f = facts[k]
         let lower = f.clause.lowerText
         if Lexicon.onlineStems.contains(where: { lower.contains($0) }) { return [] }
+        // "сообщила о готовности совершить визит", "рекомендовали направить делегацию": intended, not made
+        if Lexicon.intentStems.contains(where: { lower.contains($0) }) { return [] }
         let w = f.words
         let verb = w.firstIndex { $0.isWord && $0.starts(with: ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]) }
-        let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк"]) && !f.insidePhrase($0.index) }
-        let send = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.sendStems) }
+        let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк", "выезд"]) && !f.insidePhrase($0.index) }
+        let send = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.sendStems) && !isInfinitive($0.text) }
             .flatMap { s in w[s...].contains { $0.lower.hasPrefix("делегац") } ? s : nil }
         let reception = w.firstIndex { $0.isWord && ($0.lower.hasPrefix("прием") || $0.lower.hasPrefix("приём")
                                                       || $0.lower.hasPrefix("принят") || $0.lower.hasPrefix("принима")) }
@@ -85,6 +87,13 @@ extension RelationRules {
                         && m.first - t <= 12
                 }.map(\.nodeID))
                 if sources.isEmpty, let reporter, f.reporterWords.contains(where: { $0 > t && $0 < tgt.first }) { sources = [reporter] }
+                // "визита в Томск делегации китайской стороны во главе с вице-мэром города Чанчжоу"
+                if sources.isEmpty {
+                    sources = unique(places.filter { m in
+                        m.first > tgt.last && m.first - tgt.last <= 14 && !m.locative
+                            && w[(tgt.last + 1)..<m.first].contains { $0.starts(with: Lexicon.groupStems) }
+                    }.map(\.nodeID))
+                }
                 if sources.isEmpty { sources = subjectPlaces(before: t) }
             }
         } else if let t = send {
@@ -114,6 +123,10 @@ extension RelationRules {
             }
         }
         return out
+    }
+
+    private func isInfinitive(_ word: String) -> Bool {
+        analyzer.parse(word).first?.tag.pos == "INFN"
     }
 
     /// Whether a place at `to` sits inside "во главе с …" opened after `from`.
