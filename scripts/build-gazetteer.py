@@ -240,13 +240,80 @@ def translit_matches(cyr, latin_set):
     return bool(forms & latin_set)
 
 
+# Pinyin → Russian (Palladius system), to choose the Russian name of Chinese places: GeoNames'
+# primary name of a Chinese place is its pinyin, and Russian texts spell it by Palladius.
+PY_INITIALS = [("zh", "чж"), ("ch", "ч"), ("sh", "ш"), ("b", "б"), ("p", "п"), ("m", "м"), ("f", "ф"),
+               ("d", "д"), ("t", "т"), ("n", "н"), ("l", "л"), ("g", "г"), ("k", "к"), ("h", "х"),
+               ("j", "цз"), ("q", "ц"), ("x", "с"), ("r", "ж"), ("z", "цз"), ("c", "ц"), ("s", "с")]
+PY_FINALS = {
+    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
+    "en": "энь", "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я", "ie": "е",
+    "iao": "яо", "iu": "ю", "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин", "iong": "юн",
+    "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй", "uan": "уань", "un": "унь",
+    "uang": "уан", "ue": "юэ", "v": "юй",
+}
+PY_ZERO = {
+    "a": "а", "ai": "ай", "an": "ань", "ang": "ан", "ao": "ао", "e": "э", "ei": "эй", "en": "энь",
+    "eng": "эн", "er": "эр", "o": "о", "ou": "оу", "yi": "и", "ya": "я", "yao": "яо", "ye": "е",
+    "you": "ю", "yan": "янь", "yin": "инь", "yang": "ян", "ying": "ин", "yong": "юн", "yu": "юй",
+    "yue": "юэ", "yuan": "юань", "yun": "юнь", "wu": "у", "wa": "ва", "wo": "во", "wai": "вай",
+    "wei": "вэй", "wan": "вань", "wen": "вэнь", "wang": "ван", "weng": "вэн",
+}
+
+
+def pinyin_syllable(syl):
+    if syl in PY_ZERO:
+        return PY_ZERO[syl]
+    for ini, cyr in PY_INITIALS:
+        if syl.startswith(ini):
+            fin = syl[len(ini):]
+            if fin not in PY_FINALS:
+                return None
+            if fin == "i" and ini in ("z", "c", "s"):
+                return cyr + "ы"
+            if ini in ("j", "q", "x"):
+                fin = {"u": "v", "uan": "yuan", "un": "yun", "ue": "ue"}.get(fin, fin)
+                if fin == "yuan":
+                    return cyr + "юань"
+                if fin == "yun":
+                    return cyr + "юнь"
+            if fin == "ui" and ini == "h":
+                return cyr + "уэй"
+            return cyr + PY_FINALS[fin]
+    return None
+
+
+def palladius(name):
+    """The Palladius spelling of a pinyin place name ("Hangzhou" → "Ханчжоу"), or None when the
+    name does not split into pinyin syllables ("Harbin")."""
+    out = []
+    for word in re.split(r"[\s-]+", name.lower()):
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        if not re.fullmatch("[a-z']+", word):
+            return None
+        best = {0: []}
+        for i in range(len(word)):
+            if i not in best:
+                continue
+            for j in range(i + 1, min(len(word), i + 6) + 1):
+                piece = word[i:j].lstrip("'")
+                cyr = pinyin_syllable(piece) if piece else None
+                if cyr is not None and (j not in best or len(best[j]) > len(best[i]) + 1):
+                    best[j] = best[i] + [cyr]
+        if len(word) not in best:
+            return None
+        out.append("".join(best[len(word)]))
+    return "".join(out)
+
+
 def similarity(a, b):
     return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
 
 
-def canonical_city_name(names, cyrillic, latin_names, primary, morph):
+def canonical_city_name(names, cyrillic, latin_names, primary, morph, country):
     """GeoNames does not say which Cyrillic name is Russian. Prefer, in order: a name the Russian
-    dictionary knows as a place (Гамбург, not Хамбург); one that renders to GeoNames' primary
+    dictionary knows as a place (Гамбург, not Хамбург); for Chinese places, the one closest to
+    the Palladius spelling of the pinyin name (Ханчжоу, not Ханжоу); one that renders to GeoNames' primary
     Latin name; the medoid of all
     Cyrillic names (other Cyrillic languages mostly agree with Russian, each deviates alone); one
     matching any Latin alternate; one word; shorter."""
@@ -255,9 +322,11 @@ def canonical_city_name(names, cyrillic, latin_names, primary, morph):
     def known_place(n):
         w = n.lower()
         return any(p.is_known and "Geox" in p.tag and p.normal_form == w for p in morph.parse(w))
+    chinese = palladius(primary) if country in ("CN", "TW") else None
     def score(n):
         medoid = sum(similarity(n, o) for o in cyrillic if o != n)
-        return (known_place(n), translit_matches(n, primary_set), round(medoid, 3),
+        closeness = round(similarity(n.lower().replace("-", ""), chinese), 3) if chinese else 0
+        return (known_place(n), closeness, translit_matches(n, primary_set), round(medoid, 3),
                 translit_matches(n, latin_set), " " not in n, -len(n), n)
     return max(names, key=score)
 
@@ -356,7 +425,8 @@ def main():
         elif extra:
             canonical = extra[0]
         else:
-            canonical = canonical_city_name(ru, [n for n in alts if CYR.search(n)], latin, c["name"], morph)
+            canonical = canonical_city_name(ru, [n for n in alts if CYR.search(n)], latin, c["name"], morph,
+                                            c["countrycode"])
         aliases = []
         for n in [canonical] + ru + extra:
             if n not in aliases:

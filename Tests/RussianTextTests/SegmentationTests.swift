@@ -214,3 +214,12 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
         }
     }
 }
+
+@Suite struct UnbalancedQuotesTests {
+    @Test func anUnclosedQuoteDoesNotSwallowTheParagraph() {
+        let s = texts("Участвуют АО «НПП «Эталон», ООО «Борей». Работа продолжится. Итоги подведут в мае.")
+        #expect(s.count == 3)
+        let t = texts("Проект «Добро пожаловать в Азию. Остальное потом. Итоги подведут в мае.")
+        #expect(t.count == 3, "the quote never closes on the line: marks still end sentences")
+    }
+}

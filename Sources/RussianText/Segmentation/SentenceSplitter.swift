@@ -82,7 +82,7 @@ public enum SentenceSplitter {
         ("terminalAbbreviation", terminalAbbreviation),
         ("abbreviation", abbreviation),
         ("initials", initials),
-        ("insideQuotes", { $0.quoteDepth > 0 ? .join : nil }),
+        ("insideQuotes", insideQuotes),
         ("lowercaseNext", { ctx in (ctx.next?.isLowercase ?? false) ? .join : nil }),
         ("punctuationNext", punctuationNext),
     ]
@@ -165,6 +165,20 @@ public enum SentenceSplitter {
               prev.kind == .word, prev.text.count == 1, prev.isCapitalized,
               ctx.adjacent(mark - 1, mark) else { return nil }
         return .join
+    }
+
+    /// A mark inside quotation marks does not end the sentence, if the quotation closes later on
+    /// the line: reports often leave a nested quotation unclosed («АО «Эталон»), and an open
+    /// quote that never closes must not swallow the rest of the paragraph.
+    static func insideQuotes(_ ctx: Context) -> Verdict? {
+        guard ctx.quoteDepth > 0 else { return nil }
+        var k = ctx.tokens[ctx.last].end
+        while k < ctx.scalars.count && ctx.scalars[k] != "\n" {
+            let c = ctx.scalars[k]
+            if c == "»" || c == "”" || c == "“" || c == "\"" || c == "›" { return .join }
+            k += 1
+        }
+        return nil
     }
 
     /// A comma, semicolon, closing bracket… after the mark continues the sentence ("и т.д.),").
