@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .executableTarget(name: "twingraph", dependencies: [
-            "KnowledgeGraph", "Rendering", "Morphology",
+            "KnowledgeGraph", "Rendering", "Morphology", "RussianText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),

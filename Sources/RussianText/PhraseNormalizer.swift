@@ -207,22 +207,23 @@ public struct PhraseNormalizer: Sendable {
     /// Noun readings of a head word, most plausible first: proper-noun readings of a capitalised
     /// word, surnames for people, the singular, then pymorphy's score.
     private func rankedNouns(_ parses: [Parse], capitalized: Bool, person: Bool) -> [Parse] {
-        var nouns = parses.filter { $0.tag.pos == "NOUN" && $0.tag.case != nil }
-        guard !nouns.isEmpty else { return [] }
-        if person {
-            for marker in ["Surn", "Name"] {
-                let s = nouns.filter { $0.tag.contains(marker) }
-                if !s.isEmpty { nouns = s; break }
+        let nouns = parses.filter { $0.tag.pos == "NOUN" && $0.tag.case != nil }
+        // Names of places, organisations and people are singular far more often than not, so
+        // singular readings come first; then, for a capitalised word, proper-noun readings
+        // (surnames first for a person); then pymorphy's order. Plural readings stay candidates
+        // for agreement with plural adjectives.
+        func rank(_ p: Parse) -> Int {
+            var r = p.tag.number == "plur" ? 10 : 0
+            if person {
+                r += p.tag.contains("Surn") ? 0 : p.tag.contains("Name") ? 1 : 2
+            } else if capitalized {
+                r += isProper(p.tag) ? 0 : 1
             }
-        } else if capitalized {
-            let proper = nouns.filter { isProper($0.tag) }
-            if !proper.isEmpty { nouns = proper }
+            return r
         }
-        // Names of places and organisations are singular far more often than not; a singular
-        // reading first, plural ones after (they remain candidates for agreement).
-        let singular = nouns.filter { $0.tag.number != "plur" }
-        let plural = nouns.filter { $0.tag.number == "plur" }
-        return singular + plural
+        return nouns.enumerated()
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
     }
 
     /// Generic nouns for settlements and natural features that take their name in apposition,
