@@ -148,6 +148,22 @@ public struct PhraseNormalizer: Sendable {
         if !headParse.tag.contains("Fixd"), let form = analyzer.inflect(headParse, to: required) {
             tokens[run[head]].text = Self.restore(form.word, like: tokens[run[head]].text)
         }
+        // A name in apposition to a generic place noun agrees with it ("городом Иркутском" →
+        // "город Иркутск"); other words after the head are a tail and stay.
+        if head + 1 < run.count, Self.placeKinds.contains(headParse.normalForm),
+           tokens[run[head + 1]].text.first?.isUppercase == true {
+            let next = parses[head + 1].filter {
+                $0.tag.pos == "NOUN" && Self.normalizedCase($0.tag.case) == Self.normalizedCase(headParse.tag.case)
+                    && $0.tag.number == headParse.tag.number
+            }
+            if let name = next.first(where: { isProper($0.tag) }) ?? next.first, !name.tag.contains("Fixd") {
+                var req: Set<String> = ["nomn"]
+                if let n = name.tag.number { req.insert(n) }
+                if let form = analyzer.inflect(name, to: req) {
+                    tokens[run[head + 1]].text = Self.restore(form.word, like: tokens[run[head + 1]].text)
+                }
+            }
+        }
         // Inflect the agreeing modifiers.
         for (m, parse) in modifiers {
             var req: Set<String> = ["nomn"]
@@ -191,23 +207,31 @@ public struct PhraseNormalizer: Sendable {
     /// Noun readings of a head word, most plausible first: proper-noun readings of a capitalised
     /// word, surnames for people, the singular, then pymorphy's score.
     private func rankedNouns(_ parses: [Parse], capitalized: Bool, person: Bool) -> [Parse] {
-        var nouns = parses.filter { $0.tag.pos == "NOUN" && $0.tag.case != nil }
-        guard !nouns.isEmpty else { return [] }
-        if person {
-            for marker in ["Surn", "Name"] {
-                let s = nouns.filter { $0.tag.contains(marker) }
-                if !s.isEmpty { nouns = s; break }
+        let nouns = parses.filter { $0.tag.pos == "NOUN" && $0.tag.case != nil }
+        // Names of places, organisations and people are singular far more often than not, so
+        // singular readings come first; then, for a capitalised word, proper-noun readings
+        // (surnames first for a person); then pymorphy's order. Plural readings stay candidates
+        // for agreement with plural adjectives.
+        func rank(_ p: Parse) -> Int {
+            var r = p.tag.number == "plur" ? 10 : 0
+            if person {
+                r += p.tag.contains("Surn") ? 0 : p.tag.contains("Name") ? 1 : 2
+            } else if capitalized {
+                r += isProper(p.tag) ? 0 : 1
             }
-        } else if capitalized {
-            let proper = nouns.filter { isProper($0.tag) }
-            if !proper.isEmpty { nouns = proper }
+            return r
         }
-        // Names of places and organisations are singular far more often than not; a singular
-        // reading first, plural ones after (they remain candidates for agreement).
-        let singular = nouns.filter { $0.tag.number != "plur" }
-        let plural = nouns.filter { $0.tag.number == "plur" }
-        return singular + plural
+        return nouns.enumerated()
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
     }
+
+    /// Generic nouns for settlements and natural features that take their name in apposition,
+    /// in the same case ("в городе Омске", "села Хомутово").
+    static let placeKinds: Set<String> = [
+        "город", "село", "посёлок", "деревня", "станица", "хутор", "аул", "кишлак", "местечко",
+        "река", "озеро", "остров", "полуостров", "гора", "залив",
+    ]
 
     private static func isAdjective(_ tag: Tag) -> Bool {
         (tag.pos == "ADJF" || tag.pos == "PRTF") && tag.case != nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Morphology
+import RussianText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,8 @@ struct Morph: ParsableCommand {
         discussion: """
         Prints one JSON object a line, {"word", "normal_form", "tag", "score"}, for the best parse \
         of each word (every parse with --all). Words come from the arguments, or from stdin one \
-        per line when there are none.
+        per line when there are none. With --nominative each argument or line is a phrase, and \
+        the output is {"phrase", "nominative"}.
         """
     )
 
@@ -25,6 +27,9 @@ struct Morph: ParsableCommand {
 
     @Option(name: .long, help: "Inflect the best parse to these comma-separated grammemes (e.g. nomn,sing) and print that form.")
     var inflect: String?
+
+    @Flag(name: .long, help: "Put each phrase into the nominative (\"Омского государственного университета\" → \"Омский государственный университет\").")
+    var nominative = false
 
     @Option(name: .customLong("dict"), help: "Dictionary folder (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
     var dictionary: String?
@@ -44,7 +49,17 @@ struct Morph: ParsableCommand {
         var out = OutputBuffer()
         // Read the options once: ArgumentParser's property wrappers are slow to read per word.
         let all = self.all, lexeme = self.lexeme, inflect = self.inflect
+        let normalizer = nominative ? PhraseNormalizer(analyzer: analyzer) : nil
         let emit = { (word: String) in
+            if let normalizer {
+                out.append("{\"phrase\": ")
+                out.appendJSONString(word)
+                out.append(", \"nominative\": ")
+                out.appendJSONString(normalizer.nominative(word))
+                out.append("}\n")
+                out.flushIfLarge()
+                return
+            }
             var parses = all || lexeme || inflect != nil ? analyzer.parse(word) : analyzer.best(word).map { [$0] } ?? []
             if let inflect, let best = parses.first {
                 let grammemes = Set(inflect.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) })
