@@ -49,7 +49,9 @@ extension Recognizer {
                 }
             }
             // Given names and a surname in capitals: "Хви Ни ЧАНГ", "Синтаро ИСИХАРА".
-            if w[i].isWord, w[i].isCapitalized, !w[i].isAllCaps, isForeignNamePart(w[i].text) {
+            if w[i].isWord, w[i].isCapitalized, !w[i].isAllCaps,
+               w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.isAllCaps && $0.text.unicodeScalars.count >= 3 }),
+               isForeignNamePart(w[i].text) {
                 var j = i
                 while j < w.count, j - i < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAllCaps, isForeignNamePart(w[j].text) { j += 1 }
                 if j < w.count, j > i, w[j].isWord, w[j].isAllCaps, w[j].text.unicodeScalars.count >= 3,
@@ -136,24 +138,24 @@ extension Recognizer {
 
     /// A capitalised word that is no dictionary word and no known place: part of a foreign name.
     func isForeignNamePart(_ word: String) -> Bool {
-        guard gazetteer.lookup(word).isEmpty else { return false }
+        guard placeLookup(word).isEmpty else { return false }
         // "Ни", "Ги": short syllables of East Asian names; "Вэй-Цен": any part unknown
         if word.unicodeScalars.count <= 3 { return true }
         if word.contains("-") {
-            return word.split(separator: "-").contains { part in !(analyzer.parse(String(part)).first?.isDictionaryWord ?? false) }
+            return word.split(separator: "-").contains { part in !(parse(String(part)).first?.isDictionaryWord ?? false) }
         }
-        guard let p = analyzer.parse(word).first else { return false }
+        guard let p = parse(word).first else { return false }
         if p.isDictionaryWord && !p.tag.contains("Name") && !p.tag.contains("Surn") { return false }
-        return gazetteer.lookup(word).isEmpty
+        return placeLookup(word).isEmpty
     }
 
     /// The case of a first name ("Алексей" → nomn).
     func nameCase(_ word: String) -> String? {
-        analyzer.parse(word).first { $0.tag.contains("Name") }?.tag.case
+        parse(word).first { $0.tag.contains("Name") }?.tag.case
     }
 
     func isPatronymic(_ word: String) -> Bool {
-        analyzer.parse(word).prefix(2).contains { $0.tag.contains("Patr") }
+        parse(word).prefix(2).contains { $0.tag.contains("Patr") }
     }
 
     /// The case of an office title right before a name ("Мэра Города Е.В. Паршуты" → gent):
@@ -161,20 +163,20 @@ extension Recognizer {
     func titleCase(_ w: [Word], before i: Int) -> String? {
         let lo = max(0, i - 6)
         guard let t = (lo..<i).last(where: { k in w[k].isWord && Lexicon.offices.contains { w[k].lower.hasPrefix($0.stem) } }) else { return nil }
-        return analyzer.parse(w[t].text).first { $0.tag.pos == "NOUN" }?.tag.case
+        return parse(w[t].text).first { $0.tag.pos == "NOUN" }?.tag.case
     }
 
     func isFirstName(_ word: String) -> Bool {
-        analyzer.parse(word).prefix(2).contains { $0.tag.contains("Name") && $0.isDictionaryWord }
+        parse(word).prefix(2).contains { $0.tag.contains("Name") && $0.isDictionaryWord }
     }
 
     func isSurname(_ word: String) -> Bool {
-        analyzer.parse(word).contains { $0.tag.contains("Surn") } || analyzer.parse(word).first.map { !$0.isDictionaryWord } ?? true
+        parse(word).contains { $0.tag.contains("Surn") } || parse(word).first.map { !$0.isDictionaryWord } ?? true
     }
 
     /// The nominative of a surname, keeping its gender ("Фадиной" → "Фадина").
     func nominativeSurname(_ word: String, agreeingWith wanted: String? = nil) -> String {
-        let parses = analyzer.parse(word)
+        let parses = parse(word)
         // Agreement with the title only settles a form the analyzer reads as nominative plural
         // ("Е.В. Паршуты"); "ректора … Р.Г. Смеликом" agrees with another word.
         if let wanted, wanted != "nomn", parses.first.map({ $0.tag.case == "nomn" && $0.tag.number == "plur" }) ?? false,
@@ -197,7 +199,7 @@ extension Recognizer {
     }
 
     func nominativeFirstName(_ word: String) -> String {
-        let parses = analyzer.parse(word)
+        let parses = parse(word)
         if let name = parses.first(where: { $0.tag.contains("Name") }) {
             return capitalizeLike(word, name.normalForm)
         }
@@ -214,7 +216,7 @@ extension Recognizer {
         var used = Set<Int>()
         let quoted = quotedWords(c)
         for i in w.indices where w[i].isWord && !used.contains(i) && !taken.contains(i) && !placeWords.contains(i) {
-            let lemmas = Set(analyzer.parse(w[i].text).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
+            let lemmas = Set(parse(w[i].text).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
             let isDocumentHead = signing && !lemmas.isDisjoint(with: Lexicon.documentLemmas)
             let isEventHead = !lemmas.isDisjoint(with: Lexicon.eventLemmas)
             let isOrgHead = !lemmas.isDisjoint(with: Lexicon.organisationLemmas)
@@ -273,7 +275,7 @@ extension Recognizer {
                 && !t.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) } && t.unicodeScalars.count >= 3
             guard t.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }) || latin,
                   !Lexicon.legalForms.contains(w[i].lower), gazetteer.countryCode(t) == nil,
-                  gazetteer.lookup(t).isEmpty else { continue }
+                  placeLookup(t).isEmpty else { continue }
             // "(МАГ)" right after a full name: the abbreviation names that organisation.
             if i >= 1, w[i - 1].text == "(", let full = out.last(where: { $0.last == i - 2 && $0.type == .organisation }) {
                 register(&nodes, id: full.nodeID, type: .organisation, name: nodes[full.nodeID]?.name ?? t, surface: t,
@@ -292,7 +294,7 @@ extension Recognizer {
     }
 
     func isNoun(_ word: String) -> Bool {
-        analyzer.parse(word).prefix(3).contains { $0.tag.pos == "NOUN" }
+        parse(word).prefix(3).contains { $0.tag.pos == "NOUN" }
     }
 
     private func isModifier(_ w: Word) -> Bool {
@@ -304,7 +306,7 @@ extension Recognizer {
             .contains { w.lower.hasSuffix($0) }
         // "Ивано-Матренинской": a hyphenated proper adjective the analyzer reads as a name
         let hyphenatedAdjective = w.isCapitalized && w.text.contains("-") && adjectiveEnding
-        return (hyphenatedAdjective || analyzer.parse(w.text).prefix(3).contains { $0.tag.pos == "ADJF" || $0.tag.pos == "PRTF" })
+        return (hyphenatedAdjective || parse(w.text).prefix(3).contains { $0.tag.pos == "ADJF" || $0.tag.pos == "PRTF" })
             && !["такие", "таких", "этот", "этой", "данной", "данный", "который", "которые", "которых", "своих", "свой",
                  "наш", "нашего", "нашей", "наших", "все", "всех", "других", "ряд", "многих", "этих", "тех"].contains(w.lower)
     }
@@ -317,7 +319,7 @@ extension Recognizer {
     }
 
     private func isGenitive(_ word: String) -> Bool {
-        let parses = analyzer.parse(word)
+        let parses = parse(word)
         guard let top = parses.first, ["NOUN", "ADJF", "PRTF", "NUMR", "NPRO"].contains(top.tag.pos ?? ""),
               word.unicodeScalars.count > 1 else { return false }
         return parses.prefix(3).contains { ($0.tag.case == "gent" || $0.tag.case == "gen2") && $0.tag.pos != "PREP" }

@@ -27,7 +27,8 @@ enum Dates {
     }
 
     static func month(_ w: Word) -> Int? {
-        guard w.isWord, !w.isCapitalized || true else { return nil }
+        // every month's name starts with one of these letters
+        guard w.isWord, let f = w.lower.unicodeScalars.first, "яфмаиисонд".unicodeScalars.contains(f) else { return nil }
         let l = w.lower
         if l.hasPrefix("ма") { return ["май", "мая", "мае", "маю"].contains(l) ? 5 : nil }
         if l.hasPrefix("март") { return ["март", "марта", "марте"].contains(l) ? 3 : nil }

@@ -42,6 +42,35 @@ struct Recognizer {
     let normalizer: PhraseNormalizer
     let text: ScalarText
     let documentID: String
+    /// Answers already computed for this document: the same words come back sentence after sentence.
+    let memo = Memo()
+
+    final class Memo {
+        var parses: [String: [Parse]] = [:]
+        var matches: [String: [PlaceMatch]] = [:]
+        var lookups: [String: [Place]] = [:]
+    }
+
+    func parse(_ word: String) -> [Parse] {
+        if let p = memo.parses[word] { return p }
+        let p = analyzer.parse(word)
+        memo.parses[word] = p
+        return p
+    }
+
+    func placeMatches(_ surface: String) -> [PlaceMatch] {
+        if let m = memo.matches[surface] { return m }
+        let m = gazetteer.matches(surface)
+        memo.matches[surface] = m
+        return m
+    }
+
+    func placeLookup(_ surface: String) -> [Place] {
+        if let m = memo.lookups[surface] { return m }
+        let m = gazetteer.lookup(surface)
+        memo.lookups[surface] = m
+        return m
+    }
 
     // MARK: Places
 
@@ -65,8 +94,13 @@ struct Recognizer {
                 let lastIdx = i + len - 1
                 guard (i...lastIdx).allSatisfy({ w[$0].isWord && !taken.contains($0) || (w[$0].lower == "и" && $0 != lastIdx && $0 != i) }) else { continue }
                 if len > 1, !w[lastIdx].isWord { continue }
+                // Multi-word names continue with capitals or with the few lower-case words names
+                // hold ("Краснодарского края", "Уральского федерального округа", "Босния и Герцеговина").
+                if len > 1, !(i + 1...lastIdx).allSatisfy({ k in
+                    w[k].isCapitalized || w[k].lower == "и" || w[k].starts(with: Lexicon.nameWords)
+                }) { continue }
                 let surface = text.slice(w[i].start, w[lastIdx].end)
-                let matches = gazetteer.matches(surface)
+                let matches = placeMatches(surface)
                 // A spelling variant of a place the document already named ("Чанжоу" after "Чанчжоу")
                 // is that place.
                 let known = matches.first { nodes[$0.place.id] != nil && $0.place.type != .country }
@@ -132,7 +166,7 @@ struct Recognizer {
                     changed = true
                     continue
                 }
-                guard let p = analyzer.parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox") else { continue }
+                guard let p = parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox") else { continue }
                 let id = "city/\(NameKey.slug(surface))"
                 var attrs: [String: AttributeValue] = [:]
                 if let hint { attrs["country"] = .string(hint) }
@@ -176,7 +210,7 @@ struct Recognizer {
             if Lexicon.exactMarkers.contains(stem) || stem.hasSuffix(".") ? lower == stem : lower.hasPrefix(stem) {
                 if stem == "с." && c.words[j].isCapitalized { continue }
                 // "городской", "коммунальный": adjectives are not markers
-                if !stem.hasSuffix("."), !(analyzer.parse(c.words[j].text).first.map { $0.tag.pos == "NOUN" } ?? false) { return nil }
+                if !stem.hasSuffix("."), !(parse(c.words[j].text).first.map { $0.tag.pos == "NOUN" } ?? false) { return nil }
                 return type
             }
         }
@@ -209,7 +243,7 @@ struct Recognizer {
                       marker: Lexicon.MarkerType?, isSentenceStart: Bool, followedByParen: Bool) -> Picked? {
         if words.count == 1, let reading = Lexicon.ambiguousAbbreviations[words[0].text] {
             // "КР": Korea where the report speaks of Korea, else Kyrgyzstan
-            let code = text.lowerText.contains(reading.cue) ? reading.code : reading.otherwise
+            let code = text.lowerText.has(reading.cue) ? reading.code : reading.otherwise
             return gazetteer.country(code: code).map { Picked(place: $0, quality: .exact, matchedName: fold($0.name)) }
         }
         return pickMatch(matches, surface: surface, hint: hint, words: words, marker: marker).map(Picked.init)
@@ -270,17 +304,17 @@ struct Recognizer {
     }
 
     func isOrganisationHead(_ word: String) -> Bool {
-        analyzer.parse(word).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
+        parse(word).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
     }
 
     private func isCommonNoun(_ word: String) -> Bool {
-        let parses = analyzer.parse(word)
+        let parses = parse(word)
         if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
         return parses.first?.isDictionaryWord ?? false
     }
 
     private func isAdjective(_ word: String) -> Bool {
-        let parses = analyzer.parse(word)
+        let parses = parse(word)
         guard let p = parses.first else { return false }
         // "Омском" is an adjective's form and the city's instrumental: a Geox reading wins
         if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
@@ -304,7 +338,7 @@ struct Recognizer {
         // the dictionary after a marker is no new place.
         if isOrganisationHead(w[i].text) || isAdjective(w[i].text) && last == i { return nil }
         if isCommonNoun(w[i].text), last + 1 < w.count, w[last + 1].isWord, !w[last + 1].isCapitalized,
-           analyzer.parse(w[last + 1].text).first.map({ $0.tag.pos == "NOUN" && $0.tag.case == "gent" }) ?? false { return nil }
+           parse(w[last + 1].text).first.map({ $0.tag.pos == "NOUN" && $0.tag.case == "gent" }) ?? false { return nil }
         let name = nominativePlaceName(surface, markerCase: markerCase(c, before: i))
         let type: NodeType = marker == .city ? .city : .region
         let id = "\(type.rawValue)/\(NameKey.slug(name))"
@@ -322,13 +356,13 @@ struct Recognizer {
         return parts.map { part -> String in
             // "города Пучона": the name agrees with its marker's case
             if let mc = markerCase, mc != "nomn", mc != "accs",
-               let p = analyzer.parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
+               let p = parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
                 return capitalizeLike(part, p.normalForm)
             }
             if markerCase == "nomn" || markerCase == "accs" { return part }
             // foreign names ending in a vowel other than а/я do not decline: "Бёрде", "Удалянчи"
             if let last = fold(part).last, "еиоуюэ".contains(last) { return part }
-            guard let best = analyzer.parse(part).first else { return part }
+            guard let best = parse(part).first else { return part }
             if best.tag.case == nil || best.tag.case == "nomn" || best.tag.contains("Fixd") { return part }
             let normalized = normalizer.nominative(part)
             return normalized.isEmpty ? part : normalized
@@ -340,7 +374,7 @@ struct Recognizer {
         var j = i - 1
         if j >= 0, c.words[j].text == "." { return nil }
         guard j >= 0 else { return nil }
-        let parses = analyzer.parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }
+        let parses = parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }
         guard let first = parses.first else { return nil }
         // ambiguous forms ("округ" nomn/accs) count as nominative
         if parses.contains(where: { $0.tag.case == "nomn" }) { return "nomn" }
@@ -356,16 +390,16 @@ struct Recognizer {
             return place.name
         }
         let candidate: String
-        if let geo = analyzer.parse(surface).first(where: { $0.tag.contains("Geox") }) {
+        if let geo = parse(surface).first(where: { $0.tag.contains("Geox") }) {
             candidate = capitalizeLike(surface, geo.normalForm)
-        } else if let m = gazetteer.matches(surface).first(where: { $0.place.id == place.id }) {
+        } else if let m = placeMatches(surface).first(where: { $0.place.id == place.id }) {
             candidate = m.quality == .inflected ? restoreCase(m.matchedName, like: surface) : surface
         } else {
             return place.name
         }
         if fold(candidate) == fold(place.name) { return place.name }
         // only a spelling the gazetteer itself knows for this place, read as a nominative
-        return gazetteer.matches(candidate).contains { $0.place.id == place.id && $0.quality != .inflected } ? candidate : place.name
+        return placeMatches(candidate).contains { $0.place.id == place.id && $0.quality != .inflected } ? candidate : place.name
     }
 
     /// A folded name written with the capitals of the text: "улан-батор" like "Улан-Батора".

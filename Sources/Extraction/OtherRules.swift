@@ -89,7 +89,7 @@ extension RelationRules {
             }
             var heldIDs = unique(held.map(\.nodeID))
             let reporterNamed = f.actorPlaces.contains { $0.nodeID == reporter } || !f.reporterWords.isEmpty
-            if heldIDs.isEmpty, let reporter, reporterNamed || fold(e.surface).contains("городск") || f.actorPlaces.isEmpty {
+            if heldIDs.isEmpty, let reporter, reporterNamed || fold(e.surface).has("городск") || f.actorPlaces.isEmpty {
                 // "на городской выставке", "конференции …, организованной администрацией г. Иркутска"
                 heldIDs = [reporter]
             } else if heldIDs.isEmpty, let city = f.actorPlaces.first(where: { $0.type == .city && !($0.first >= e.first && $0.last <= e.last) }) {
@@ -130,7 +130,7 @@ extension RelationRules {
 
     private func participatesHeader(_ f: ClauseFacts) -> Bool {
         let l = f.clause.lowerText
-        guard l.contains("участие") || l.contains("участвова") else { return false }
+        guard l.has("участие") || l.has("участвова") else { return false }
         return !f.reporterWords.isEmpty || f.actorPlaces.contains { $0.nodeID == reporter }
     }
 
@@ -153,16 +153,16 @@ extension RelationRules {
     func membership(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
         let lower = f.clause.lowerText
-        guard Lexicon.memberStems.contains(where: { lower.contains($0) }),
-              !lower.contains("членов делегации"), !lower.contains("член делегации") else { return [] }
+        guard Lexicon.memberStems.contains(where: { lower.has($0) }),
+              !lower.has("членов делегации"), !lower.has("член делегации") else { return [] }
         guard let reporter else { return [] }
         // the reporting city must be the member: named, or referred to ("администрация города")
         guard f.actorPlaces.contains(where: { $0.nodeID == reporter }) || !f.reporterWords.isEmpty else { return [] }
-        let observer = ["качестве наблюдател", "правах наблюдател", "статус наблюдател", "статусе наблюдател"].contains { lower.contains($0) }
+        let observer = ["качестве наблюдател", "правах наблюдател", "статус наблюдател", "статусе наблюдател"].contains { lower.has($0) }
         var orgs: [(Mention, [Span])] = f.phrases.filter { $0.type == .organisation && isAssociation($0) && isNamed($0) }
             .map { ($0, [evidence(k)]) }
         // "принят в организацию": the organisation the text just named ("ANMC21 – международная организация…")
-        if orgs.isEmpty, lower.contains("организаци") || lower.contains("ассоциаци") {
+        if orgs.isEmpty, lower.has("организаци") || lower.has("ассоциаци") {
             for j in stride(from: k - 1, through: max(0, k - 8), by: -1) {
                 if let named = facts[j].phrases.last(where: { $0.type == .organisation && isNamed($0) }) {
                     orgs = [(named, [evidence(j), evidence(k)])]
@@ -191,6 +191,6 @@ extension RelationRules {
         if m.surface.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0.properties.numericType != nil || $0 == "-" }) { return true }
         let l = fold(m.surface)
         return ["ассоциац", "организац", "объединен", "союз", "ассамбле", "партнерств", "лига", "лиги", "сеть", "сети",
-                "федерац", "конгресс", "совет"].contains { l.contains($0) }
+                "федерац", "конгресс", "совет"].contains { l.has($0) }
     }
 }

@@ -86,8 +86,8 @@ struct RelationRules {
         var out: [(Int, Bool)] = []
         for w in f.words where w.isWord && !f.insideName(w.index) {
             let l = w.lower
-            if l.contains("побратим") { out.append((w.index, true)); continue }
-            if l.contains("-партнер") || l.contains("-партнёр") || l.hasPrefix("партнерск") || l.hasPrefix("партнёрск") {
+            if l.has("побратим") { out.append((w.index, true)); continue }
+            if l.has("-партнер") || l.has("-партнёр") || l.hasPrefix("партнерск") || l.hasPrefix("партнёрск") {
                 out.append((w.index, false)); continue
             }
             if l.hasPrefix("дружествен") || l.hasPrefix("добрососедск") || l.hasPrefix("дружеск") {
@@ -125,7 +125,7 @@ struct RelationRules {
         let f = facts[k]
         guard let cue = partnershipCue(f) else { return [] }
         let lower = f.clause.lowerText
-        if Lexicon.hypotheticalStems.contains(where: { lower.contains($0) }) { return [] }
+        if Lexicon.hypotheticalStems.contains(where: { lower.has($0) }) { return [] }
         let type: EdgeType = cue.twin ? .twinnedWith : .partnerOf
         let plannedAt = f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false)
         var out: [EdgeDraft] = []
@@ -163,7 +163,7 @@ struct RelationRules {
                 as: relationType(of: m, in: f, default: type))
         }
         // A list or the numbered sections that the clause announces.
-        if f.clause.introducesList || lower.contains("следующ") {
+        if f.clause.introducesList || lower.has("следующ") {
             for j in following(k) {
                 for m in facts[j].actorPlaces where partnerTypes.contains(m.type) && m.nodeID != reporter {
                     add(reporter, m.nodeID, status(m, in: facts[j], inherited: true), [evidence(k), evidence(j)], "partnership.list")
@@ -215,7 +215,7 @@ struct RelationRules {
     func yearsSinceEstablished(_ f: ClauseFacts) -> Int? {
         let w = f.words
         for (i, x) in w.enumerated() {
-            if x.lower.contains("-лети"), let n = Int(x.lower.prefix { $0.isNumber }),
+            if x.lower.has("-лети"), let n = Int(x.lower.prefix { $0.isNumber }),
                w[(i + 1)..<min(w.count, i + 6)].contains(where: { $0.lower.hasPrefix("установлени") }) {
                 return n
             }

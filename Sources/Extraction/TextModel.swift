@@ -38,7 +38,44 @@ struct Word: Sendable {
 }
 
 /// Lower-case and fold ё for matching.
-func fold(_ s: String) -> String { s.lowercased().replacingOccurrences(of: "ё", with: "е") }
+func fold(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+        switch u.value {
+        case 0x0401, 0x0451: out.append("е")
+        case 0x0410...0x042F, 0x41...0x5A: out.append(Unicode.Scalar(u.value + 0x20)!)
+        default:
+            if u.properties.isUppercase { out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars) } else { out.append(u) }
+        }
+    }
+    return String(out)
+}
+
+extension String {
+    /// Substring test on UTF-8 bytes. Foundation's `contains` is locale-aware and dominated
+    /// extraction time; valid UTF-8 cannot match across a character boundary, so bytes suffice.
+    func has(_ needle: String) -> Bool {
+        var hay = self, n = needle
+        return hay.withUTF8 { h in
+            n.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
 
 /// A sentence with its words and where it stands in the document's structure.
 struct Clause: Sendable {
@@ -56,12 +93,14 @@ struct Clause: Sendable {
     /// First sentence of its line.
     let startsLine: Bool
 
+    /// The sentence lower-cased and ё-folded, computed once: the rules search it often.
+    let lowerText: String
+
     var start: Int { sentence.start }
     var end: Int { sentence.end }
     var text: String { sentence.text }
-    var lowerText: String { fold(sentence.text) }
 
-    func contains(stem: String) -> Bool { lowerText.contains(stem) }
+    func contains(stem: String) -> Bool { lowerText.has(stem) }
 }
 
 /// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
@@ -115,8 +154,7 @@ enum Structure {
             let bullet = first.map { ["-", "–", "—", "•", "*", "·"].contains($0.text) } ?? false
             let numbered = words.count > 1 && words[0].token.kind == .number
                 && [")", "."].contains(words[1].text) && (words[0].text.count <= 2)
-            let trimmed = s.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let last = trimmed.unicodeScalars.last
+            let last = s.text.unicodeScalars.last { !$0.properties.isWhitespace }
             let endsSentence = last.map { ".!?;:…".unicodeScalars.contains($0) } ?? false
             let startsLine = text.isLineStart(s.start)
             let short = words.count <= 14
@@ -125,7 +163,8 @@ enum Structure {
                           isNumberedHeading: startsLine && numbered && short && !endsSentence,
                           isHeading: startsLine && short && !endsSentence && !bullet,
                           introducesList: last == ":",
-                          startsLine: startsLine)
+                          startsLine: startsLine,
+                          lowerText: fold(s.text))
         }
     }
 }

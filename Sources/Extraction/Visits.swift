@@ -8,9 +8,9 @@ extension RelationRules {
     func visits(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
         let lower = f.clause.lowerText
-        if Lexicon.onlineStems.contains(where: { lower.contains($0) }) { return [] }
+        if Lexicon.onlineStems.contains(where: { lower.has($0) }) { return [] }
         // "сообщила о готовности совершить визит", "рекомендовали направить делегацию": intended, not made
-        if Lexicon.intentStems.contains(where: { lower.contains($0) }) { return [] }
+        if Lexicon.intentStems.contains(where: { lower.has($0) }) { return [] }
         let w = f.words
         let verb = w.firstIndex { $0.isWord && $0.starts(with: ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]) }
         let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк", "выезд"]) && !f.insidePhrase($0.index) }
@@ -19,7 +19,7 @@ extension RelationRules {
         let reception = w.firstIndex { $0.isWord && ($0.lower.hasPrefix("прием") || $0.lower.hasPrefix("приём")
                                                       || $0.lower.hasPrefix("принят") || $0.lower.hasPrefix("принима")) }
             .flatMap { s in w[s...].prefix(6).contains { $0.lower.hasPrefix("делегац") } ? s : nil }
-        let mission = w.firstIndex { $0.isWord && $0.lower.contains("мисси") }
+        let mission = w.firstIndex { $0.isWord && $0.lower.has("мисси") }
 
         var sources: [String] = []
         var targets: [String] = []

@@ -45,3 +45,11 @@ struct BenchExtract: ParsableCommand {
         print("{\"tool\": \"twingraph\", \"chars\": \(chars), \"seconds\": \(String(format: "%.4f", seconds)), \"chars_per_second\": \(rate), \"edges\": \(edges)}")
     }
 }
+
+/// `twingraph bench …`: benchmarks, each printing JSON for a side-by-side script.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks (see Benchmarks/ for the scripts that compare with reference tools).",
+        subcommands: [BenchExtract.self]
+    )
+}

@@ -40,7 +40,7 @@ struct TwinGraph: ParsableCommand {
         organisations, people, events and the relations between them with the sentences that \
         prove them, and draws the result with Graphviz.
         """,
-        subcommands: [Extract.self, Render.self, Draw.self, Appendix.self, Morph.self]
+        subcommands: [Extract.self, Render.self, Draw.self, Appendix.self, Morph.self, Bench.self]
     )
 }
 
