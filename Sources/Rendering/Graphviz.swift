@@ -93,6 +93,10 @@ public enum Graphviz {
             throw RenderError.render(format, messages: messages)
         }
         defer { gvFreeRenderData(buffer) }
+        // Graphviz reports some errors (a malformed HTML-like label, say) and still renders,
+        // silently dropping what it could not read: that is a failure, not a picture.
+        let errors = messages.filter { $0.hasPrefix("Error") }
+        if !errors.isEmpty { throw RenderError.render(format, messages: errors) }
         return Data(bytes: buffer, count: Int(length))
     }
 }

@@ -97,6 +97,12 @@ func svgNodeCount(_ svg: String) -> Int {
         }
     }
 
+    @Test func labelErrorsAreNotSwallowed() {
+        #expect(throws: RenderError.self) {
+            try Graphviz.render(dot: "digraph { a [label=<<B>unclosed>]; }", layout: .dot, format: .svg)
+        }
+    }
+
     @Test func largeGraphRendersWithSfdp() throws {
         var rng = SplitMix(seed: 7)
         let n = 2000
