@@ -79,7 +79,7 @@ public enum Graphviz {
 
         guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
         defer { gvFreeContext(gvc) }
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        guard let graph = DeterministicRead.graph(from: dot) else {
             throw RenderError.parse(messages: messages)
         }
         defer { agclose(graph) }

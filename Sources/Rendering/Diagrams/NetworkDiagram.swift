@@ -9,7 +9,7 @@ public enum NetworkDiagram {
         public var clusterByCountry = true
         /// Draw visits between places that are not partners (partners' visits are implied).
         public var includeVisits = true
-        /// Above this many places the layout switches from dot (a fan) to fdp (packed clusters).
+        /// Above this many places the layout switches from dot (a fan) to neato (countries gathered).
         public var fanLimit = 30
         public init() {}
     }
@@ -24,7 +24,7 @@ public enum NetworkDiagram {
 
         var dot = DOTGraph(directed: true)
         dot.graphAttributes = Page.attributes(landscape: false) + [
-            // dot reads rankdir/ranksep/nodesep; fdp (large networks) reads K/overlap/sep.
+            // dot reads rankdir/ranksep/nodesep; neato (large networks) reads overlap/sep/start.
             ("rankdir", "LR"), ("ranksep", "0.9"), ("nodesep", "0.12"), ("splines", "true"),
             ("K", "0.9"), ("overlap", "prism"), ("sep", "+6"), ("start", "1"),
             ("outputorder", "edgesfirst"), ("labelloc", "t"), ("newrank", "false"),
@@ -63,7 +63,33 @@ public enum NetworkDiagram {
             dot.edges.append(DOTGraph.Edge(source: aFirst ? a : b, target: aFirst ? b : a, attributes: attrs))
         }
         let names = CountryPalette.names(in: g)
-        if options.clusterByCountry {
+        // Up to a few dozen places, dot's left-to-right fan (reports → partners by country) reads
+        // best; beyond that its partner columns outgrow an A4 page and the network is laid out in
+        // two dimensions by neato. (fdp would keep the cluster boxes, but Graphviz 2.43's fdp is
+        // not reproducible from run to run, and Graphs/ must be.) In neato each country's places
+        // gather around a label with the country's name, tied to it by invisible short edges.
+        let large = shownNodes.count > options.fanLimit
+        if large {
+            // neato's obstacle-avoiding router orders its work by heap addresses, so routed
+            // splines can differ between runs; curved lines avoid the router and stay reproducible.
+            dot.graphAttributes = dot.graphAttributes.filter { $0.0 != "splines" } + [("splines", "curved")]
+        }
+        if options.clusterByCountry && large {
+            var byCountry: [String: [String]] = [:]
+            for node in shownNodes { if let c = node.country, let id = dotID[node.id] { byCountry[c, default: []].append(id) } }
+            for (code, ids) in byCountry.sorted(by: { $0.key < $1.key }) where ids.count > 1 {
+                let anchor = "country-\(code)"
+                dot.nodes.append(DOTGraph.Node(id: anchor, attributes: [
+                    ("label", .text(names[code] ?? code)), ("shape", "plaintext"), ("fontsize", "15"),
+                    ("fontcolor", "#777777"), ("style", "solid"),
+                ]))
+                for id in ids {
+                    dot.edges.append(DOTGraph.Edge(source: anchor, target: id, attributes: [
+                        ("style", "invis"), ("len", "0.6"), ("weight", "4"), ("dir", "none"),
+                    ]))
+                }
+            }
+        } else if options.clusterByCountry {
             var byCountry: [String: [String]] = [:]
             for node in shownNodes { if let c = node.country, let id = dotID[node.id] { byCountry[c, default: []].append(id) } }
             for (code, ids) in byCountry.sorted(by: { $0.key < $1.key }) {
@@ -78,9 +104,6 @@ public enum NetworkDiagram {
             countries: shownNodes.map(\.country), names: names, relations: relations)
         legend.columns = 4
         dot.graphAttributes.append(("label", .html(legend.html())))
-        // Up to a few dozen places, dot's left-to-right fan (reports → partners by country) reads
-        // best; beyond that its partner columns outgrow an A4 page, and fdp packs the country
-        // clusters around the reporting cities in two dimensions instead.
-        return Diagram(dot: dot, layout: shownNodes.count > options.fanLimit ? .fdp : .dot)
+        return Diagram(dot: dot, layout: large ? .neato : .dot)
     }
 }
