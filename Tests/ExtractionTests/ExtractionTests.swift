@@ -136,3 +136,53 @@ func visits(_ g: Graph) -> Set<String> {
         #expect(Set(twins[0].evidence.map(\.document)) == ["a", "b"])
     }
 }
+
+@Suite struct MorePatternTests {
+    @Test func enumerationAfterSuchCitiesAs() throws {
+        let g = try extract("ТВЕРЬ\n\nВ 2015 году представители администрации посетили такие города-партнеры, как Могилев (Беларусь), Павлодар (Казахстан), Калининград.\n")
+        let v = visits(g)
+        #expect(v.isSuperset(of: ["Тверь->Павлодар", "Тверь->Калининград"]))
+        #expect(v.contains { $0.hasPrefix("Тверь->Могил") })
+        #expect(!v.contains { $0.hasSuffix("->Беларусь") || $0.hasSuffix("->Казахстан") })
+        #expect(partners(g, of: "Тверь").contains("Павлодар"))
+    }
+
+    @Test func delegationSentTo() throws {
+        let g = try extract("ХАБАРОВСК\n\nВ июле была направлена делегация города Хабаровска в г. Могилев для участия в мероприятиях.\n")
+        #expect(visits(g).contains { $0.hasPrefix("Хабаровск->Могил") })
+    }
+
+    @Test func observerMembershipByAnaphora() throws {
+        let g = try extract("ТОМСК\n\nОб организации: ANMC21 – международная организация крупных городов Азии.\n\nТомск в 2009 г. принят в организацию в качестве наблюдателя.\n")
+        let e = try #require(g.edges.first { $0.type == .memberOf })
+        #expect(e.source == "city/tomsk")
+        #expect(e.attributes["role"] == "наблюдатель")
+        #expect(g.nodesByID[e.target]?.name == "ANMC21")
+    }
+
+    @Test func foreignOfficialAfterHonorific() throws {
+        let g = try extract("ТОМСК\n\nВ ходе подготовки визита в Томск делегации во главе с вице-мэром города Чанчжоу г-ном Лю Цзяньго был проведен мониторинг.\n")
+        let person = try #require(g.nodes.first { $0.type == .person })
+        #expect(person.name == "Лю Цзяньго")
+        let office = try #require(g.edges.first { $0.type == .holdsOffice })
+        #expect(office.attributes["role"] == "вице-мэр")
+        #expect(g.nodesByID[office.target]?.name == "Чанчжоу")
+    }
+
+    @Test func visitNounWithSourceAndTargetAndDate() throws {
+        let g = try extract("ОМСК\n\nВ августе 2019 года состоялся визит официальных и деловых кругов округа Бёрде и муниципалитета Барлебена в Омск.\n")
+        let v = visits(g)
+        #expect(v.contains("Бёрде->Омск"))
+        #expect(v.contains("Барлебен->Омск"))
+        #expect(g.edges.first { $0.type == .visited }?.attributes["date"] == "2019-08")
+        #expect(g.nodes.first { $0.name == "Бёрде" }?.type == .region)
+    }
+
+    @Test func eventHeldInAndNominativeName() throws {
+        let g = try extract("ОМСК\n\nНа Чемпионате Европы среди молодежи по фехтованию, который состоялся в городе Пловдиве (Болгария) в июне 2019 года, воспитанница завоевала золотую медаль.\n")
+        let event = try #require(g.nodes.first { $0.type == .event })
+        #expect(event.name.hasPrefix("Чемпионат Европы среди молодежи по фехтованию"))
+        let held = try #require(g.edges.first { $0.type == .heldIn })
+        #expect(g.nodesByID[held.target]?.name == "Пловдив")
+    }
+}
