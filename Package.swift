@@ -10,18 +10,23 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
+        .target(name: "GraphStore", dependencies: [
+            "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "twingraph", dependencies: [
-            "KnowledgeGraph", "Rendering",
+            "KnowledgeGraph", "Rendering", "GraphStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
+        .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "KnowledgeGraph"]),
         .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
     ]
 )
