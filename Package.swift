@@ -26,7 +26,9 @@ let package = Package(
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
-        .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "KnowledgeGraph"]),
+        .testTarget(name: "GraphStoreTests", dependencies: [
+            "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
     ]
 )

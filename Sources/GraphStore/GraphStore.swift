@@ -130,7 +130,29 @@ public struct GraphStore: Sendable {
                 CREATE INDEX evidence_by_fact ON evidence(document, edge);
                 """)
         }
+        m.registerMigration("v2: fingerprint of each document's facts") { db in
+            // A document whose text is unchanged but whose extracted facts differ (a newer
+            // extractor) must be replaced, not skipped; the fingerprint tells the two apart.
+            try db.execute(sql: "ALTER TABLE document ADD COLUMN facts TEXT NOT NULL DEFAULT ''")
+        }
         return m
+    }
+
+    /// A fingerprint of a document's contribution as the store keeps it: FNV-1a (64 bits) of its
+    /// canonical graph JSON. Not cryptographic; it only tells a re-extraction that changed
+    /// something from one that did not.
+    static func fingerprint(document: Document, graph: Graph) throws -> String {
+        var g = graph
+        g.documents = [document]
+        g.nodes = g.nodes.map { var n = $0; n.mentions = n.mentions.filter { $0.document == document.id }; return n }
+        g.edges = g.edges.map { var e = $0; e.evidence = e.evidence.filter { $0.document == document.id }; return e }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in try GraphJSON.encode(g) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The schema versions applied to this store, oldest first.
@@ -139,8 +161,9 @@ public struct GraphStore: Sendable {
     }
 
     /// Stores `graph` as the whole contribution of `document`, replacing any earlier version of
-    /// that document and nothing else. A document with the same sha256 as the stored one is
-    /// skipped. Mentions and evidence of other documents in `graph` are ignored; every edge must
+    /// that document and nothing else. A document with the same sha256 and the same facts as the
+    /// stored one is skipped (`unchanged`); the same text with other facts (extraction improved)
+    /// is `replaced`. Mentions and evidence of other documents in `graph` are ignored; every edge must
     /// join nodes of `graph`.
     @discardableResult
     public func ingest(document: Document, graph: Graph) throws -> IngestOutcome {
@@ -166,10 +189,11 @@ public struct GraphStore: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
 
+        let facts = try GraphStore.fingerprint(document: document, graph: graph)
         struct InjectedFault: Error {}
         return try db.write { db -> IngestOutcome in
-            let stored = try String.fetchOne(db, sql: "SELECT sha256 FROM document WHERE id = ?", arguments: [document.id])
-            if stored == document.sha256 { return .unchanged }
+            let stored = try Row.fetchOne(db, sql: "SELECT sha256, facts FROM document WHERE id = ?", arguments: [document.id])
+            if let stored, stored["sha256"] == document.sha256, stored["facts"] == facts { return .unchanged }
             var rows = 0
             func inserted() throws {
                 rows += 1
@@ -177,8 +201,8 @@ public struct GraphStore: Sendable {
             }
             // The cascade removes the document's earlier facts and nothing else.
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [document.id])
-            try db.execute(sql: "INSERT INTO document (id, path, sha256, reporter, year) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [document.id, document.path, document.sha256, document.reporter, document.year])
+            try db.execute(sql: "INSERT INTO document (id, path, sha256, reporter, year, facts) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [document.id, document.path, document.sha256, document.reporter, document.year, facts])
             try inserted()
             for n in graph.nodes.sorted(by: { $0.id < $1.id }) {
                 try db.execute(sql: "INSERT INTO node_fact (document, node, type, name, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)",

@@ -34,8 +34,8 @@ enum Binary {
         let storePath = dir.appendingPathComponent("graph.sqlite").path
         var files: [String] = []
         var expected: [String: Graph] = [:]
-        for k in 0..<24 {
-            let g = Self.documentGraph(k, nodes: 1500)
+        for k in 0..<16 {
+            let g = Self.documentGraph(k, nodes: 1000)
             let url = dir.appendingPathComponent("doc-\(k).json")
             try GraphJSON.encode(g).write(to: url)
             files.append(url.path)
