@@ -79,7 +79,10 @@ public struct NameResolver: Sendable {
         if let k = entries.firstIndex(where: { $0.id == trimmed }) {
             return .found(candidate(k, distance: 0), how: .id)
         }
-        let form = NameResolver.normalize(trimmed)
+        let raw = NameResolver.normalize(trimmed)
+        // A name may itself start with a designator word ("Город мастеров"): try it whole first.
+        if let hits = byForm[raw] { return decide(hits, how: .name) }
+        let form = NameResolver.stripDesignator(raw)
         guard !form.isEmpty else { return .unknown([]) }
         if let hits = byForm[form] { return decide(hits, how: .name) }
         let stem = NameResolver.stem(form)
@@ -142,6 +145,20 @@ public struct NameResolver: Sendable {
             }
         }
         return String(out)
+    }
+
+    /// Words that say what kind of place follows ("г. Иркутска", "городом Омском"), in the
+    /// forms reports use; they are not part of the name.
+    static let designators: Set<String> = [
+        "г", "гг", "гор", "город", "города", "городу", "городом", "городе", "городов", "городам",
+        "городами", "городах", "с", "село", "пос", "поселок", "п", "мо", "муниципалитет",
+    ]
+
+    /// Drops a leading designator from a normalised query when a name follows it.
+    public static func stripDesignator(_ form: String) -> String {
+        let words = form.split(separator: " ")
+        guard words.count > 1, designators.contains(String(words[0])) else { return form }
+        return words.dropFirst().joined(separator: " ")
     }
 
     /// Case endings of Russian nouns and adjectives, longest first so "ами" wins over "и".

@@ -10,7 +10,7 @@ import KnowledgeGraph
         ("Омск", "city/omsk"), ("омск", "city/omsk"), ("ОМСК", "city/omsk"), ("Омска", "city/omsk"),
         ("Иркутском", "city/irkutsk"), ("г. Иркутска", "city/irkutsk"), ("Ниигатой", "city/niigata"),
         ("Симферополе", "city/simferopol"), ("Чанжоу", "city/changzhou"), ("city/tomsk", "city/tomsk"),
-        ("Благовещенске", "city/blagoveshchensk"), ("Хабаровска", "city/khabarovsk"),
+        ("Благовещенске", "city/blagoveshchensk"), ("городом Иркутском", "city/irkutsk"), ("гг. Ниигата", "city/niigata"), ("Хабаровска", "city/khabarovsk"),
     ])
     func resolvesAnyForm(query: String, id: String) {
         #expect(resolver.resolve(query).id == id, "\(query)")
