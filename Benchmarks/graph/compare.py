@@ -16,11 +16,14 @@ import sys
 import time
 
 
-def best(repeat, fn):
+def best(repeat, fn, fresh=None):
+    """Best time of `repeat` calls of fn(graph); `fresh`, when given, makes the graph for each
+    call outside the timing."""
     fastest, result = float("inf"), None
     for _ in range(repeat):
+        graph = fresh() if fresh else None
         start = time.perf_counter()
-        result = fn()
+        result = fn(graph)
         fastest = min(fastest, time.perf_counter() - start)
     return fastest, result
 
@@ -32,17 +35,24 @@ def time_igraph(args):
     if g.vcount() < args.nodes:
         g.add_vertices(args.nodes - g.vcount())
     n = args.nodes
+    # igraph caches graph properties: once a graph is known to be connected, later
+    # connected_components() calls answer from the cache without a traversal (measured: about
+    # 0.25 s for the first call on 200,000/1,000,000, 5-20 ms after). TwinGraph computes every
+    # time, so igraph's components run on a fresh copy each time (the copy is not timed); the
+    # cached time is printed too, as "components-cached", for reference.
     ops = [
-        ("shortest-path", lambda: g.get_shortest_path(0, n - 1),
+        ("shortest-path", lambda _: g.get_shortest_path(0, n - 1), None,
          lambda p: f"{len(p) - 1} hops" if p else "no path"),
-        ("neighbourhood-2", lambda: g.neighborhood(0, order=2), lambda vs: f"{len(vs)} vertices"),
-        ("pagerank", lambda: g.pagerank(), lambda r: f"max {max(r)} at {max(range(len(r)), key=r.__getitem__)}"),
-        ("components", lambda: g.connected_components(), lambda c: f"{len(c)} components"),
+        ("neighbourhood-2", lambda _: g.neighborhood(0, order=2), None, lambda vs: f"{len(vs)} vertices"),
+        ("pagerank", lambda _: g.pagerank(), None,
+         lambda r: f"max {max(r)} at {max(range(len(r)), key=r.__getitem__)}"),
+        ("components", lambda h: h.connected_components(), g.copy, lambda c: f"{len(c)} components"),
+        ("components-cached", lambda _: g.connected_components(), None, lambda c: f"{len(c)} components"),
     ]
     print(json.dumps({"op": "version", "seconds": 0, "result": f"python-igraph {igraph.__version__}, "
                       f"{g.vcount()} vertices, {g.ecount()} edges"}))
-    for op, fn, describe in ops:
-        seconds, result = best(args.repeat, fn)
+    for op, fn, fresh, describe in ops:
+        seconds, result = best(args.repeat, fn, fresh)
         print(json.dumps({"op": op, "seconds": seconds, "result": describe(result)}), flush=True)
 
 
@@ -84,6 +94,10 @@ def report(args):
         mismatches += 0 if same else 1
         print(f"{op:<16} {mine['seconds']:12.6f} {theirs['seconds']:12.6f} {ratio:7.3f}  "
               f"{mine['result']} | {theirs['result']}{'' if same else '   <-- MISMATCH'}")
+    cached = igraph.get("components-cached")
+    if cached and "components" in swift:
+        print(f"{'(components, igraph answering from its property cache)':<58} {cached['seconds']:.6f} s, "
+              f"ratio {swift['components']['seconds'] / cached['seconds']:.3f}")
     verdict = "within" if worst <= args.limit else "OVER"
     print(f"worst ratio {worst:.3f}: {verdict} the {args.limit}x limit; {mismatches} result mismatch(es)")
     sys.exit(0 if worst <= args.limit and mismatches == 0 else 1)

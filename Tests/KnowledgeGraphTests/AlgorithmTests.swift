@@ -94,6 +94,10 @@ func isPath(_ g: CSRGraph, _ p: [Int]) -> Bool {
         let (labels, count) = g.connectedComponents()
         #expect(count == 3)
         #expect(labels == [0, 0, 1, 1, 1, 2])
+        // A connected graph stops early and still labels every vertex.
+        let path = csr(4, [(2, 3), (0, 1), (1, 2)])
+        #expect(path.connectedComponents().labels == [0, 0, 0, 0])
+        #expect(path.connectedComponents().count == 1)
     }
 
     @Test func pageRankMatchesClosedForm() {

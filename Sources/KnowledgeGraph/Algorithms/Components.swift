@@ -6,7 +6,8 @@ extension CSRGraph {
     /// set's smallest vertex. Measured faster than breadth-first labelling on power-law graphs
     /// (about 6 ms against 10–16 ms on 200,000 vertices and 1,000,000 edges): the adjacency is
     /// read sequentially, and only the parent array, small enough for the cache, is accessed at
-    /// random.
+    /// random. The scan stops as soon as everything is one set, which on a connected graph
+    /// usually comes well before the last edge.
     public func connectedComponents() -> (labels: [Int32], count: Int) {
         let n = vertexCount
         var labels = [Int32](repeating: 0, count: n)
@@ -26,9 +27,11 @@ extension CSRGraph {
             }
         }
 
+        // Sets left; when one remains the rest of the adjacency cannot change the answer.
+        var sets = n
         offsets.withUnsafeBufferPointer { off in
         neighbours.withUnsafeBufferPointer { nb in
-            for u in 0..<n {
+            for u in 0..<n where sets > 1 {
                 var k = off[u]
                 let end = off[u + 1]
                 // u's root, kept current through this vertex's unions so it is found once.
@@ -41,14 +44,18 @@ extension CSRGraph {
                         let other = find(v)
                         if other > root {
                             parent[other] = Int32(truncatingIfNeeded: root)
+                            sets -= 1
                         } else if other < root {
                             parent[root] = Int32(truncatingIfNeeded: other)
                             root = other
+                            sets -= 1
                         }
                     }
                 }
             }
         }}
+        // One set: every label is 0, as allocated.
+        if sets == 1 { return (labels, 1) }
         var count: Int32 = 0
         labels.withUnsafeMutableBufferPointer { lab in
             for v in 0..<n {
