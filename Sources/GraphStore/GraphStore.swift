@@ -205,21 +205,21 @@ public struct GraphStore: Sendable {
                            arguments: [document.id, document.path, document.sha256, document.reporter, document.year, facts])
             try inserted()
             for n in graph.nodes.sorted(by: { $0.id < $1.id }) {
-                try db.execute(sql: "INSERT INTO node_fact (document, node, type, name, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO node_fact (document, node, type, name, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)").execute(
                                arguments: [document.id, n.id, n.type.rawValue, n.name, try json(n.aliases.sorted()), try json(n.attributes)])
                 try inserted()
                 for m in Set(n.mentions).sorted() where m.document == document.id {
-                    try db.execute(sql: "INSERT INTO mention (document, node, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO mention (document, node, start, \"end\", text) VALUES (?, ?, ?, ?, ?)").execute(
                                    arguments: [document.id, n.id, m.start, m.end, m.text])
                     try inserted()
                 }
             }
             for e in graph.edges.sorted(by: { $0.id < $1.id }) {
-                try db.execute(sql: "INSERT INTO edge_fact (document, edge, type, source, target, attributes) VALUES (?, ?, ?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO edge_fact (document, edge, type, source, target, attributes) VALUES (?, ?, ?, ?, ?, ?)").execute(
                                arguments: [document.id, e.id, e.type.rawValue, e.source, e.target, try json(e.attributes)])
                 try inserted()
                 for s in Set(e.evidence).sorted() where s.document == document.id {
-                    try db.execute(sql: "INSERT INTO evidence (document, edge, start, \"end\", text) VALUES (?, ?, ?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO evidence (document, edge, start, \"end\", text) VALUES (?, ?, ?, ?, ?)").execute(
                                    arguments: [document.id, e.id, s.start, s.end, s.text])
                     try inserted()
                 }

@@ -57,43 +57,40 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        // Documents to ingest, each produced lazily so that a failure names its file and the
-        // others still go in.
-        var work: [(label: String, load: () throws -> [(Document, Graph)])] = []
+        var failures = 0
+        // Graph JSON is read up front so that progress counts documents, not files (one graph
+        // file usually holds the whole corpus); a report is extracted when its turn comes.
+        var work: [(label: String, load: () throws -> (Document, Graph))] = []
         for file in files {
-            if graphJSON {
-                work.append((file, {
-                    let g = try loadGraph(file)
-                    let split = g.contributions()
-                    if !split.orphans.nodes.isEmpty || !split.orphans.edges.isEmpty {
-                        printError("twingraph: warning: \(file): \(split.orphans.nodes.count) nodes and \(split.orphans.edges.count) edges have no mention or evidence in a listed document and are not stored")
-                    }
-                    if split.parts.isEmpty {
-                        throw CLIFailure(message: "\(file): the graph lists no documents, so nothing can be stored; every graph from `twingraph extract` lists its documents")
-                    }
-                    return split.parts.map { ($0.document, $0.graph) }
-                }))
-            } else {
-                work.append((file, { [try extractDocument(file)] }))
+            guard graphJSON else {
+                work.append((file, { try extractDocument(file) }))
+                continue
+            }
+            do {
+                let g = try loadGraph(file)
+                let split = g.contributions()
+                if !split.orphans.nodes.isEmpty || !split.orphans.edges.isEmpty {
+                    printError("twingraph: warning: \(file): \(split.orphans.nodes.count) nodes and \(split.orphans.edges.count) edges have no mention or evidence in a listed document and are not stored")
+                }
+                if split.parts.isEmpty {
+                    throw CLIFailure(message: "\(file): the graph lists no documents, so nothing can be stored; every graph from `twingraph extract` lists its documents")
+                }
+                for part in split.parts { work.append(("\(file): \(part.document.id)", { (part.document, part.graph) })) }
+            } catch let error as CLIFailure {
+                failures += 1
+                printError("twingraph: error: \(error.message)")
             }
         }
         var progress = Progress(total: work.count)
-        var failures = 0
         for item in work {
             do {
-                let docs = try item.load()
-                var outcomes: [String] = []
-                for (doc, graph) in docs {
-                    do {
-                        let outcome = try store.ingest(document: doc, graph: graph)
-                        outcomes.append("\(doc.id) \(outcome.rawValue)" + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
-                    } catch let error as GraphStoreError {
-                        failures += 1
-                        progress.note("twingraph: error: \(item.label): \(error.description)")
-                        outcomes.append("\(doc.id) failed")
-                    }
-                }
-                progress.step(item.label, outcomes.joined(separator: "; "))
+                let (doc, graph) = try item.load()
+                let outcome = try store.ingest(document: doc, graph: graph)
+                progress.step(item.label, outcome.rawValue + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
+            } catch let error as GraphStoreError {
+                failures += 1
+                progress.note("twingraph: error: \(item.label): \(error.description)")
+                progress.step(item.label, "failed")
             } catch let error as CLIFailure {
                 failures += 1
                 progress.note("twingraph: error: \(error.message)")
