@@ -136,7 +136,9 @@ public struct NameResolver: Sendable {
         var space = false
         for ch in s.lowercased().unicodeScalars {
             let c: Unicode.Scalar = ch == "ё" ? "е" : ch
-            if CharacterSet.alphanumerics.contains(c) {
+            // Scalar properties instead of CharacterSet: the same letters and digits, without
+            // Foundation's slow set lookup on Linux (it dominated indexing a large graph).
+            if c.properties.isAlphabetic || c.properties.numericType != nil {
                 if space && !out.isEmpty { out.append(" ") }
                 space = false
                 out.append(c)

@@ -3,7 +3,7 @@
 /// nodes that the chosen relations connect. Parallel relations between two nodes (a partnership
 /// and a visit, say) are one adjacency entry; `edges(between:_:)` gives them all back.
 public struct GraphIndex: Sendable {
-    /// The graph, sorted by id.
+    /// The graph, nodes and edges in id order.
     public let graph: Graph
     /// The relation types kept; nil keeps every type.
     public let relations: Set<EdgeType>?
@@ -16,7 +16,7 @@ public struct GraphIndex: Sendable {
     /// Indexes `graph`, keeping only edges whose type is in `relations` (all when nil). Edges whose
     /// ends are not nodes of the graph are ignored.
     public init(_ graph: Graph, relations: Set<EdgeType>? = nil) {
-        let g = graph.sorted()
+        let g = graph.orderedByID()
         self.graph = g
         self.relations = relations
         var numbers: [String: Int] = [:]
@@ -52,5 +52,18 @@ public struct GraphIndex: Sendable {
     /// The kept edges touching a node, sorted by id.
     public func edges(touching v: Int) -> [Edge] {
         csr.neighbours(of: v).flatMap { edges(between: v, Int($0)) }.sorted { $0.id < $1.id }
+    }
+}
+
+extension Graph {
+    /// Nodes, edges and documents in id order, inner lists untouched: what the algorithms need
+    /// for deterministic numbering, without `sorted()`'s normalisation of every mention list.
+    /// Free when the graph is already in order (as decoded graph JSON and the store's are).
+    func orderedByID() -> Graph {
+        var g = self
+        if !zip(g.nodes, g.nodes.dropFirst()).allSatisfy({ $0.id < $1.id }) { g.nodes.sort { $0.id < $1.id } }
+        if !zip(g.edges, g.edges.dropFirst()).allSatisfy({ $0.id < $1.id }) { g.edges.sort { $0.id < $1.id } }
+        if !zip(g.documents, g.documents.dropFirst()).allSatisfy({ $0.id < $1.id }) { g.documents.sort { $0.id < $1.id } }
+        return g
     }
 }

@@ -32,7 +32,7 @@ public struct GraphQueries: Sendable {
     public static let partnership: Set<EdgeType> = [.twinnedWith, .partnerOf]
 
     public init(graph: Graph) {
-        self.graph = graph.sorted()
+        self.graph = graph.orderedByID()
         resolver = NameResolver(graph: self.graph)
         all = GraphIndex(self.graph)
     }
