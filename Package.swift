@@ -16,19 +16,31 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
+        .target(name: "Morphology"),
+        .target(name: "RussianText", dependencies: ["Morphology"]),
+        .target(name: "Gazetteer", resources: [.copy("Resources")]),
+        .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Morphology", "RussianText", "Gazetteer"]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
+        .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
         .target(name: "GraphStore", dependencies: [
             "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "twingraph", dependencies: [
-            "KnowledgeGraph", "Rendering", "GraphStore",
+            "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Extraction", "Rendering", "Reports",
+            "GraphStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
+        .testTarget(name: "RussianTextTests", dependencies: ["RussianText", "Morphology"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "KnowledgeGraph", "Gazetteer", "Morphology"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "GraphStoreTests", dependencies: [
             "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "twingraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )

@@ -4,7 +4,18 @@ set -euo pipefail
 bin=${1:-.build/debug/twingraph}
 out=Graphs
 mkdir -p "$out"
-cp Examples/seed-graph.json "$out/graph.json"
-"$bin" render "$out/graph.json" --layout sfdp --title "TwinGraph: партнёрская сеть" -o "$out/network.svg"
-"$bin" render "$out/graph.json" --layout sfdp --title "TwinGraph: партнёрская сеть" -o "$out/network.png"
+graph="$out/graph.json"
+# The knowledge graph of the example corpus.
+"$bin" extract Examples/corpus/*.txt -o "$graph"
+# Byte-for-byte reproducible output: cgraph orders clusters by the heap addresses of their names,
+# and Swift's per-process hash seeds change the heap's history; fixed seeds make it repeatable.
+export SWIFT_DETERMINISTIC_HASHING=1
+# The whole network and the map (places need lat/lon attributes to appear on the map).
+"$bin" draw network --graph "$graph" -o "$out/network.svg"
+"$bin" draw network --graph "$graph" -o "$out/network.png"
+"$bin" draw map --graph "$graph" -o "$out/map.svg"
+# For every reporting city: its ego diagram (CITY-ego.svg, written beside the Markdown appendix)
+# and its appendix in Markdown and HTML.
+"$bin" appendix --reporters --graph "$graph" --format md -o "$out"
+"$bin" appendix --reporters --graph "$graph" --format html -o "$out"
 echo "make-graphs: wrote $(ls "$out" | tr '\n' ' ')" >&2

@@ -91,13 +91,15 @@ public enum DOTValue: Sendable, ExpressibleByStringLiteral {
     }
 
     /// A DOT quoted string for `s`. Backslashes are doubled so that label escapes such as `\N`
-    /// or `\G` cannot be injected; newlines become `\n` line breaks; quotes are escaped.
+    /// or `\G` cannot be injected; newlines become `\n` line breaks; quotes are escaped; `&` is
+    /// written `&amp;` because Graphviz decodes entities in text ("&amp;" would show as "&").
     public static func quote(_ s: String) -> String {
         var out = "\""
         for ch in s.unicodeScalars {
             switch ch {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
+            case "&": out += "&amp;"
             case "\n": out += "\\n"
             case "\r": break
             case "\0": break

@@ -41,7 +41,7 @@ import Testing
             try GraphJSON.decode(Data(bad.utf8), file: "bad.json")
         } throws: { error in
             guard case let GraphJSONError.syntax(file, line, column, _) = error else { return false }
-            return file == "bad.json" && line == 3 && column == 17
+            return file == "bad.json" && line == 3 && column == 16
         }
     }
 

@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import KnowledgeGraph
 
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Benchmarks (run them with a release build: swift build -c release).",
-        subcommands: [BenchGraph.self]
-    )
-}
-
 struct BenchGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",

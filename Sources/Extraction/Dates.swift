@@ -1,0 +1,96 @@
+/// An explicit date in a clause: "в мае 2011 года", "29 сентября - 6 октября 2019 года",
+/// "2010-2012 гг.", "06.11.2019".
+struct DateMention: Sendable, Hashable {
+    /// Word index where it stands.
+    var position: Int
+    var year: Int
+    var month: Int?
+    var day: Int?
+    /// "на 2010 год", "до 2020 года": a period aimed at, not when something happened.
+    var isTarget: Bool
+
+    /// ISO 8601, as precise as the text: "2019", "2019-08", "2019-09-29".
+    var iso: String {
+        var s = String(year)
+        if let month { s += "-" + (month < 10 ? "0" : "") + String(month) }
+        if let month, let day, month > 0 { s += "-" + (day < 10 ? "0" : "") + String(day) }
+        return s
+    }
+}
+
+enum Dates {
+    static func year(_ w: Word) -> Int? {
+        guard w.token.kind == .number || w.isWord else { return nil }
+        let digits = w.text.prefix { $0.isNumber }
+        guard digits.count == 4, let y = Int(digits), (1950...2100).contains(y) else { return nil }
+        return y
+    }
+
+    static func month(_ w: Word) -> Int? {
+        // every month's name starts with one of these letters
+        guard w.isWord, let f = w.lower.unicodeScalars.first, "яфмаиисонд".unicodeScalars.contains(f) else { return nil }
+        let l = w.lower
+        if l.hasPrefix("ма") { return ["май", "мая", "мае", "маю"].contains(l) ? 5 : nil }
+        if l.hasPrefix("март") { return ["март", "марта", "марте"].contains(l) ? 3 : nil }
+        for (stem, m) in Lexicon.months where l.hasPrefix(stem) && stem != "ма" && stem != "март" && l.count <= stem.count + 2 {
+            return m
+        }
+        return nil
+    }
+
+    static func find(in c: Clause, reportYear: Int?) -> [DateMention] {
+        let w = c.words
+        var out: [DateMention] = []
+        var usedYears = Set<Int>()
+        for (i, x) in w.enumerated() {
+            // dd.mm.yyyy
+            if x.token.kind == .number {
+                let parts = x.text.split(separator: ".")
+                if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+                   (1...31).contains(d), (1...12).contains(m), (1950...2100).contains(y) {
+                    out.append(DateMention(position: i, year: y, month: m, day: d, isTarget: false))
+                    continue
+                }
+            }
+            if let m = month(x) {
+                // day before the month ("29 сентября", "с 24 по 27 апреля")
+                var day: Int?
+                if i > 0, w[i - 1].token.kind == .number, let d = Int(w[i - 1].text.prefix { $0.isNumber }), (1...31).contains(d) {
+                    day = d
+                    // "с 24 по 27 апреля", "27-31 марта": the first day
+                    if i >= 3, w[i - 2].lower == "по", w[i - 3].token.kind == .number, let d0 = Int(w[i - 3].text) { day = d0 }
+                    if let dash = w[i - 1].text.firstIndex(of: "-"), let d0 = Int(w[i - 1].text[..<dash]) { day = d0 }
+                }
+                // year after it: "мая 2019 года", else a year later in a range "29 сентября - 6 октября 2019"
+                var year: Int?
+                var k = i + 1
+                while k < w.count, k - i <= 5 {
+                    if let y = Dates.year(w[k]) { year = y; usedYears.insert(k); break }
+                    if w[k].text == "." || w[k].text == "," { break }
+                    k += 1
+                }
+                if year == nil, let reportYear { year = reportYear }
+                if let year {
+                    out.append(DateMention(position: i, year: year, month: m, day: day, isTarget: false))
+                }
+                continue
+            }
+        }
+        for (i, x) in w.enumerated() where !usedYears.contains(i) {
+            guard let y = year(x) else { continue }
+            // "2010-2012 гг.": the first year of the range
+            let prev = i > 0 ? w[i - 1].lower : ""
+            let prev2 = i > 1 ? w[i - 2].lower : ""
+            let target = ["на", "до", "к"].contains(prev) || (["-", "–"].contains(prev) && ["на", "до"].contains(i > 2 ? w[i - 3].lower : ""))
+                || prev2 == "на" && ["-", "–"].contains(prev)
+            if out.contains(where: { $0.year == y && abs($0.position - i) <= 6 }) { continue }
+            out.append(DateMention(position: i, year: y, month: nil, day: nil, isTarget: target))
+        }
+        return out.sorted { $0.position < $1.position }
+    }
+
+    /// The explicit date nearest to word `position`, ignoring target periods.
+    static func nearest(_ dates: [DateMention], to position: Int) -> DateMention? {
+        dates.filter { !$0.isTarget }.min { abs($0.position - position) < abs($1.position - position) }
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import Gazetteer
+import KnowledgeGraph
+import Morphology
+import RussianText
+
+/// What extraction made of one document.
+public struct DocumentExtraction: Sendable {
+    public var document: Document
+    /// The document's own graph: its nodes with their mentions, its edges with evidence.
+    public var graph: Graph
+    /// One line per edge: the rule that produced it, the edge id, the sentence.
+    public var explanations: [String]
+}
+
+/// Turns a report into graph facts: recognises places, organisations, people and events,
+/// applies the relation rules, and keeps every fact's evidence.
+public struct Extractor: Sendable {
+    public let gazetteer: Gazetteer
+    public let analyzer: MorphAnalyzer
+    let normalizer: PhraseNormalizer
+
+    public init(gazetteer: Gazetteer, analyzer: MorphAnalyzer) {
+        self.gazetteer = gazetteer
+        self.analyzer = analyzer
+        self.normalizer = PhraseNormalizer(analyzer: analyzer)
+    }
+
+    /// The extractor over the bundled gazetteer and the installed dictionary.
+    public static func standard(dictionary: String? = nil) throws -> Extractor {
+        let analyzer = try MorphAnalyzer(dictionaryDirectory: try MorphAnalyzer.locateDictionary(dictionary))
+        return Extractor(gazetteer: try Gazetteer.bundled(), analyzer: analyzer)
+    }
+
+    /// Extracts one document. `documentID` is the file name without its extension.
+    public func extract(text: String, documentID: String, path: String, sha256: String) -> DocumentExtraction {
+        let scalars = ScalarText(text)
+        let clauses = Structure.clauses(SentenceSplitter.sentences(text), text: scalars)
+        let recognizer = Recognizer(gazetteer: gazetteer, analyzer: analyzer, normalizer: normalizer,
+                                    text: scalars, documentID: documentID)
+        let (reporter, reportYear) = heading(scalars, clauses: clauses)
+        var nodes: [String: NodeDraft] = [:]
+        var facts: [ClauseFacts] = []
+        let reporterForms = reporter.flatMap { id in gazetteer.place(id: id) }.map { ReporterForms(name: $0.name) }
+        for c in clauses {
+            var f = ClauseFacts(clause: c)
+            f.people = recognizer.people(in: c, nodes: &nodes)
+            let taken = Set(f.people.flatMap { Array($0.first...$0.last) })
+            f.places = recognizer.places(in: c, taken: taken, nodes: &nodes)
+            let signing = c.lowerText.has("подпис") || c.lowerText.has("заключ")
+                || c.lowerText.has("намерени")
+            // Places may stand inside the names of organisations and events ("палате Магдебурга",
+            // "Форум … России и Казахстана"), people may not.
+            let placeWords = Set(f.places.flatMap { Array($0.first...$0.last) })
+            f.phrases = recognizer.phrases(in: c, taken: taken, placeWords: placeWords, signing: signing, nodes: &nodes)
+            f.dates = Dates.find(in: c, reportYear: reportYear)
+            if let reporterForms { f.reporterWords = reporterForms.references(in: c) }
+            facts.append(f)
+        }
+        // The reporting city is a node even when the report names it only in its heading.
+        if let reporter, nodes[reporter] == nil, let place = gazetteer.place(id: reporter), let line = scalars.firstLine() {
+            register(&nodes, id: reporter, type: .city, name: place.name, surface: line.text,
+                     span: Span(document: documentID, start: line.start, end: line.end, text: line.text),
+                     attributes: recognizer.attributes(of: place))
+        }
+        joinInflectedPlaces(&nodes, &facts)
+        joinAbbreviations(&nodes, &facts)
+        let rules = RelationRules(analyzer: analyzer, documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
+        var drafts = rules.all()
+        drafts += locatedIn(facts, nodes: nodes, documentID: documentID)
+
+        var edges: [String: Edge] = [:]
+        var explanations: [String] = []
+        for d in drafts where nodes[d.source] != nil && nodes[d.target] != nil && d.source != d.target {
+            let e = Edge(type: d.type, source: d.source, target: d.target, attributes: d.attributes, evidence: d.evidence)
+            if var old = edges[e.id] {
+                old.evidence = Array(Set(old.evidence + e.evidence)).sorted()
+                for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
+                edges[e.id] = old
+            } else {
+                edges[e.id] = e
+            }
+            explanations.append("\(d.rule)\t\(e.id)\t\(d.evidence.map(\.text).joined(separator: " | "))")
+        }
+        let graphNodes = nodes.values.map { d in
+            Node(id: d.id, type: d.type, name: d.name, aliases: Array(d.aliases.subtracting([d.name])).sorted(),
+                 attributes: d.attributes, mentions: d.mentions)
+        }
+        let data = Data(text.utf8)
+        let document = Document(id: documentID, path: path, sha256: sha256.isEmpty ? SHA256.hex(data) : sha256,
+                                reporter: reporter, year: reportYear)
+        let graph = Graph(documents: [document], nodes: graphNodes, edges: Array(edges.values)).sorted()
+        return DocumentExtraction(document: document, graph: graph, explanations: explanations.sorted())
+    }
+
+    /// The reporting city from the first line ("ОМСК"), the report's year from the heading if
+    /// it has one, else the year the text names most often.
+    func heading(_ text: ScalarText, clauses: [Clause]) -> (String?, Int?) {
+        var reporter: String?
+        if let first = text.firstLine() {
+            let cities = gazetteer.lookup(first.text).filter { $0.type == .city }
+            reporter = cities.first?.id
+        }
+        var year: Int?
+        for c in clauses.prefix(3) where c.isHeading {
+            if let y = c.words.compactMap(Dates.year).first { year = y; break }
+        }
+        if year == nil {
+            var counts: [Int: Int] = [:]
+            for c in clauses { for w in c.words { if let y = Dates.year(w) { counts[y, default: 0] += 1 } } }
+            year = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return (reporter, year)
+    }
+
+    /// "ОмГУ" and "Омский государственный университет" are one organisation when the
+    /// abbreviation's letter groups begin the name's words.
+    func joinAbbreviations(_ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
+        let abbreviations = nodes.values.filter { $0.attributes["abbreviation"] == .bool(true) }
+        var redirect: [String: String] = [:]
+        for a in abbreviations {
+            let chunks = abbreviationChunks(a.name)
+            guard chunks.count >= 2 else { continue }
+            let full = nodes.values.filter { $0.type == .organisation && $0.id != a.id && $0.attributes["abbreviation"] == nil }
+                .filter { matchesChunks(chunks, fold($0.name)) }
+                .sorted { $0.id < $1.id }
+            guard let target = full.first else { continue }
+            redirect[a.id] = target.id
+        }
+        apply(redirect, &nodes, &facts)
+    }
+
+    /// Moves the mentions of each `from` node to its `to` node.
+    func apply(_ redirect: [String: String], _ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
+        for (from, to) in redirect.sorted(by: { $0.key < $1.key }) {
+            guard let a = nodes.removeValue(forKey: from) else { continue }
+            nodes[to]?.aliases.formUnion(a.aliases.union([a.name]))
+            nodes[to]?.mentions += a.mentions
+        }
+        for k in facts.indices {
+            for m in facts[k].phrases.indices { if let to = redirect[facts[k].phrases[m].nodeID] { facts[k].phrases[m].nodeID = to } }
+            for m in facts[k].places.indices { if let to = redirect[facts[k].places[m].nodeID] { facts[k].places[m].nodeID = to } }
+        }
+    }
+
+    /// A place the gazetteer lacks, met in two cases ("г. Пучон", "города Пучона"), is one place.
+    func joinInflectedPlaces(_ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
+        let endings: Set<String> = ["а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "ам", "ах"]
+        var redirect: [String: String] = [:]
+        let places = nodes.values.filter { $0.type.isPlace }.sorted { $0.id < $1.id }
+        for a in places where a.attributes["geonames"] == nil {
+            let fa = fold(a.name)
+            guard let b = places.first(where: { b in
+                let fb = fold(b.name)
+                return b.id != a.id && b.type == a.type && fa.count > fb.count && fa.hasPrefix(fb)
+                    && endings.contains(String(fa.dropFirst(fb.count)))
+            }) else { continue }
+            redirect[a.id] = redirect[b.id] ?? b.id
+        }
+        apply(redirect, &nodes, &facts)
+    }
+
+    private func abbreviationChunks(_ abbreviation: String) -> [String] {
+        var chunks: [String] = []
+        for ch in abbreviation where ch.isLetter {
+            if ch.isUppercase || chunks.isEmpty { chunks.append(String(ch)) } else { chunks[chunks.count - 1].append(ch) }
+        }
+        return chunks.map(fold)
+    }
+
+    private func matchesChunks(_ chunks: [String], _ name: String) -> Bool {
+        let words = name.split { !$0.isLetter && $0 != "-" }.map(String.init).filter { $0.count > 1 }
+        guard words.count >= chunks.count else { return false }
+        return zip(chunks, words).allSatisfy { $1.hasPrefix($0) }
+    }
+
+    /// "Кайфын (КНР)": the city lies in the country in parentheses.
+    func locatedIn(_ facts: [ClauseFacts], nodes: [String: NodeDraft], documentID: String) -> [EdgeDraft] {
+        var out: [EdgeDraft] = []
+        for f in facts {
+            for p in f.places where p.parenthetical && (p.type == .country || p.type == .region) {
+                guard let owner = f.places.last(where: { $0.last < p.first && !$0.parenthetical }),
+                      owner.type != .country, p.first - owner.last <= 2 else { continue }
+                if p.type == .region && owner.type == .region { continue }
+                out.append(EdgeDraft(type: .locatedIn, source: owner.nodeID, target: p.nodeID, attributes: [:],
+                                     evidence: [Span(document: documentID, start: f.clause.start, end: f.clause.end, text: f.clause.text)],
+                                     rule: "located-in.parentheses"))
+            }
+        }
+        return out
+    }
+
+    /// Merges the graphs of many documents: one node per id (aliases, mentions and attributes
+    /// united), one edge per id (evidence united).
+    public static func merge(_ graphs: [Graph]) -> Graph {
+        var documents: [String: Document] = [:]
+        var nodes: [String: Node] = [:]
+        var edges: [String: Edge] = [:]
+        for g in graphs {
+            for d in g.documents { documents[d.id] = d }
+            for n in g.nodes {
+                if var old = nodes[n.id] {
+                    old.aliases = Array(Set(old.aliases + n.aliases + (n.name == old.name ? [] : [n.name])).subtracting([old.name])).sorted()
+                    old.mentions = Array(Set(old.mentions + n.mentions)).sorted()
+                    for (k, v) in n.attributes where old.attributes[k] == nil { old.attributes[k] = v }
+                    nodes[n.id] = old
+                } else {
+                    nodes[n.id] = n
+                }
+            }
+            for e in g.edges {
+                if var old = edges[e.id] {
+                    old.evidence = Array(Set(old.evidence + e.evidence)).sorted()
+                    for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
+                    edges[e.id] = old
+                } else {
+                    edges[e.id] = e
+                }
+            }
+        }
+        return Graph(documents: Array(documents.values), nodes: Array(nodes.values), edges: Array(edges.values)).sorted()
+    }
+}
+
+/// How a report refers to its own city without naming it: "омская делегация", "омичи",
+/// "администрация города", "наш город".
+struct ReporterForms: Sendable {
+    let stem: String
+    let demonymStem: String
+
+    init(name: String) {
+        let l = fold(name)
+        stem = l
+        demonymStem = l.hasSuffix("ск") ? String(l.dropLast(2)) : l
+    }
+
+    func references(in c: Clause) -> [Int] {
+        var out: [Int] = []
+        let w = c.words
+        for (i, x) in w.enumerated() where x.isWord {
+            let l = x.lower
+            if l.hasPrefix(stem), l.count > stem.count, ["ая", "ий", "ое", "ие", "ой", "ого", "ому", "ую", "им", "ими", "их", "ом"]
+                .contains(String(l.dropFirst(stem.count))) {
+                out.append(i); continue
+            }
+            if l.hasPrefix(demonymStem), l.count > demonymStem.count + 1,
+               ["ич", "ян", "чан", "цы", "цев", "цам", "ан"].contains(where: { String(l.dropFirst(demonymStem.count)).hasPrefix($0) }) {
+                out.append(i); continue
+            }
+            if ["администрация", "администрации", "администрацией", "администрацию"].contains(l), i + 1 < w.count,
+               ["города", "г"].contains(w[i + 1].lower),
+               !(i + 2 < w.count && w[i + 2].isCapitalized) && !(i + 3 < w.count && w[i + 2].text == "." && w[i + 3].isCapitalized) {
+                out.append(i); continue
+            }
+            if ["наш", "нашего", "нашему", "нашим", "нашем"].contains(l), i + 1 < w.count, w[i + 1].lower.hasPrefix("город") {
+                out.append(i)
+            }
+        }
+        return out
+    }
+}

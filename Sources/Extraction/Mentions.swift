@@ -1,0 +1,490 @@
+import Gazetteer
+import KnowledgeGraph
+import Morphology
+import RussianText
+
+/// One recognised mention of an entity in a clause.
+struct Mention: Sendable {
+    var nodeID: String
+    var type: NodeType
+    /// Word indices in the clause, inclusive.
+    var first: Int
+    var last: Int
+    var start: Int
+    var end: Int
+    var surface: String
+    /// A country or region in parentheses after a place: "Кайфын (КНР)". It qualifies the place
+    /// before it and takes part in no relation of its own.
+    var parenthetical = false
+    /// An agreement, plan, protocol…: an event node that can be signed.
+    var isDocument = false
+    /// A place introduced by a locative "в"/"во" (possibly with a marker between): where
+    /// something happened or where someone went.
+    var locative = false
+    /// Place introduced by "из".
+    var fromPreposition = false
+}
+
+/// A node being built for one document.
+struct NodeDraft: Sendable {
+    var id: String
+    var type: NodeType
+    var name: String
+    var aliases: Set<String> = []
+    var attributes: [String: AttributeValue] = [:]
+    var mentions: [Span] = []
+}
+
+/// Recognises places, people, organisations and events in clauses and registers their nodes.
+struct Recognizer {
+    let gazetteer: Gazetteer
+    let analyzer: MorphAnalyzer
+    let normalizer: PhraseNormalizer
+    let text: ScalarText
+    let documentID: String
+    /// Answers already computed for this document: the same words come back sentence after sentence.
+    let memo = Memo()
+
+    final class Memo {
+        var parses: [String: [Parse]] = [:]
+        var matches: [String: [PlaceMatch]] = [:]
+        var lookups: [String: [Place]] = [:]
+    }
+
+    func parse(_ word: String) -> [Parse] {
+        if let p = memo.parses[word] { return p }
+        let p = analyzer.parse(word)
+        memo.parses[word] = p
+        return p
+    }
+
+    func placeMatches(_ surface: String) -> [PlaceMatch] {
+        if let m = memo.matches[surface] { return m }
+        let m = gazetteer.matches(surface)
+        memo.matches[surface] = m
+        return m
+    }
+
+    func placeLookup(_ surface: String) -> [Place] {
+        if let m = memo.lookups[surface] { return m }
+        let m = gazetteer.lookup(surface)
+        memo.lookups[surface] = m
+        return m
+    }
+
+    // MARK: Places
+
+    /// Place mentions of a clause; `taken` marks words already used by a person's name.
+    func places(in c: Clause, taken: Set<Int>, nodes: inout [String: NodeDraft]) -> [Mention] {
+        var out: [Mention] = []
+        let w = c.words
+        let quoted = quotedWords(c)
+        var i = 0
+        // Inside parentheses that follow a place: "(КНР)", "(Верхняя Савойя, Франция)".
+        var qualifying = false
+        while i < w.count {
+            if w[i].text == "(" { qualifying = out.last.map { $0.last == i - 1 } ?? false }
+            if w[i].text == ")" { qualifying = false }
+            guard w[i].isWord, w[i].isCapitalized, !taken.contains(i), !quoted.contains(i) else { i += 1; continue }
+            let marker = markerBefore(c, i)
+            let hint = countryHint(c, after: i)
+            var matched: Mention?
+            // Longest match first: "Республики Корея", "Уральского федерального округа".
+            for len in stride(from: min(4, w.count - i), through: 1, by: -1) {
+                let lastIdx = i + len - 1
+                guard (i...lastIdx).allSatisfy({ w[$0].isWord && !taken.contains($0) || (w[$0].lower == "и" && $0 != lastIdx && $0 != i) }) else { continue }
+                if len > 1, !w[lastIdx].isWord { continue }
+                // Multi-word names continue with capitals or with the few lower-case words names
+                // hold ("Краснодарского края", "Уральского федерального округа", "Босния и Герцеговина").
+                if len > 1, !(i + 1...lastIdx).allSatisfy({ k in
+                    w[k].isCapitalized || w[k].lower == "и" || w[k].starts(with: Lexicon.nameWords)
+                }) { continue }
+                let surface = text.slice(w[i].start, w[lastIdx].end)
+                let matches = placeMatches(surface)
+                // A spelling variant of a place the document already named ("Чанжоу" after "Чанчжоу")
+                // is that place.
+                let known = matches.first { nodes[$0.place.id] != nil && $0.place.type != .country }
+                guard let best = known.map(Picked.init) ?? pick(matches, surface: surface, hint: hint, words: Array(w[i...lastIdx]),
+                                      marker: marker, isSentenceStart: i == firstWordIndex(c),
+                                      followedByParen: hint != nil) else { continue }
+                // "Университета Хоккайдо": the head of an organisation's name starts no place
+                if len > 1, isOrganisationHead(w[i].text) { continue }
+                let place = best.place
+                let id = place.id
+                // A spelling the gazetteer only knows as a variant ("Кайфын" for "Кайфэн"): the
+                // report's own spelling names the node; countries keep their standard names.
+                let name = displayName(of: place, surface: surface)
+                register(&nodes, id: id, type: nodeType(place.type), name: name, surface: surface,
+                         span: Span(document: documentID, start: w[i].start, end: w[lastIdx].end, text: surface),
+                         attributes: attributes(of: place))
+                matched = Mention(nodeID: id, type: nodeType(place.type), first: i, last: lastIdx,
+                                  start: w[i].start, end: w[lastIdx].end, surface: surface,
+                                  parenthetical: qualifying && place.type != .city)
+                break
+            }
+            if matched == nil, let marker, let m = newPlace(c, at: i, marker: marker, hint: hint, taken: taken, nodes: &nodes) {
+                matched = m
+            }
+            if var m = matched {
+                m.locative = isLocative(c, m.first)
+                m.fromPreposition = prepositionBefore(c, m.first) == "из"
+                out.append(m)
+                i = m.last + 1
+            } else {
+                i += 1
+            }
+        }
+        return inferListMembers(c, out, taken: taken.union(quoted), nodes: &nodes)
+    }
+
+    /// In an enumeration of places, a name the gazetteer lacks between two of them is a place of
+    /// the same kind: "Шанью, Цзямусы, Фуюань, Хэган, Вэйхай (КНР)".
+    private func inferListMembers(_ c: Clause, _ found: [Mention], taken: Set<Int>, nodes: inout [String: NodeDraft]) -> [Mention] {
+        var out = found
+        let w = c.words
+        var changed = true
+        while changed {
+            changed = false
+            for i in w.indices where w[i].isWord && w[i].isCapitalized && !w[i].isAbbreviation && !taken.contains(i) {
+                guard !out.contains(where: { $0.first <= i && i <= $0.last }), i >= 2,
+                      [",", "и"].contains(w[i - 1].lower),
+                      let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.text == "(" || x.text == ")" || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
+                      left.type == .city, i + 1 <= w.count else { continue }
+                let next = i + 1 < w.count ? w[i + 1].text : "."
+                guard [",", "(", ")", ".", ";", ":"].contains(next) || next == "и" else { continue }
+                // the next list element must be a place too, unless this one closes the list
+                let rightIsPlace = next == "(" || out.contains { $0.first == i + 2 } || [".", ";", ")"].contains(next)
+                guard rightIsPlace else { continue }
+                let surface = w[i].text
+                let hint = countryHint(c, after: i)
+                // a name the gazetteer knows in another spelling or case ("Манилы", "Шанью")
+                if let known = gazetteer.lookup(surface, countryHint: hint).first(where: { $0.type == .city }) {
+                    register(&nodes, id: known.id, type: .city, name: nodes[known.id]?.name ?? known.name, surface: surface,
+                             span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
+                             attributes: attributes(of: known))
+                    out.append(Mention(nodeID: known.id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
+                    changed = true
+                    continue
+                }
+                guard let p = parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox") else { continue }
+                let id = "city/\(NameKey.slug(surface))"
+                var attrs: [String: AttributeValue] = [:]
+                if let hint { attrs["country"] = .string(hint) }
+                register(&nodes, id: id, type: .city, name: surface, surface: surface,
+                         span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface), attributes: attrs)
+                out.append(Mention(nodeID: id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
+                changed = true
+            }
+        }
+        return out.sorted { $0.first < $1.first }
+    }
+
+    func firstWordIndex(_ c: Clause) -> Int {
+        c.words.firstIndex { $0.isWord } ?? 0
+    }
+
+    /// Word indices inside «…» or "…" quotes: names of events and organisations, not places.
+    func quotedWords(_ c: Clause) -> Set<Int> {
+        var depth = 0
+        var out = Set<Int>()
+        for w in c.words {
+            if w.token.kind == .quote {
+                if w.text == "«" || w.text == "„" { depth += 1 }
+                else if w.text == "»" || w.text == "“" { depth = max(0, depth - 1) }
+                else if w.text == "\"" { depth = depth > 0 ? depth - 1 : 1 }
+                continue
+            }
+            if depth > 0 { out.insert(w.index) }
+        }
+        return out
+    }
+
+    /// The place-marker word right before `i` ("г.", "города", "коммуны", "округа"…).
+    func markerBefore(_ c: Clause, _ i: Int) -> Lexicon.MarkerType? {
+        var j = i - 1
+        if j >= 0, c.words[j].text == "." { j -= 1 }
+        guard j >= 0, c.words[j].isWord else { return nil }
+        var lower = c.words[j].lower
+        if j + 1 < i, c.words[j + 1].text == "." { lower += "." }
+        for (stem, type) in Lexicon.placeMarkers {
+            if Lexicon.exactMarkers.contains(stem) || stem.hasSuffix(".") ? lower == stem : lower.hasPrefix(stem) {
+                if stem == "с." && c.words[j].isCapitalized { continue }
+                // "городской", "коммунальный": adjectives are not markers
+                if !stem.hasSuffix("."), !(parse(c.words[j].text).first.map { $0.tag.pos == "NOUN" } ?? false) { return nil }
+                return type
+            }
+        }
+        return nil
+    }
+
+    /// The country named in parentheses right after the name starting at `i`: "Кайфын (КНР)".
+    func countryHint(_ c: Clause, after i: Int) -> String? {
+        var j = i + 1
+        while j < c.words.count, c.words[j].isWord, j - i < 4, c.words[j].isCapitalized || c.words[j].text.contains("-") { j += 1 }
+        guard j + 1 < c.words.count, c.words[j].text == "(" else { return nil }
+        var k = j + 1
+        var names: [String] = []
+        var current: [Word] = []
+        while k < c.words.count, c.words[k].text != ")" {
+            if c.words[k].text == "," {
+                if !current.isEmpty { names.append(text.slice(current.first!.start, current.last!.end)) }
+                current = []
+            } else { current.append(c.words[k]) }
+            k += 1
+        }
+        if !current.isEmpty { names.append(text.slice(current.first!.start, current.last!.end)) }
+        for name in names.reversed() {
+            if let code = gazetteer.countryCode(name) { return code }
+        }
+        return nil
+    }
+
+    private func pick(_ matches: [PlaceMatch], surface: String, hint: String?, words: [Word],
+                      marker: Lexicon.MarkerType?, isSentenceStart: Bool, followedByParen: Bool) -> Picked? {
+        if words.count == 1, let reading = Lexicon.ambiguousAbbreviations[words[0].text] {
+            // "КР": Korea where the report speaks of Korea, else Kyrgyzstan
+            let code = text.lowerText.has(reading.cue) ? reading.code : reading.otherwise
+            return gazetteer.country(code: code).map { Picked(place: $0, quality: .exact, matchedName: fold($0.name)) }
+        }
+        return pickMatch(matches, surface: surface, hint: hint, words: words, marker: marker).map(Picked.init)
+    }
+
+    private func pickMatch(_ matches: [PlaceMatch], surface: String, hint: String?, words: [Word],
+                           marker: Lexicon.MarkerType?) -> PlaceMatch? {
+        guard !matches.isEmpty else { return nil }
+        if words.count == 1, Lexicon.notPlaces.contains(words[0].lower), marker == nil { return nil }
+        // "КНР", "США": abbreviations name countries and regions only, and only exactly.
+        if words.count == 1, words[0].isAbbreviation, Lexicon.ambiguousAbbreviations[words[0].text] == nil {
+            // "КНР" is a country; "ОМСК" in a heading is the city written in capitals
+            return matches.first { $0.quality == .exact && $0.place.type != .city }
+                ?? (words[0].isAllCaps && words[0].text.count >= 4 ? matches.first { $0.quality == .exact && $0.place.population >= 50_000 } : nil)
+        }
+        // "городов Японии": a country is a country even after a city marker.
+        if let country = matches.first(where: { $0.place.type == .country }), country.quality == matches[0].quality {
+            return country.isCommonWord && words.count == 1 && !words[0].isAllCaps && marker == nil && hint == nil ? nil : country
+        }
+        // Adjectives ("Омского", "Иркутские") belong to names of organisations, not places;
+        // a multi-word gazetteer name ("Краснодарского края") is matched as a whole.
+        if words.count == 1, isAdjective(words[0].text) { return nil }
+        var candidates = matches
+        if let hint {
+            let preferred = candidates.filter { $0.place.country == hint }
+            if !preferred.isEmpty { candidates = preferred }
+        }
+        if let marker {
+            let typed = candidates.filter { marker == .city ? $0.place.type == .city : $0.place.type == .region }
+            // "крупные города Азии": a village named like a continent does not beat the continent
+            let bigOther = candidates.first.map { $0.place.type != .city && $0.quality == .exact } ?? false
+            if !typed.isEmpty, !(bigOther && marker == .city && typed[0].place.population < 10_000) { candidates = typed }
+            // "округ Бёрде" is not the city "Берд": a marker of another type and an inexact match
+            // mean a place the gazetteer lacks.
+            else if candidates.allSatisfy({ $0.quality != .exact }) { return nil }
+        }
+        guard let best = candidates.first else { return nil }
+        // A country in parentheses supports only a place of that country.
+        let strongContext = marker != nil || (hint != nil && best.place.country == hint)
+        // "Совета", "Мира": a common noun of the dictionary that is no place name.
+        if words.count == 1, !strongContext, best.place.type != .country, isCommonNoun(words[0].text) { return nil }
+        switch best.place.type {
+        case .country:
+            if best.isCommonWord && !words[0].isAllCaps && words.count == 1 && !strongContext { return nil }
+            return best
+        case .region:
+            if (best.isCommonWord || best.isPersonalName) && !strongContext { return nil }
+            if best.quality == .variant && !strongContext { return nil }
+            return best
+        case .city:
+            if strongContext { return best }
+            if best.isCommonWord || best.isPersonalName { return nil }
+            if best.quality == .variant { return nil }
+            // Without a marker only well-known places: a small village named like a word or a
+            // surname is far likelier to be that word.
+            return best.place.population >= 50_000 || best.place.isCapital ? best : nil
+        }
+    }
+
+    func isOrganisationHead(_ word: String) -> Bool {
+        parse(word).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
+    }
+
+    private func isCommonNoun(_ word: String) -> Bool {
+        let parses = parse(word)
+        if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
+        return parses.first?.isDictionaryWord ?? false
+    }
+
+    private func isAdjective(_ word: String) -> Bool {
+        let parses = parse(word)
+        guard let p = parses.first else { return false }
+        // "Омском" is an adjective's form and the city's instrumental: a Geox reading wins
+        if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
+        return p.tag.pos == "ADJF" || p.tag.pos == "PRTF"
+    }
+
+    /// A place the gazetteer lacks, recognised from its marker: "г. Удалянчи", "коммуна
+    /// Стрёмсунд", "муниципалитета Барлебена".
+    private func newPlace(_ c: Clause, at i: Int, marker: Lexicon.MarkerType, hint: String?,
+                          taken: Set<Int>, nodes: inout [String: NodeDraft]) -> Mention? {
+        let w = c.words
+        var last = i
+        // "Верхняя Савойя": a following capitalised word belongs to the same name.
+        while last + 1 < w.count, w[last + 1].isWord, w[last + 1].isCapitalized, !taken.contains(last + 1),
+              last - i < 2 { last += 1 }
+        let surface = text.slice(w[i].start, w[last].end)
+        guard surface.unicodeScalars.first.map({ CharacterSets.cyrillicUpper($0) }) ?? false else { return nil }
+        if Lexicon.notPlaces.contains(w[i].lower) { return nil }
+        if w[i].isAbbreviation { return nil }
+        // "города Концепция развития", "департаментом Университета Хоккайдо": a common word of
+        // the dictionary after a marker is no new place.
+        if isOrganisationHead(w[i].text) || isAdjective(w[i].text) && last == i { return nil }
+        if isCommonNoun(w[i].text), last + 1 < w.count, w[last + 1].isWord, !w[last + 1].isCapitalized,
+           parse(w[last + 1].text).first.map({ $0.tag.pos == "NOUN" && $0.tag.case == "gent" }) ?? false { return nil }
+        let name = nominativePlaceName(surface, markerCase: markerCase(c, before: i))
+        let type: NodeType = marker == .city ? .city : .region
+        let id = "\(type.rawValue)/\(NameKey.slug(name))"
+        var attrs: [String: AttributeValue] = [:]
+        if let hint { attrs["country"] = .string(hint) }
+        register(&nodes, id: id, type: type, name: name, surface: surface,
+                 span: Span(document: documentID, start: w[i].start, end: w[last].end, text: surface), attributes: attrs)
+        return Mention(nodeID: id, type: type, first: i, last: last, start: w[i].start, end: w[last].end, surface: surface)
+    }
+
+    /// Nominative of a place name: each word through the analyzer, keeping indeclinable
+    /// foreign names as they are.
+    func nominativePlaceName(_ surface: String, markerCase: String? = nil) -> String {
+        let parts = surface.split(separator: " ").map(String.init)
+        return parts.map { part -> String in
+            // "города Пучона": the name agrees with its marker's case
+            if let mc = markerCase, mc != "nomn", mc != "accs",
+               let p = parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
+                return capitalizeLike(part, p.normalForm)
+            }
+            if markerCase == "nomn" || markerCase == "accs" { return part }
+            // foreign names ending in a vowel other than а/я do not decline: "Бёрде", "Удалянчи"
+            if let last = fold(part).last, "еиоуюэ".contains(last) { return part }
+            guard let best = parse(part).first else { return part }
+            if best.tag.case == nil || best.tag.case == "nomn" || best.tag.contains("Fixd") { return part }
+            let normalized = normalizer.nominative(part)
+            return normalized.isEmpty ? part : normalized
+        }.joined(separator: " ")
+    }
+
+    /// The grammatical case of the marker word before `i` ("города" → gent), if it is a word.
+    func markerCase(_ c: Clause, before i: Int) -> String? {
+        var j = i - 1
+        if j >= 0, c.words[j].text == "." { return nil }
+        guard j >= 0 else { return nil }
+        let parses = parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }
+        guard let first = parses.first else { return nil }
+        // ambiguous forms ("округ" nomn/accs) count as nominative
+        if parses.contains(where: { $0.tag.case == "nomn" }) { return "nomn" }
+        j = 0
+        return first.tag.case
+    }
+
+    /// The node's name: the gazetteer's, unless the report spells the place its own way
+    /// ("Кайфын" for the gazetteer's "Кайфэн", "Субботица" for "Суботица"); countries keep
+    /// their standard names ("КНР" is "Китай").
+    func displayName(of place: Place, surface: String) -> String {
+        guard place.type != .country, !surface.contains(" "), !(surface.count > 1 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }) else {
+            return place.name
+        }
+        let candidate: String
+        if let geo = parse(surface).first(where: { $0.tag.contains("Geox") }) {
+            candidate = capitalizeLike(surface, geo.normalForm)
+        } else if let m = placeMatches(surface).first(where: { $0.place.id == place.id }) {
+            candidate = m.quality == .inflected ? restoreCase(m.matchedName, like: surface) : surface
+        } else {
+            return place.name
+        }
+        if fold(candidate) == fold(place.name) { return place.name }
+        // only a spelling the gazetteer itself knows for this place, read as a nominative
+        return placeMatches(candidate).contains { $0.place.id == place.id && $0.quality != .inflected } ? candidate : place.name
+    }
+
+    /// A folded name written with the capitals of the text: "улан-батор" like "Улан-Батора".
+    func restoreCase(_ key: String, like surface: String) -> String {
+        var out = ""
+        var capitalizeNext = true
+        for ch in key {
+            out += capitalizeNext ? ch.uppercased() : String(ch)
+            capitalizeNext = ch == "-" || ch == " "
+        }
+        // keep ё where the surface has it
+        let s = Array(surface), o = Array(out)
+        return String(o.enumerated().map { k, ch in k < s.count && fold(String(s[k])) == fold(String(ch)) ? s[k] : ch })
+    }
+
+    /// The preposition right before word `i`, skipping place markers and adjectives between.
+    func prepositionBefore(_ c: Clause, _ i: Int) -> String? {
+        var j = i - 1
+        var skipped = 0
+        while j >= 0, skipped < 4 {
+            let w = c.words[j]
+            if w.text == "." { j -= 1; continue }
+            if ["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"].contains(w.lower) { return w.lower }
+            if w.isWord, w.starts(with: ["г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци",
+                                         "префектур", "област", "зарубежн", "российск", "немецк", "китайск", "японск",
+                                         "корейск", "южнокорейск", "французск", "такие", "таких", "страны", "стран",
+                                         "республик", "столиц", "район"]) {
+                j -= 1; skipped += 1; continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    func isLocative(_ c: Clause, _ i: Int) -> Bool {
+        let p = prepositionBefore(c, i)
+        return p == "в" || p == "во"
+    }
+
+    func nodeType(_ t: PlaceType) -> NodeType {
+        switch t {
+        case .city: return .city
+        case .region: return .region
+        case .country: return .country
+        }
+    }
+
+    func attributes(of p: Place) -> [String: AttributeValue] {
+        var a: [String: AttributeValue] = [:]
+        if let c = p.country { a["country"] = .string(c) }
+        if let g = p.geonameID { a["geonames"] = .int(g) }
+        if let lat = p.latitude { a["lat"] = .double((lat * 100).rounded() / 100) }
+        if let lon = p.longitude { a["lon"] = .double((lon * 100).rounded() / 100) }
+        return a
+    }
+}
+
+/// A chosen reading of a place name.
+struct Picked {
+    var place: Place
+    var quality: PlaceMatch.Quality
+    var matchedName: String
+    init(place: Place, quality: PlaceMatch.Quality, matchedName: String) {
+        self.place = place
+        self.quality = quality
+        self.matchedName = matchedName
+    }
+    init(_ m: PlaceMatch) { self.init(place: m.place, quality: m.quality, matchedName: m.matchedName) }
+}
+
+/// Adds a mention (and its surface as an alias) to the node `id`, creating it if new.
+func register(_ nodes: inout [String: NodeDraft], id: String, type: NodeType, name: String, surface: String,
+              span: Span, attributes: [String: AttributeValue] = [:]) {
+    var draft = nodes[id] ?? NodeDraft(id: id, type: type, name: name)
+    if surface != draft.name { draft.aliases.insert(surface) }
+    draft.mentions.append(span)
+    for (k, v) in attributes where draft.attributes[k] == nil { draft.attributes[k] = v }
+    nodes[id] = draft
+}
+
+enum CharacterSets {
+    static func cyrillicUpper(_ s: Unicode.Scalar) -> Bool {
+        (0x0410...0x042F).contains(s.value) || s.value == 0x0401
+    }
+    static func isCyrillic(_ s: Unicode.Scalar) -> Bool {
+        (0x0400...0x04FF).contains(s.value)
+    }
+}

@@ -1,0 +1,230 @@
+import KnowledgeGraph
+import Morphology
+
+/// What one clause holds once its entities are recognised.
+struct ClauseFacts: Sendable {
+    let clause: Clause
+    var places: [Mention] = []
+    var people: [Mention] = []
+    var phrases: [Mention] = []
+    var dates: [DateMention] = []
+    /// Word indices that refer to the reporting city without naming it ("омская", "омичи",
+    /// "администрация города").
+    var reporterWords: [Int] = []
+
+    var words: [Word] { clause.words }
+    var span: Span { Span(document: "", start: clause.start, end: clause.end, text: clause.text) }
+
+    /// Places that can be partners or visit ends: not a parenthetical country after a name.
+    var actorPlaces: [Mention] { places.filter { !$0.parenthetical } }
+
+    func insidePhrase(_ i: Int) -> Bool { phrases.contains { $0.first <= i && i <= $0.last } }
+
+    /// Inside the name of an event or organisation (a signed document's title does not count:
+    /// "протокола о намерении установить побратимские отношения" speaks of the partnership).
+    func insideName(_ i: Int) -> Bool { phrases.contains { !$0.isDocument && $0.first <= i && i <= $0.last } }
+
+    func firstIndex(where stems: [String], from: Int = 0, outsidePhrases: Bool = true) -> Int? {
+        guard from < words.count else { return nil }
+        return (from..<words.count).first { i in
+            words[i].isWord && words[i].starts(with: stems) && !(outsidePhrases && insidePhrase(i))
+        }
+    }
+}
+
+/// An edge found by a rule, before merging.
+struct EdgeDraft: Sendable {
+    var type: EdgeType
+    var source: String
+    var target: String
+    var attributes: [String: AttributeValue] = [:]
+    var evidence: [Span]
+    /// The rule that produced it (shown by `--explain`).
+    var rule: String
+}
+
+/// The relation rules. Each is a small function from the clauses of a document to edges.
+struct RelationRules {
+    let analyzer: MorphAnalyzer
+    let documentID: String
+    let reporter: String?
+    let reportYear: Int?
+    let facts: [ClauseFacts]
+
+    func evidence(_ k: Int) -> Span {
+        let c = facts[k].clause
+        return Span(document: documentID, start: c.start, end: c.end, text: c.text)
+    }
+
+    func timeAttributes(_ f: ClauseFacts, near position: Int) -> [String: AttributeValue] {
+        if let d = Dates.nearest(f.dates, to: position) {
+            var a: [String: AttributeValue] = ["year": .int(d.year)]
+            if d.month != nil { a["date"] = .string(d.iso) }
+            return a
+        }
+        if let reportYear { return ["year": .int(reportYear)] }
+        return [:]
+    }
+
+    func all() -> [EdgeDraft] {
+        var out: [EdgeDraft] = []
+        for k in facts.indices {
+            out += partnership(k)
+            out += visits(k)
+            out += signing(k)
+            out += offices(k)
+            out += eventsHeldAndAttended(k)
+            out += membership(k)
+        }
+        return out
+    }
+
+    // MARK: Partnership
+
+    /// Every partnership cue of a clause, with whether it speaks of twinning.
+    func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
+        var out: [(Int, Bool)] = []
+        for w in f.words where w.isWord && !f.insideName(w.index) {
+            let l = w.lower
+            if l.has("побратим") { out.append((w.index, true)); continue }
+            if l.has("-партнер") || l.has("-партнёр") || l.hasPrefix("партнерск") || l.hasPrefix("партнёрск") {
+                out.append((w.index, false)); continue
+            }
+            if l.hasPrefix("дружествен") || l.hasPrefix("добрососедск") || l.hasPrefix("дружеск") {
+                let near = f.words[w.index..<min(f.words.count, w.index + 4)]
+                if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { out.append((w.index, false)) }
+                continue
+            }
+            // "сотрудничество с городом Тайбей", "отношения сотрудничества со следующими городами"
+            if l.hasPrefix("сотрудничеств"), w.index + 1 < f.words.count, ["с", "со"].contains(f.words[w.index + 1].lower) {
+                let after = f.words[(w.index + 2)..<min(f.words.count, w.index + 6)]
+                if after.contains(where: { $0.lower.hasPrefix("город") || $0.lower.hasPrefix("муниципалитет") })
+                    || f.actorPlaces.contains(where: { $0.first == w.index + 2 && $0.type != .country }) {
+                    out.append((w.index, false))
+                }
+            }
+        }
+        return out
+    }
+
+    func partnershipCue(_ f: ClauseFacts) -> (index: Int, twin: Bool)? {
+        let cues = partnershipCues(f)
+        return cues.first { $0.twin } ?? cues.first
+    }
+
+    /// The relation a place takes: that of the nearest cue before it, else the clause's.
+    func relationType(of m: Mention, in f: ClauseFacts, default fallback: EdgeType) -> EdgeType {
+        guard let cue = partnershipCues(f).last(where: { $0.index < m.first }) else { return fallback }
+        return cue.twin ? .twinnedWith : .partnerOf
+    }
+
+    /// Twin and partner cities: "городами-побратимами — Хэйхэ, Удалянчи", "побратимских связей
+    /// между городом Омском и городом Кайфыном", lists after a colon, numbered sections after
+    /// "со следующими городами", planned twinning.
+    func partnership(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        guard let cue = partnershipCue(f) else { return [] }
+        let lower = f.clause.lowerText
+        if Lexicon.hypotheticalStems.contains(where: { lower.has($0) }) { return [] }
+        let type: EdgeType = cue.twin ? .twinnedWith : .partnerOf
+        let plannedAt = f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false)
+        var out: [EdgeDraft] = []
+        var since: Int?
+        if let years = yearsSinceEstablished(f), let reportYear { since = reportYear - years }
+
+        func status(_ m: Mention, in g: ClauseFacts, inherited: Bool) -> String {
+            if inherited { return plannedAt != nil ? "planned" : "established" }
+            guard let p = g.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false) else { return "established" }
+            let anyAfter = g.actorPlaces.contains { $0.first > p }
+            return (m.first > p || !anyAfter) ? "planned" : "established"
+        }
+        func add(_ a: String, _ b: String, _ st: String, _ spans: [Span], _ rule: String, as relation: EdgeType? = nil) {
+            guard a != b else { return }
+            var attrs: [String: AttributeValue] = ["status": .string(st)]
+            if let since, st == "established" { attrs["since"] = .int(since) }
+            if let y = reportYear { attrs["year"] = .int(y) }
+            // planned twinning is twinning; "planned partnership" is not a relation of its own
+            let t = st == "planned" ? .twinnedWith : (relation ?? type)
+            out.append(EdgeDraft(type: t, source: a, target: b, attributes: attrs, evidence: spans, rule: rule))
+        }
+        let partnerTypes: Set<NodeType> = [.city, .region]
+        // "между A и B"
+        if let between = f.words.firstIndex(where: { $0.lower == "между" }) {
+            let pair = f.actorPlaces.filter { $0.first > between && partnerTypes.contains($0.type) }.prefix(2)
+            if pair.count == 2 {
+                add(pair[pair.startIndex].nodeID, pair[pair.startIndex + 1].nodeID, status(pair[pair.startIndex + 1], in: f, inherited: false),
+                    [evidence(k)], "partnership.between")
+            }
+        }
+        guard let reporter else { return out }
+        let own = f.actorPlaces.filter { partnerTypes.contains($0.type) && $0.nodeID != reporter }
+        for m in own where !out.contains(where: { $0.source == m.nodeID || $0.target == m.nodeID }) {
+            add(reporter, m.nodeID, status(m, in: f, inherited: false), [evidence(k)], "partnership.sentence",
+                as: relationType(of: m, in: f, default: type))
+        }
+        // A list or the numbered sections that the clause announces.
+        if f.clause.introducesList || lower.has("следующ") {
+            for j in following(k) {
+                for m in facts[j].actorPlaces where partnerTypes.contains(m.type) && m.nodeID != reporter {
+                    add(reporter, m.nodeID, status(m, in: facts[j], inherited: true), [evidence(k), evidence(j)], "partnership.list")
+                }
+            }
+        } else if own.isEmpty, k + 1 < facts.count, !facts[k + 1].clause.isHeading, facts[k + 1].clause.startsLine || true {
+            // "…символов городов-побратимов…. В 2009 году переданы символы г. Шэньян (Китай); …":
+            // the cities the next sentence names with a marker or a country.
+            let next = facts[k + 1]
+            if partnershipCue(next) == nil {
+                for m in next.actorPlaces where partnerTypes.contains(m.type) && m.nodeID != reporter && isMarked(m, in: next) {
+                    add(reporter, m.nodeID, status(m, in: f, inherited: true), [evidence(k), evidence(k + 1)], "partnership.continuation")
+                }
+            }
+        }
+        return out
+    }
+
+    /// A place written with a marker ("г. Шэньян") or a country in parentheses.
+    func isMarked(_ m: Mention, in f: ClauseFacts) -> Bool {
+        let w = f.words
+        var j = m.first - 1
+        if j >= 0, w[j].text == "." { j -= 1 }
+        if j >= 0, w[j].starts(with: ["г", "город", "коммун", "департамент", "муниципалитет", "округ", "провинци"]) { return true }
+        return m.last + 1 < w.count && w[m.last + 1].text == "("
+    }
+
+    /// Clauses governed by clause `k`: its bulleted list, or the numbered headings of its section.
+    func following(_ k: Int) -> [Int] {
+        var out: [Int] = []
+        var j = k + 1
+        if facts[k].clause.introducesList {
+            while j < facts.count, facts[j].clause.isListItem || !facts[j].clause.startsLine {
+                if facts[j].clause.isListItem { out.append(j) }
+                j += 1
+            }
+            if !out.isEmpty { return out }
+        }
+        while j < facts.count {
+            let c = facts[j].clause
+            if c.isHeading && !c.isNumberedHeading { break }
+            if c.isNumberedHeading { out.append(j) }
+            j += 1
+        }
+        return out
+    }
+
+    /// "10 лет с момента установления побратимских связей", "20-летия установления".
+    func yearsSinceEstablished(_ f: ClauseFacts) -> Int? {
+        let w = f.words
+        for (i, x) in w.enumerated() {
+            if x.lower.has("-лети"), let n = Int(x.lower.prefix { $0.isNumber }),
+               w[(i + 1)..<min(w.count, i + 6)].contains(where: { $0.lower.hasPrefix("установлени") }) {
+                return n
+            }
+            if x.token.kind == .number, let n = Int(x.text), n < 200, i + 1 < w.count,
+               ["лет", "год", "года"].contains(w[i + 1].lower),
+               w[(i + 2)..<min(w.count, i + 8)].contains(where: { $0.lower.hasPrefix("установлени") }) {
+                return n
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,170 @@
+import RussianText
+
+/// A token with the views the rules need: lower-cased and ё-folded text, capitalisation.
+struct Word: Sendable {
+    let token: Token
+    /// Index in its sentence.
+    let index: Int
+    /// Lower-cased, ё → е.
+    let lower: String
+
+    var text: String { token.text }
+    var start: Int { token.start }
+    var end: Int { token.end }
+    var isWord: Bool { token.kind == .word }
+    var isCapitalized: Bool { token.isCapitalized }
+    /// Two or more letters, at least two of them capitals and the first a capital ("КНР", "ОмГУ").
+    var isAbbreviation: Bool {
+        guard isWord, token.isCapitalized else { return false }
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let upper = letters.filter { $0.properties.isUppercase }.count
+        // "ОмГУ", "КНР", but not "Улан-Батор"
+        return letters.count >= 2 && letters.count <= 10 && upper >= 2 && upper * 2 >= letters.count
+    }
+    /// Every letter is a capital ("ОМСК").
+    var isAllCaps: Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
+    func starts(with stems: [String]) -> Bool { stems.contains { lower.hasPrefix($0) } }
+    func `is`(_ words: String...) -> Bool { words.contains(lower) }
+
+    init(token: Token, index: Int) {
+        self.token = token
+        self.index = index
+        self.lower = token.text.lowercased().replacingOccurrences(of: "ё", with: "е")
+    }
+}
+
+/// Lower-case and fold ё for matching.
+func fold(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars {
+        switch u.value {
+        case 0x0401, 0x0451: out.append("е")
+        case 0x0410...0x042F, 0x41...0x5A: out.append(Unicode.Scalar(u.value + 0x20)!)
+        default:
+            if u.properties.isUppercase { out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars) } else { out.append(u) }
+        }
+    }
+    return String(out)
+}
+
+extension String {
+    /// Substring test on UTF-8 bytes. Foundation's `contains` is locale-aware and dominated
+    /// extraction time; valid UTF-8 cannot match across a character boundary, so bytes suffice.
+    func has(_ needle: String) -> Bool {
+        var hay = self, n = needle
+        return hay.withUTF8 { h in
+            n.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// A sentence with its words and where it stands in the document's structure.
+struct Clause: Sendable {
+    let index: Int
+    let sentence: Sentence
+    let words: [Word]
+    /// Starts with a bullet or a number: "- …", "1) …", "2. …".
+    let isListItem: Bool
+    /// Starts with "1)"-style numbering and is short with no final full stop: a section heading.
+    let isNumberedHeading: Bool
+    /// A short line without final punctuation: a heading.
+    let isHeading: Bool
+    /// Ends with a colon: what follows is its list.
+    let introducesList: Bool
+    /// First sentence of its line.
+    let startsLine: Bool
+
+    /// The sentence lower-cased and ё-folded, computed once: the rules search it often.
+    let lowerText: String
+
+    var start: Int { sentence.start }
+    var end: Int { sentence.end }
+    var text: String { sentence.text }
+
+    func contains(stem: String) -> Bool { lowerText.has(stem) }
+}
+
+/// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
+struct ScalarText: Sendable {
+    let scalars: [Unicode.Scalar]
+    let lowerText: String
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        lowerText = fold(text)
+    }
+    func slice(_ start: Int, _ end: Int) -> String {
+        let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
+        return String(String.UnicodeScalarView(scalars[s..<e]))
+    }
+    /// The first non-blank line.
+    func firstLine() -> (text: String, start: Int, end: Int)? {
+        var i = 0
+        while i < scalars.count {
+            while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
+            let start = i
+            while i < scalars.count, scalars[i] != "\n" { i += 1 }
+            var end = i
+            while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+            if end > start { return (slice(start, end), start, end) }
+        }
+        return nil
+    }
+    func isLineStart(_ offset: Int) -> Bool {
+        var i = offset - 1
+        while i >= 0, scalars[i] == " " || scalars[i] == "\t" { i -= 1 }
+        return i < 0 || scalars[i] == "\n"
+    }
+    /// A blank line lies between the two offsets.
+    func paragraphBreak(between a: Int, and b: Int) -> Bool {
+        var newlines = 0
+        var i = max(0, a)
+        while i < min(b, scalars.count) {
+            if scalars[i] == "\n" { newlines += 1; if newlines >= 2 { return true } }
+            else if !scalars[i].properties.isWhitespace { newlines = 0 }
+            i += 1
+        }
+        return false
+    }
+}
+
+enum Structure {
+    static func clauses(_ sentences: [Sentence], text: ScalarText) -> [Clause] {
+        sentences.enumerated().map { k, s in
+            let words = s.tokens.enumerated().map { Word(token: $0.element, index: $0.offset) }
+            let first = words.first
+            let bullet = first.map { ["-", "–", "—", "•", "*", "·"].contains($0.text) } ?? false
+            let numbered = words.count > 1 && words[0].token.kind == .number
+                && [")", "."].contains(words[1].text) && (words[0].text.count <= 2)
+            let last = s.text.unicodeScalars.last { !$0.properties.isWhitespace }
+            let endsSentence = last.map { ".!?;:…".unicodeScalars.contains($0) } ?? false
+            let startsLine = text.isLineStart(s.start)
+            let short = words.count <= 14
+            return Clause(index: k, sentence: s, words: words,
+                          isListItem: startsLine && (bullet || numbered),
+                          isNumberedHeading: startsLine && numbered && short && !endsSentence,
+                          isHeading: startsLine && short && !endsSentence && !bullet,
+                          introducesList: last == ":",
+                          startsLine: startsLine,
+                          lowerText: fold(s.text))
+        }
+    }
+}

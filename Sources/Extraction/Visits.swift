@@ -1,0 +1,150 @@
+import KnowledgeGraph
+
+extension RelationRules {
+    /// Physical visits: "делегация X посетила Y", "визит делегации X в Y", "X направила делегацию
+    /// в Y", "посетили такие города, как A, B, C", "приём делегаций из A, B". Online meetings are
+    /// not visits. The reporting city is the subject when the text names none ("омская
+    /// делегация", "омичи", or no subject at all).
+    func visits(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        let lower = f.clause.lowerText
+        if Lexicon.onlineStems.contains(where: { lower.has($0) }) { return [] }
+        // "сообщила о готовности совершить визит", "рекомендовали направить делегацию": intended, not made
+        if Lexicon.intentStems.contains(where: { lower.has($0) }) { return [] }
+        let w = f.words
+        let verb = w.firstIndex { $0.isWord && $0.starts(with: ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]) }
+        let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк", "выезд"]) && !f.insidePhrase($0.index) }
+        let send = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.sendStems) && !isInfinitive($0.text) }
+            .flatMap { s in w[s...].contains { $0.lower.hasPrefix("делегац") } ? s : nil }
+        let reception = w.firstIndex { $0.isWord && ($0.lower.hasPrefix("прием") || $0.lower.hasPrefix("приём")
+                                                      || $0.lower.hasPrefix("принят") || $0.lower.hasPrefix("принима")) }
+            .flatMap { s in w[s...].prefix(6).contains { $0.lower.hasPrefix("делегац") } ? s : nil }
+        let mission = w.firstIndex { $0.isWord && $0.lower.has("мисси") }
+
+        var sources: [String] = []
+        var targets: [String] = []
+        var trigger = 0
+        var rule = ""
+        let places = f.actorPlaces
+
+        func subjectPlaces(before t: Int) -> [String] {
+            let segmentStart = (w[..<t].lastIndex { $0.text == ";" } ?? -1) + 1
+            var ids = places.filter { $0.last < t && $0.first >= segmentStart && !$0.locative }.map(\.nodeID)
+            if ids.isEmpty, let reporter, f.reporterWords.contains(where: { $0 < t && $0 >= segmentStart }) { ids = [reporter] }
+            return unique(ids)
+        }
+        func objectPlaces(after t: Int, locativeOnly: Bool) -> [String] {
+            let enumeration = w[(t + 1)..<min(w.count, t + 8)].contains { ["как", ":"].contains($0.lower) }
+            var ids: [String] = []
+            var stopAt = w.count
+            for j in (t + 1)..<w.count {
+                let l = w[j].lower
+                if [";"].contains(l) { stopAt = j; break }
+                if !enumeration, ["для", "чтобы", "где", "который", "которая", "которые", "которого"].contains(l) { stopAt = j; break }
+                if !enumeration, l == "в", j + 1 < w.count, ["целях", "рамках", "ходе"].contains(w[j + 1].lower) { stopAt = j; break }
+                if !enumeration, l == "с", j + 1 < w.count, w[j + 1].lower == "целью" { stopAt = j; break }
+                if !enumeration, l == ",", !ids.isEmpty { stopAt = j; break }
+            }
+            var skipUntil = -1
+            for m in places where m.first > t && m.first < stopAt {
+                if m.first <= skipUntil { continue }
+                if locativeOnly && !m.locative { continue }
+                // "во главе с Мэром города Омска": the head of the delegation, not where it went.
+                if let g = w[(t + 1)..<m.first].lastIndex(where: { $0.lower == "главе" }),
+                   !w[g..<m.first].contains(where: { $0.lower == "в" || $0.lower == "во" }) { skipUntil = m.last; continue }
+                ids.append(m.nodeID)
+                if !enumeration && !locativeOnly, m.last + 1 < w.count, !["и", "(", ")"].contains(w[m.last + 1].lower),
+                   w[m.last + 1].text != "," { break }
+            }
+            return unique(ids)
+        }
+
+        if let t = verb, w[t].lower.hasSuffix("ло"),
+           w[(t + 1)..<min(w.count, t + 4)].contains(where: { $0.lower.hasPrefix("делегац") || $0.token.kind == .number }) {
+            // "КНР посетило 22 делегации администрации города Благовещенска": subject after the verb
+            trigger = t; rule = "visited.inverted"
+            let segmentStart = (w[..<t].lastIndex { [";", ","].contains($0.text) } ?? -1) + 1
+            sources = unique(places.filter { $0.first > t && !$0.locative }.map(\.nodeID))
+            targets = unique(places.filter { $0.last < t && $0.first >= segmentStart && !$0.fromPreposition }.map(\.nodeID))
+        } else if let t = verb {
+            trigger = t; rule = "visited.verb"
+            sources = subjectPlaces(before: t)
+            targets = objectPlaces(after: t, locativeOnly: false)
+        } else if let t = noun {
+            trigger = t; rule = "visited.noun"
+            // "визит делегации X … в Y": X between the noun and the first locative place.
+            let tgt = places.first { $0.first > t && $0.locative && !isInLeaderClause(w, from: t, to: $0.first) }
+            if let tgt {
+                // the visit noun nearest before the target: "…визита делегации г. Иркутска в г. Стокгольм"
+                let t = w[..<tgt.first].lastIndex { $0.isWord && $0.starts(with: ["визит", "поездк"]) } ?? t
+                trigger = t
+                targets = [tgt.nodeID]
+                // sources are the places of the travelling group: "визит делегации города Кайфына",
+                // "визит … кругов округа Бёрде и муниципалитета Барлебена"
+                sources = unique(places.filter { m in
+                    m.first > t && m.last < tgt.first && !m.locative
+                        && (m.first - t <= 2 || w[(t + 1)..<m.first].contains { $0.starts(with: Lexicon.groupStems) })
+                        && m.first - t <= 12
+                }.map(\.nodeID))
+                if sources.isEmpty, let reporter, f.reporterWords.contains(where: { $0 > t && $0 < tgt.first }) { sources = [reporter] }
+                // "визита в Томск делегации китайской стороны во главе с вице-мэром города Чанчжоу"
+                if sources.isEmpty {
+                    sources = unique(places.filter { m in
+                        m.first > tgt.last && m.first - tgt.last <= 14 && !m.locative
+                            && w[(tgt.last + 1)..<m.first].contains { $0.starts(with: Lexicon.groupStems) }
+                    }.map(\.nodeID))
+                }
+                if sources.isEmpty { sources = subjectPlaces(before: t) }
+            }
+        } else if let t = send {
+            trigger = t; rule = "visited.sent"
+            sources = subjectPlaces(before: t)
+            targets = unique(places.filter { $0.first > t && $0.locative }.map(\.nodeID))
+        } else if let t = reception ?? mission {
+            trigger = t; rule = reception != nil ? "visited.reception" : "visited.mission"
+            let from = places.filter { m in (m.first > t && (m.fromPreposition || isAfterFrom(w, m.first, t))) || (m.fromPreposition && m.last < t) }
+            let to = places.filter { m in m.first > t && m.locative && !from.contains { $0.nodeID == m.nodeID } }
+            if !from.isEmpty {
+                sources = unique(from.map(\.nodeID))
+                targets = to.first.map { [$0.nodeID] } ?? (reporter.map { [$0] } ?? [])
+            } else if reception == nil {
+                sources = subjectPlaces(before: t)
+                targets = unique(to.map(\.nodeID))
+            }
+        } else {
+            return []
+        }
+        if sources.isEmpty, let reporter { sources = [reporter] }
+        var out: [EdgeDraft] = []
+        let attrs = timeAttributes(f, near: trigger)
+        for s in sources {
+            for t in targets where s != t {
+                out.append(EdgeDraft(type: .visited, source: s, target: t, attributes: attrs, evidence: [evidence(k)], rule: rule))
+            }
+        }
+        return out
+    }
+
+    private func isInfinitive(_ word: String) -> Bool {
+        analyzer.parse(word).first?.tag.pos == "INFN"
+    }
+
+    /// Whether a place at `to` sits inside "во главе с …" opened after `from`.
+    private func isInLeaderClause(_ w: [Word], from: Int, to: Int) -> Bool {
+        guard let g = w[(from + 1)..<to].lastIndex(where: { $0.lower == "главе" }) else { return false }
+        // A later "в" closes the leader clause: "во главе с Мэром … в город-побратим Кайфын".
+        return !w[(g + 1)..<to].contains { $0.lower == "в" || $0.lower == "во" }
+            || w[to - 1].lower != "в" && w[(g + 1)..<to].last(where: { $0.lower == "в" || $0.lower == "во" }) == nil
+    }
+
+    /// A place inside an enumeration introduced by "из": "из таких стран как: КНР, ФРГ".
+    private func isAfterFrom(_ w: [Word], _ i: Int, _ t: Int) -> Bool {
+        guard let from = w[t..<i].lastIndex(where: { $0.lower == "из" }) else { return false }
+        return !w[(from + 1)..<i].contains { ["в", "во", ";"].contains($0.lower) }
+    }
+}
+
+func unique(_ ids: [String]) -> [String] {
+    var seen = Set<String>()
+    return ids.filter { seen.insert($0).inserted }
+}

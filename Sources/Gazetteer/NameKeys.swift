@@ -1,0 +1,83 @@
+import Foundation
+
+/// Normalisations shared with `scripts/build-gazetteer.py` (its `fold`, `fuzzy`, `slug`): the
+/// resource is keyed by them, so both sides must apply the same rules.
+public enum NameKey {
+    /// The index key of a name: lower case, ё→е, every dash or minus → "-" without spaces around
+    /// it, single spaces, trimmed. Soft hyphens (OCR, copy-paste) are dropped.
+    public static func fold(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x00AD: continue
+            case 0x0451: flush(&out, &pendingSpace); out.append("е")
+            case 0x2010...0x2015, 0x2212, 0x2D:
+                pendingSpace = false
+                while out.last == " " { out.removeLast() }
+                out.append("-")
+            default:
+                if scalar.properties.isWhitespace {
+                    if !out.isEmpty && out.last != "-" { pendingSpace = true }
+                } else {
+                    flush(&out, &pendingSpace)
+                    out.append(scalar)
+                }
+            }
+        }
+        return String(out)
+    }
+
+    private static func flush(_ out: inout String.UnicodeScalarView, _ pendingSpace: inout Bool) {
+        if pendingSpace { out.append(" "); pendingSpace = false }
+    }
+
+    /// The spelling-variant key of a folded name. Transliterations of one foreign name differ in
+    /// э/е (Тайбэй/Тайбей), "ьо"/"ё" (Стрьомсунд/Стрёмсунд), чж/дж/ж (Чанчжоу/Чанжоу,
+    /// Чинчжу/Чинджу), ъ and ь (Манчжурия/Маньчжурия) and doubled letters (Хамамет/Хаммамет).
+    public static func fuzzy(_ key: String) -> String {
+        let s = key.replacingOccurrences(of: "ьо", with: "е")
+            .replacingOccurrences(of: "э", with: "е")
+            .replacingOccurrences(of: "чж", with: "ж")
+            .replacingOccurrences(of: "дж", with: "ж")
+            .replacingOccurrences(of: "ъ", with: "")
+            .replacingOccurrences(of: "ь", with: "")
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars where out.last != scalar {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    private static let translit: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+        "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        "ð": "d", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "þ": "th",
+    ]
+
+    /// A readable ASCII slug for ids: Russian letters transliterated ("Удалянчи" → "udalyanchi"),
+    /// Latin diacritics dropped, anything else a single "-". Use it for ids of places the text
+    /// names but the gazetteer lacks, so they look like the bundled ones.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if let t = translit[ch] {
+                out += t
+                continue
+            }
+            let plain = String(ch).decomposedStringWithCompatibilityMapping.unicodeScalars
+                .filter { !$0.properties.isDiacritic && $0.properties.generalCategory != .nonspacingMark }
+            let piece = String(String.UnicodeScalarView(plain))
+            if !piece.isEmpty && piece.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) {
+                out += piece
+            } else if out.last != "-" {
+                out += "-"
+            }
+        }
+        while out.hasPrefix("-") { out.removeFirst() }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A dictionary file in memory, read-only after init.
+///
+/// Lookups jump around megabytes of double-array units, so most of their time is TLB and cache
+/// misses. Files of a megabyte or more are therefore read into anonymous memory that the kernel
+/// may back with 2 MB huge pages (madvise), which cut page-walk misses; smaller files are mapped.
+final class MappedFile: @unchecked Sendable {
+    // @unchecked: the memory is never written after init and is released in deinit only, when
+    // no reader can hold a reference any more.
+    let base: UnsafeRawPointer
+    let count: Int
+    private let mappedLength: Int
+
+    init(url: URL) throws(MorphologyError) {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw .missingFile(url.path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .unreadable(url.path, "cannot stat") }
+        let size = Int(st.st_size)
+        guard size > 0 else { throw .corrupt(url.path, "empty file") }
+        let hugePage = 2 << 20
+        if size >= 1 << 20 {
+            let length = (size + hugePage - 1) / hugePage * hugePage
+            guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                  p != MAP_FAILED else {
+                throw .unreadable(url.path, "cannot allocate \(length) bytes")
+            }
+            #if os(Linux)
+            _ = madvise(p, length, MADV_HUGEPAGE)  // a hint; fine if refused
+            #endif
+            var done = 0
+            while done < size {
+                let n = read(fd, p + done, size - done)
+                if n <= 0 {
+                    munmap(p, length)
+                    throw .unreadable(url.path, "read failed")
+                }
+                done += n
+            }
+            _ = mprotect(p, length, PROT_READ)
+            base = UnsafeRawPointer(p)
+            mappedLength = length
+        } else {
+            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+                throw .unreadable(url.path, "mmap failed")
+            }
+            base = UnsafeRawPointer(p)
+            mappedLength = size
+        }
+        count = size
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+
+    func uint32(at offset: Int) -> UInt32 {
+        base.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+    }
+}
+
+/// The double-array of a dawgdic dictionary (the format `dawg` / `dawg-python` write): a uint32
+/// count followed by that many 32-bit units; a transition is `index ^ offset ^ label`.
+struct DawgUnits: @unchecked Sendable {
+    // @unchecked: points into an immutable MappedFile kept alive by `file`.
+    let file: MappedFile
+    let units: UnsafePointer<UInt32>
+    let size: Int
+    /// Byte offset just past the units (where a guide, if any, starts).
+    let end: Int
+
+    init(file: MappedFile, path: String) throws(MorphologyError) {
+        guard file.count >= 4 else { throw .corrupt(path, "no header") }
+        let n = Int(file.uint32(at: 0))
+        guard 4 + n * 4 <= file.count, n > 0 else { throw .corrupt(path, "truncated units") }
+        self.file = file
+        // Offset 4 keeps 4-byte alignment since mmap returns page-aligned memory.
+        self.units = (file.base + 4).assumingMemoryBound(to: UInt32.self)
+        self.size = n
+        self.end = 4 + n * 4
+    }
+
+    @inline(__always) func unit(_ i: Int) -> UInt32 { units[i] }
+
+    @inline(__always) static func offset(_ base: UInt32) -> Int {
+        Int((base >> 10) << ((base & (1 << 9)) >> 6))
+    }
+
+    @inline(__always) func hasValue(_ index: Int) -> Bool { unit(index) & (1 << 8) != 0 }
+
+    @inline(__always) func value(_ index: Int) -> Int {
+        let next = index ^ Self.offset(unit(index))
+        guard next < size else { return -1 }
+        return Int(unit(next) & ~UInt32(1 << 31))
+    }
+
+    /// Follows one byte; returns nil when there is no such transition.
+    @inline(__always) func follow(_ label: UInt8, _ index: Int) -> Int? {
+        let next = index ^ Self.offset(unit(index)) ^ Int(label)
+        guard next < size else { return nil }
+        return (unit(next) & ((1 << 31) | 0xFF)) == UInt32(label) ? next : nil
+    }
+
+    @inline(__always) func follow<S: Sequence<UInt8>>(bytes: S, from index: Int) -> Int? {
+        var i = index
+        for b in bytes {
+            guard let n = follow(b, i) else { return nil }
+            i = n
+        }
+        return i
+    }
+}
+
+/// The guide that follows the units in completion dawgs: two bytes per unit (first child label,
+/// next sibling label), used to enumerate the keys below a node in order.
+struct DawgGuide: @unchecked Sendable {
+    // @unchecked: points into an immutable MappedFile kept alive by the owning dawg.
+    let bytes: UnsafePointer<UInt8>
+    let size: Int
+
+    init(file: MappedFile, at offset: Int, path: String) throws(MorphologyError) {
+        guard offset + 4 <= file.count else { throw .corrupt(path, "no guide") }
+        let n = Int(file.uint32(at: offset))
+        guard offset + 4 + 2 * n <= file.count else { throw .corrupt(path, "truncated guide") }
+        bytes = (file.base + offset + 4).assumingMemoryBound(to: UInt8.self)
+        size = n
+    }
+
+    @inline(__always) func child(_ i: Int) -> UInt8 { i < size ? bytes[i * 2] : 0 }
+    @inline(__always) func sibling(_ i: Int) -> UInt8 { i < size ? bytes[i * 2 + 1] : 0 }
+}
+
+/// Enumerates, in dawgdic order, the keys stored below a node, calling `body` with each key's
+/// bytes (relative to the start node). Mirrors dawgdic's Completer. Keys below a value node are
+/// short (a base64 record), so the key and the node stack live in a small stack buffer: no heap
+/// allocation per lookup. Keys deeper than `maxDepth` (only in a damaged file) end the walk.
+@inline(__always)
+func complete(units: DawgUnits, guide: DawgGuide, from start: Int,
+              _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    let maxDepth = 64
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDepth) { key in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { stack in
+            var keyCount = 0
+            var depth = 1
+            stack[0] = start
+            var lastIndex = 0  // root: nothing found yet
+
+            @inline(__always) func push(_ label: UInt8, _ next: Int) -> Bool {
+                guard keyCount < maxDepth else { return false }
+                key[keyCount] = label
+                keyCount += 1
+                stack[depth] = next
+                depth += 1
+                return true
+            }
+
+            while depth > 0 {
+                var index = stack[depth - 1]
+                if lastIndex != 0 {
+                    let childLabel = guide.child(index)
+                    if childLabel != 0 {
+                        guard let next = units.follow(childLabel, index), push(childLabel, next) else { return }
+                        index = next
+                    } else {
+                        while true {
+                            let siblingLabel = guide.sibling(index)
+                            if keyCount > 0 { keyCount -= 1 }
+                            depth -= 1
+                            guard depth > 0 else { return }
+                            index = stack[depth - 1]
+                            if siblingLabel != 0 {
+                                guard let next = units.follow(siblingLabel, index), push(siblingLabel, next) else { return }
+                                index = next
+                                break
+                            }
+                        }
+                    }
+                }
+                // Descend to the first key below `index`.
+                while !units.hasValue(index) {
+                    let label = guide.child(index)
+                    guard let next = units.follow(label, index), push(label, next) else { return }
+                    index = next
+                }
+                lastIndex = index
+                body(UnsafeBufferPointer(start: key.baseAddress, count: keyCount))
+            }
+        }
+    }
+}
+
+/// Decodes standard base64 (ignoring a trailing newline and padding) into `out`.
+@inline(__always)
+func decodeBase64(_ s: UnsafeBufferPointer<UInt8>, into out: inout (UInt64, Int)) {
+    var acc: UInt64 = 0
+    var bits = 0
+    var value: UInt64 = 0
+    var n = 0
+    for c in s {
+        let v: UInt64
+        switch c {
+        case 65...90: v = UInt64(c - 65)
+        case 97...122: v = UInt64(c - 97 + 26)
+        case 48...57: v = UInt64(c - 48 + 52)
+        case 43: v = 62
+        case 47: v = 63
+        default: continue
+        }
+        acc = (acc << 6) | v
+        bits += 6
+        if bits >= 8 {
+            bits -= 8
+            value = (value << 8) | ((acc >> UInt64(bits)) & 0xFF)
+            n += 1
+        }
+    }
+    out = (value, n)
+}
+
+/// A dawgdic "RecordDAWG": key, 0x01, base64 of a big-endian packed record. `words.dawg` stores
+/// (paradigm id, form index) as `>HH`; prediction dawgs store (count, paradigm, index) as `>IHH`.
+struct RecordDawg: Sendable {
+    let units: DawgUnits
+    let guide: DawgGuide
+
+    init(url: URL) throws(MorphologyError) {
+        let file = try MappedFile(url: url)
+        units = try DawgUnits(file: file, path: url.path)
+        guide = try DawgGuide(file: file, at: units.end, path: url.path)
+    }
+
+    /// Calls `body` with every record (as a big-endian integer) stored under the node `index`
+    /// (the node reached by the key, before the separator).
+    @inline(__always)
+    func records(at index: Int, _ body: (UInt64) -> Void) {
+        guard let valueRoot = units.follow(1, index) else { return }
+        complete(units: units, guide: guide, from: valueRoot) { key in
+            var r: (UInt64, Int) = (0, 0)
+            decodeBase64(key, into: &r)
+            body(r.0)
+        }
+    }
+}
+
+/// A dawgdic "IntDAWG": key → 31-bit integer stored in the leaf.
+struct IntDawg: Sendable {
+    let units: DawgUnits
+
+    init(url: URL) throws(MorphologyError) {
+        let file = try MappedFile(url: url)
+        units = try DawgUnits(file: file, path: url.path)
+    }
+}

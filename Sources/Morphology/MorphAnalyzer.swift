@@ -1,0 +1,722 @@
+import Foundation
+
+/// Russian morphological analyzer over the OpenCorpora dictionary compiled for pymorphy
+/// (`pymorphy3-dicts-ru`): the same analyses, order and scores as pymorphy3's `MorphAnalyzer`.
+///
+/// Immutable after loading; share one instance between threads (`MorphAnalyzer.shared()`).
+public final class MorphAnalyzer: Sendable {
+    let data: DictionaryData
+    let tagUNKN: TagInfo, tagPNCT: TagInfo, tagLATN: TagInfo, tagROMN: TagInfo
+    let tagInt: TagInfo, tagReal: TagInfo, tagADVB: TagInfo
+    let firstNameTags: [TagInfo], patronymicTags: [TagInfo]
+    /// Known prefixes grouped by their first letter, in the configured order.
+    let knownPrefixes: [Unicode.Scalar: [String]]
+
+    /// Loads the dictionary in `dictionaryDirectory` (the `data/` folder of pymorphy3-dicts-ru).
+    public init(dictionaryDirectory: URL) throws(MorphologyError) {
+        let d = try DictionaryData(directory: dictionaryDirectory)
+        data = d
+        var nextId = d.gramtab.count
+        func make(_ s: String) -> TagInfo {
+            if let t = d.tagsByString[s] { return t }
+            defer { nextId += 1 }
+            return TagInfo(s, id: nextId)
+        }
+        tagUNKN = make("UNKN"); tagPNCT = make("PNCT"); tagLATN = make("LATN"); tagROMN = make("ROMN")
+        tagInt = make("NUMB,intg"); tagReal = make("NUMB,real"); tagADVB = make("ADVB")
+        var first: [TagInfo] = [], patr: [TagInfo] = []
+        for gender in ["masc", "femn"] {
+            for c in ["nomn", "gent", "datv", "accs", "ablt", "loct"] {
+                first.append(make("NOUN,anim,\(gender),Sgtm,Name,Fixd,Abbr,Init sing,\(c)"))
+            }
+        }
+        for gender in ["masc", "femn"] {
+            for c in ["nomn", "gent", "datv", "accs", "ablt", "loct"] {
+                patr.append(make("NOUN,anim,\(gender),Sgtm,Patr,Fixd,Abbr,Init sing,\(c)"))
+            }
+        }
+        firstNameTags = first
+        patronymicTags = patr
+        knownPrefixes = Dictionary(grouping: RussianConfig.knownPrefixes, by: { $0.unicodeScalars.first ?? " " })
+    }
+
+    // MARK: locating and sharing
+
+    /// The dictionary folder: `explicit` (a `--dict` flag) if given, else `$TWINGRAPH_DICT`, else
+    /// `~/.local/share/twingraph/pymorphy3-dicts-ru` (where `make setup` puts it).
+    public static func locateDictionary(_ explicit: String? = nil) throws(MorphologyError) -> URL {
+        var candidates: [String] = []
+        if let explicit, !explicit.isEmpty {
+            candidates = [explicit]
+        } else {
+            let env = ProcessInfo.processInfo.environment
+            if let e = env["TWINGRAPH_DICT"], !e.isEmpty { candidates.append(e) }
+            let dataHome = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (NSHomeDirectory() + "/.local/share")
+            candidates.append(dataHome + "/twingraph/pymorphy3-dicts-ru")
+            let home = NSHomeDirectory() + "/.local/share/twingraph/pymorphy3-dicts-ru"
+            if !candidates.contains(home) { candidates.append(home) }
+        }
+        for c in candidates {
+            let path = (c as NSString).expandingTildeInPath
+            if FileManager.default.fileExists(atPath: path + "/words.dawg") {
+                return URL(fileURLWithPath: path, isDirectory: true)
+            }
+        }
+        throw .dictionaryNotFound(searched: candidates)
+    }
+
+    private static let sharedBox = SharedBox()
+
+    /// The analyzer over the default dictionary (see `locateDictionary`), loaded on first use.
+    public static func shared() throws(MorphologyError) -> MorphAnalyzer {
+        try sharedBox.get()
+    }
+
+    // MARK: parsing
+
+    /// Every analysis of `word`, best first, as pymorphy3's `MorphAnalyzer.parse`.
+    public func parse(_ word: String) -> [Parse] {
+        parse(word, limit: Int.max)
+    }
+
+    /// The best analysis of `word`: `parse(word).first`, computed without building the normal
+    /// forms of the other dictionary analyses.
+    public func best(_ word: String) -> Parse? {
+        parse(word, limit: 1).first
+    }
+
+    /// The first `limit` parses. Dictionary parses get their normal form only once they are
+    /// known to be among those returned.
+    private func parse(_ word: String, limit: Int) -> [Parse] {
+        let lower = Self.lowercase(word)
+        if let fast = dictionaryFastPath(word, lower, limit: limit) { return fast }
+        var wordNode: Int? = nil
+        var res = withUnsafeMutablePointer(to: &wordNode) { dictionaryParses(lower, normalForms: false, probabilityNode: $0) }
+        let deferred = !res.isEmpty
+        res += initials(word)
+        if res.isEmpty { res = units(word, lower) }
+        applyProbabilities(lower, &res, wordNode: .some(wordNode))
+        if limit < res.count { res.removeSubrange(limit...) }
+        if deferred {
+            for k in res.indices where res[k].normalForm.isEmpty {
+                guard case .dictionary(let p, let i) = res[k].method else { continue }
+                var w = res[k].word
+                res[k].normalForm = w.withUTF8 { data.normalForm($0, p, i, wordString: res[k].word) }
+            }
+        }
+        return res
+    }
+
+    /// One dictionary analysis before it becomes a `Parse`: plain integers, so collecting,
+    /// scoring and sorting them costs no reference counting.
+    private struct Candidate {
+        var variant: Int32   // index of the spelling (е/ё variant) in `variants`
+        var paradigm: UInt16
+        var index: UInt16
+        var tag: Int32
+        var score: Double
+    }
+
+    /// The common case, a dictionary word that is not a lone capital letter: the same result as
+    /// the general path (dictionary unit, then P(t|w)), but `Parse` values are built only for
+    /// the `limit` analyses returned. Nil when the word is not in the dictionary or may be an
+    /// initial.
+    private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int) -> [Parse]? {
+        if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
+           RussianConfig.initialLetters.contains(c) { return nil }
+        var variants: [String] = []
+        var candidates: [Candidate] = []
+        var wordNode: Int? = nil
+        var s = lower
+        s.withUTF8 { key in
+            similar(key, in: data.words.units, companion: data.probabilities?.units,
+                    companionNode: &wordNode) { replaced, node in
+                let v = Int32(variants.count)
+                variants.append(fixed(key, replaced, original: lower))
+                data.words.records(at: node) { record in
+                    let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
+                    guard data.valid(p, i) else { return }
+                    candidates.append(Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
+                                                tag: Int32(data.tagId(p, i)), score: 1.0))
+                }
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+
+        // P(t|w), as applyProbabilities does it.
+        var total = 0.0
+        if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
+            let maxDepth = 128
+            data.tagBytes.withUnsafeBufferPointer { tb in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
+                    // Resume each tag's walk where it parts from the previous tag's (the tags of
+                    // a word share long prefixes); path[d] is the node after d bytes.
+                    path[0] = colon
+                    var valid = 0
+                    var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                    for k in candidates.indices {
+                        let t = Int(candidates[k].tag)
+                        let bytes = UnsafeBufferPointer(rebasing: tb[data.tagOffsets[t]..<data.tagOffsets[t + 1]])
+                        var prob = 0.0
+                        if bytes.count <= maxDepth {
+                            var depth = 0
+                            let limit = min(valid, previous.count, bytes.count)
+                            while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
+                            var failed = false
+                            while depth < bytes.count {
+                                guard let next = pd.units.follow(bytes[depth], path[depth]) else { failed = true; break }
+                                depth += 1
+                                path[depth] = next
+                            }
+                            valid = depth
+                            previous = bytes
+                            if !failed, pd.units.hasValue(path[depth]) {
+                                prob = Double(pd.units.value(path[depth])) / 1_000_000
+                            }
+                        }
+                        candidates[k].score = prob
+                        total += prob
+                    }
+                }
+            }
+        }
+        if total == 0 {
+            let k = 1.0 / Double(candidates.count)
+            for i in candidates.indices { candidates[i].score = 1.0 * k }
+        } else if candidates.count > 1 {
+            // Stable, best first.
+            for i in 1..<candidates.count {
+                var j = i
+                while j > 0 && candidates[j - 1].score < candidates[j].score {
+                    candidates.swapAt(j - 1, j)
+                    j -= 1
+                }
+            }
+        }
+
+        let n = min(limit, candidates.count)
+        var result: [Parse] = []
+        result.reserveCapacity(n)
+        for c in candidates[0..<n] {
+            let p = Int(c.paradigm), i = Int(c.index)
+            var w = variants[Int(c.variant)]
+            let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: variants[Int(c.variant)]) }
+            result.append(Parse(word: variants[Int(c.variant)], tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
+                                score: c.score, method: .dictionary(paradigm: p, index: i)))
+        }
+        return result
+    }
+
+    /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.
+    static func lowercase(_ word: String) -> String {
+        var needs = false
+        for s in word.unicodeScalars {
+            switch s.value {
+            case 0x41...0x5A, 0x400...0x42F: needs = true
+            case 0...0x7F, 0x430...0x45F: break
+            default: return word.lowercased()
+            }
+        }
+        guard needs else { return word }
+        var out = String.UnicodeScalarView()
+        for s in word.unicodeScalars {
+            switch s.value {
+            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(s.value + 0x20) ?? s)
+            case 0x400...0x40F: out.append(Unicode.Scalar(s.value + 0x50) ?? s)
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// The units after the dictionary, in pymorphy3's order; each stops the chain when it finds
+    /// something.
+    private func units(_ word: String, _ lower: String) -> [Parse] {
+        if let n = Shapes.number(word) {
+            return [Parse(word: lower, tag: Tag(n == .int ? tagInt : tagReal), normalForm: lower, score: 0.9, method: .shape)]
+        }
+        if Shapes.isPunctuation(word) {
+            return [Parse(word: lower, tag: Tag(tagPNCT), normalForm: lower, score: 0.9, method: .shape)]
+        }
+        var res: [Parse] = []
+        if Shapes.isRomanNumber(word) {
+            res.append(Parse(word: lower, tag: Tag(tagROMN), normalForm: lower, score: 0.9, method: .shape))
+        }
+        if Shapes.isLatin(word) {
+            res.append(Parse(word: lower, tag: Tag(tagLATN), normalForm: lower, score: 0.9, method: .shape))
+        }
+        if !res.isEmpty { return res }
+        var seen = Set<SeenKey>()
+        res = particleParses(lower, &seen)
+        if !res.isEmpty { return res }
+        if let adverb = hyphenAdverb(lower) {
+            return [adverb]
+        }
+        res = hyphenatedParses(lower)
+        if !res.isEmpty { return res }
+        res = knownPrefixParses(lower, &seen)
+        if !res.isEmpty { return res }
+        res = unknownPrefixParses(lower, &seen)
+        res += knownSuffixParses(word, lower, &seen)
+        if !res.isEmpty { return res }
+        return [Parse(word: lower, tag: Tag(tagUNKN), normalForm: lower, score: 1.0, method: .shape)]
+    }
+
+    struct SeenKey: Hashable {
+        let word: String
+        let tag: Int
+        let paradigm: SeenParadigm
+    }
+
+    @inline(__always)
+    private func addIfNotSeen(_ p: Parse, _ result: inout [Parse], _ seen: inout Set<SeenKey>) {
+        if seen.insert(SeenKey(word: p.word, tag: p.tag.info.id, paradigm: p.method.seenParadigm)).inserted {
+            result.append(p)
+        }
+    }
+
+    // MARK: dictionary
+
+    /// Keys of `dawg` equal to `key` up to е→ё, with the node just before the value separator,
+    /// in dawg-python's `similar_items` order (exact spelling first, then the variants with ё at
+    /// the first possible place, and so on). `replaced` holds the byte offsets turned into ё.
+    private func similar(_ key: UnsafeBufferPointer<UInt8>, in units: DawgUnits,
+                         companion: DawgUnits? = nil, companionNode: UnsafeMutablePointer<Int?>? = nil,
+                         _ body: (_ replaced: [Int], _ node: Int) -> Void) {
+        // Fast path: without an "е" there are no variants; walk the key once, allocate nothing.
+        var hasE = false
+        var i = 0
+        while i + 1 < key.count {
+            if key[i] == 0xD0 && key[i + 1] == 0xB5 { hasE = true; break }
+            i += 1
+        }
+        // The exact spelling, walked in step with the same key in `companion` (the P(t|w) dawg):
+        // two independent chains of memory loads overlap instead of waiting on each other.
+        var a: Int? = 0
+        var b: Int? = companion == nil ? nil : 0
+        for c in key {
+            if let x = a { a = units.follow(c, x) }
+            if let y = b, let cu = companion { b = cu.follow(c, y) }
+            if a == nil && b == nil { break }
+        }
+        companionNode?.pointee = b
+        if !hasE {
+            if let n = a, units.follow(1, n) != nil { body([], n) }
+            return
+        }
+        var found: [([Int], Int)] = []
+        var path: [Int] = []
+        func walk(_ start: Int, _ startIndex: Int) {
+            let mark = found.count
+            var index = startIndex
+            var p = start
+            while p < key.count {
+                if key[p] == 0xD0, p + 1 < key.count, key[p + 1] == 0xB5,
+                   let a = units.follow(0xD1, index), let b = units.follow(0x91, a) {
+                    path.append(p)
+                    walk(p + 2, b)
+                    path.removeLast()
+                }
+                guard let next = units.follow(key[p], index) else { return }
+                index = next
+                p += 1
+            }
+            if units.follow(1, index) != nil { found.insert((path, index), at: mark) }
+        }
+        walk(0, 0)
+        for (r, n) in found { body(r, n) }
+    }
+
+    /// `key` with "е" at the `replaced` byte offsets turned into "ё".
+    private func fixed(_ key: UnsafeBufferPointer<UInt8>, _ replaced: [Int], original: String) -> String {
+        if replaced.isEmpty { return original }
+        var bytes = Array(key)
+        for p in replaced { bytes[p] = 0xD1; bytes[p + 1] = 0x91 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// pymorphy's DictionaryAnalyzer.
+    func dictionaryParses(_ lower: String, normalForms: Bool = true,
+                          probabilityNode: UnsafeMutablePointer<Int?>? = nil) -> [Parse] {
+        var res: [Parse] = []
+        var s = lower
+        s.withUTF8 { key in
+            similar(key, in: data.words.units, companion: probabilityNode == nil ? nil : data.probabilities?.units,
+                    companionNode: probabilityNode) { replaced, node in
+                let word = fixed(key, replaced, original: lower)
+                var w = word
+                w.withUTF8 { wbytes in
+                    data.words.records(at: node) { record in
+                        let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
+                        guard data.valid(p, i) else { return }
+                        let nf = normalForms ? data.normalForm(wbytes, p, i, wordString: word) : ""
+                        res.append(Parse(word: word, tag: Tag(data.tag(p, i)), normalForm: nf, score: 1.0,
+                                         method: .dictionary(paradigm: p, index: i)))
+                    }
+                }
+            }
+        }
+        return res
+    }
+
+    /// pymorphy's AbbreviatedFirstNameAnalyzer and AbbreviatedPatronymicAnalyzer: one capital
+    /// letter may be an initial.
+    private func initials(_ word: String) -> [Parse] {
+        guard word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
+              RussianConfig.initialLetters.contains(c) else { return [] }
+        let lower = word.lowercased()
+        return firstNameTags.map { Parse(word: lower, tag: Tag($0), normalForm: lower, score: 0.1, method: .firstNameInitial) }
+            + patronymicTags.map { Parse(word: lower, tag: Tag($0), normalForm: lower, score: 0.1, method: .patronymicInitial) }
+    }
+
+    // MARK: hyphens
+
+    private func particleParses(_ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
+        guard lower.utf8.contains(UInt8(ascii: "-")) else { return [] }
+        var res: [Parse] = []
+        for particle in RussianConfig.particlesAfterHyphen where Text.hasSuffix(lower, particle) {
+            let rest = Text.dropLastScalars(lower, particle.unicodeScalars.count)
+            if rest.isEmpty { continue }
+            for p in parse(rest) {
+                addIfNotSeen(Parse(word: p.word + particle, tag: p.tag, normalForm: p.normalForm + particle,
+                                   score: p.score * 0.9, method: .particle(particle, p.method)), &res, &seen)
+            }
+            break
+        }
+        return res
+    }
+
+    private func hyphenAdverb(_ lower: String) -> Parse? {
+        guard lower.unicodeScalars.count >= 5, Text.hasPrefix(lower, "по-") else { return nil }
+        let rest = Text.dropFirstScalars(lower, 3)
+        let want: Set<String> = ["ADJF", "sing", "datv"]
+        guard parse(rest).contains(where: { want.isSubset(of: $0.tag.grammemes) }) else { return nil }
+        return Parse(word: lower, tag: Tag(tagADVB), normalForm: lower, score: 0.7, method: .shape)
+    }
+
+    private func hyphenatedParses(_ lower: String) -> [Parse] {
+        let hyphens = lower.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "-") ? 1 : 0) }
+        guard hyphens == 1, !Text.hasPrefix(lower, "-"), !Text.hasSuffix(lower, "-"),
+              !knownPrefixes(of: lower).contains(where: { Text.hasPrefix(lower, $0) }),
+              let dash = lower.firstIndex(of: "-") else { return [] }
+        let left = String(lower[..<dash]), right = String(lower[lower.index(after: dash)...])
+        let leftParses = parse(left), rightParses = parse(right)
+        var res: [Parse] = []
+        // Both parts inflect together (человек-гора): pair parses with the same features.
+        for l in leftParses where !l.tag.info.isUnknown {
+            for r in rightParses where r.tag.info.hyphenFeatures == l.tag.info.hyphenFeatures {
+                res.append(Parse(word: l.word + "-" + r.word, tag: l.tag, normalForm: l.normalForm + "-" + r.normalForm,
+                                 score: l.score * 0.75, method: .hyphenBoth(l.method, r.method)))
+            }
+        }
+        // The left part is a fixed prefix (интернет-магазин).
+        for r in rightParses where !r.tag.info.isUnknown {
+            res.append(Parse(word: left + "-" + r.word, tag: r.tag, normalForm: left + "-" + r.normalForm,
+                             score: r.score * 0.75, method: .hyphenFixedLeft(left, r.method)))
+        }
+        return res
+    }
+
+    // MARK: prefixes and suffixes
+
+    private func knownPrefixes(of lower: String) -> [String] {
+        guard let first = lower.unicodeScalars.first else { return [] }
+        return knownPrefixes[first] ?? []
+    }
+
+    private func knownPrefixParses(_ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
+        let prefixes = knownPrefixes(of: lower).filter { Text.hasPrefix(lower, $0) }
+            .sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        guard !prefixes.isEmpty else { return [] }
+        let length = lower.unicodeScalars.count
+        var res: [Parse] = []
+        for prefix in prefixes {
+            let n = prefix.unicodeScalars.count
+            guard length - n >= 3 else { continue }
+            for p in parse(Text.dropFirstScalars(lower, n)) where p.tag.info.isProductive {
+                addIfNotSeen(Parse(word: prefix + p.word, tag: p.tag, normalForm: prefix + p.normalForm,
+                                   score: p.score * 0.75, method: .knownPrefix(prefix, p.method)), &res, &seen)
+            }
+        }
+        return res
+    }
+
+    private func unknownPrefixParses(_ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
+        let scalars = Array(lower.unicodeScalars)
+        let maxSplit = min(5, scalars.count - 3)
+        guard maxSplit >= 1 else { return [] }
+        var res: [Parse] = []
+        for i in 1...maxSplit {
+            var prefix = String.UnicodeScalarView(), rest = String.UnicodeScalarView()
+            prefix.append(contentsOf: scalars[..<i])
+            rest.append(contentsOf: scalars[i...])
+            let pre = String(prefix)
+            for p in dictionaryParses(String(rest)) where p.tag.info.isProductive {
+                addIfNotSeen(Parse(word: pre + p.word, tag: p.tag, normalForm: pre + p.normalForm,
+                                   score: p.score * 0.5, method: .unknownPrefix(pre, p.method)), &res, &seen)
+            }
+        }
+        return res
+    }
+
+    /// pymorphy's KnownSuffixAnalyzer: analyse an unknown word like the known words that share
+    /// its last 1…5 letters, scored by how often each analysis occurs.
+    private func knownSuffixParses(_ word: String, _ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
+        guard word.unicodeScalars.count >= 4 else { return [] }
+        let scalars = Array(lower.unicodeScalars)
+        var totals = Array(repeating: 1, count: data.prefixes.count)
+        var found: [(count: Int, parse: Parse, prefixId: Int)] = []
+        for prefixId in stride(from: data.prefixes.count - 1, through: 0, by: -1) {
+            let prefix = data.prefixes[prefixId]
+            guard lower.utf8.starts(with: prefix.bytes) else { continue }
+            let dawg = data.predictionDawgs[prefixId]
+            for i in stride(from: data.maxSuffixLength, through: 1, by: -1) {
+                let cut = max(0, scalars.count - i)
+                var startView = String.UnicodeScalarView(), endView = String.UnicodeScalarView()
+                startView.append(contentsOf: scalars[..<cut])
+                endView.append(contentsOf: scalars[cut...])
+                let wordStart = String(startView)
+                let wordEnd = String(endView)
+                var endCopy = wordEnd
+                endCopy.withUTF8 { key in
+                    similar(key, in: dawg.units) { replaced, node in
+                        let fixedWord = wordStart + fixed(key, replaced, original: wordEnd)
+                        var fw = fixedWord
+                        fw.withUTF8 { fbytes in
+                            dawg.records(at: node) { record in
+                                let count = Int(record >> 32), p = Int((record >> 16) & 0xFFFF), idx = Int(record & 0xFFFF)
+                                guard data.valid(p, idx) else { return }
+                                let tag = data.tag(p, idx)
+                                guard tag.isProductive else { return }
+                                totals[prefixId] += count
+                                guard seen.insert(SeenKey(word: fixedWord, tag: tag.id, paradigm: .paradigm(p))).inserted else { return }
+                                let nf = data.normalForm(fbytes, p, idx, wordString: fixedWord)
+                                found.append((count, Parse(word: fixedWord, tag: Tag(tag), normalForm: nf, score: 0,
+                                                           method: .knownSuffix(.dictionary(paradigm: p, index: idx))), prefixId))
+                            }
+                        }
+                    }
+                }
+                if totals[prefixId] > 1 { break }
+            }
+        }
+        var res = found.map { f -> Parse in
+            var p = f.parse
+            p.score = Double(f.count) / Double(totals[f.prefixId]) * 0.5
+            return p
+        }
+        Self.stableSortByScore(&res)
+        return res
+    }
+
+    // MARK: probabilities
+
+    /// pymorphy's ProbabilityEstimator: P(tag | word) from the OpenCorpora corpus where known,
+    /// else the unit scores normalised to sum to 1.
+    /// `wordNode`: the node of `lower` in the P(t|w) dawg when already known (`.some(nil)`: absent).
+    private func applyProbabilities(_ lower: String, _ parses: inout [Parse], wordNode: Int?? = nil) {
+        guard !parses.isEmpty else { return }
+        var total = 0.0
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: parses.count) { probs in
+            probs.initialize(repeating: 0)
+            var lowerCopy = lower
+            if let pd = data.probabilities,
+               let node = wordNode ?? lowerCopy.withUTF8({ pd.units.follow(bytes: $0, from: 0) }),
+               let colon = pd.units.follow(UInt8(ascii: ":"), node) {
+                // The tags of one word share long prefixes ("NOUN,inan,femn sing,"): resume each
+                // walk from where the previous tag's walk diverged instead of from the colon.
+                let maxDepth = 128
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
+                    path[0] = colon
+                    var valid = 0           // path[0...valid] are nodes of `previous`
+                    var previous: [UInt8] = []
+                    for k in parses.indices {
+                        let tagBytes = parses[k].tag.info.utf8
+                        guard tagBytes.count <= maxDepth else { continue }
+                        var common = 0
+                        let limit = min(valid, previous.count, tagBytes.count)
+                        while common < limit && previous[common] == tagBytes[common] { common += 1 }
+                        var depth = common
+                        var failed = false
+                        while depth < tagBytes.count {
+                            guard let next = pd.units.follow(tagBytes[depth], path[depth]) else { failed = true; break }
+                            depth += 1
+                            path[depth] = next
+                        }
+                        valid = depth
+                        previous = tagBytes
+                        if !failed, pd.units.hasValue(path[depth]) {
+                            let v = Double(pd.units.value(path[depth])) / 1_000_000
+                            probs[k] = v
+                            total += v
+                        }
+                    }
+                }
+            }
+            if total == 0 {
+                let sum = parses.reduce(0) { $0 + $1.score }
+                guard sum > 0 else { return }
+                let k = 1.0 / sum
+                for i in parses.indices { parses[i].score *= k }
+            } else {
+                for i in parses.indices { parses[i].score = probs[i] }
+            }
+        }
+        if total != 0 { Self.stableSortByScore(&parses) }
+    }
+
+    /// Stable sort, best score first (Python's `sorted(reverse=True)` keeps equal items in order).
+    /// Insertion sort: a word has a few dozen parses at most, and it needs no extra storage.
+    static func stableSortByScore(_ parses: inout [Parse]) {
+        guard parses.count > 1 else { return }
+        for i in 1..<parses.count {
+            var j = i
+            while j > 0 && parses[j - 1].score < parses[j].score {
+                parses.swapAt(j - 1, j)
+                j -= 1
+            }
+        }
+    }
+
+    // MARK: lexeme and inflection
+
+    /// Every form of the lexeme `parse` belongs to, as pymorphy3's `Parse.lexeme`.
+    public func lexeme(_ parse: Parse) -> [Parse] {
+        lexeme(word: parse.word, tag: parse.tag, normalForm: parse.normalForm, score: parse.score, method: parse.method)
+    }
+
+    private func lexeme(word: String, tag: Tag, normalForm: String, score: Double, method: Method) -> [Parse] {
+        switch method {
+        case .dictionary(let p, let i):
+            guard data.valid(p, i) else { return [] }
+            var w = word
+            return w.withUTF8 { bytes in
+                let r = data.stem(bytes, p, i)
+                let stem = UnsafeBufferPointer(rebasing: bytes[r])
+                return (0..<data.formCount(p)).map { j in
+                    Parse(word: data.form(stem: stem, p, j), tag: Tag(data.tag(p, j)), normalForm: normalForm,
+                          score: 1.0, method: .dictionary(paradigm: p, index: j))
+                }
+            }
+        case .shape:
+            return [Parse(word: word, tag: tag, normalForm: normalForm, score: score, method: method)]
+        case .firstNameInitial:
+            let tags = tag.contains("masc") ? Array(firstNameTags[0..<6]) : Array(firstNameTags[6...])
+            return tags.map { Parse(word: word, tag: Tag($0), normalForm: normalForm, score: score, method: method) }
+        case .patronymicInitial:
+            return patronymicTags.map { Parse(word: word, tag: Tag($0), normalForm: normalForm, score: score, method: method) }
+        case .knownPrefix(let prefix, let base), .unknownPrefix(let prefix, let base):
+            let n = prefix.unicodeScalars.count
+            let inner = lexeme(word: Text.dropFirstScalars(word, n), tag: tag,
+                               normalForm: Text.dropFirstScalars(normalForm, n), score: score, method: base)
+            let isKnown: Bool = { if case .knownPrefix = method { return true } else { return false } }()
+            return inner.map {
+                Parse(word: prefix + $0.word, tag: $0.tag, normalForm: prefix + $0.normalForm, score: $0.score,
+                      method: isKnown ? .knownPrefix(prefix, $0.method) : .unknownPrefix(prefix, $0.method))
+            }
+        case .knownSuffix(let base):
+            return lexeme(word: word, tag: tag, normalForm: normalForm, score: score, method: base).map {
+                var p = $0
+                p.method = .knownSuffix($0.method)
+                return p
+            }
+        case .particle(let particle, let base):
+            let n = particle.unicodeScalars.count
+            return lexeme(word: Text.dropLastScalars(word, n), tag: tag, normalForm: Text.dropLastScalars(normalForm, n),
+                          score: score, method: base).map {
+                Parse(word: $0.word + particle, tag: $0.tag, normalForm: $0.normalForm + particle, score: $0.score,
+                      method: .particle(particle, $0.method))
+            }
+        case .hyphenFixedLeft(let left, let right):
+            let n = left.unicodeScalars.count + 1
+            return lexeme(word: Text.dropFirstScalars(word, n), tag: tag, normalForm: Text.dropFirstScalars(normalForm, n),
+                          score: score, method: right).map {
+                Parse(word: left + "-" + $0.word, tag: $0.tag, normalForm: left + "-" + $0.normalForm, score: $0.score,
+                      method: .hyphenFixedLeft(left, $0.method))
+            }
+        case .hyphenBoth(let lm, let rm):
+            guard let wd = word.firstIndex(of: "-"), let nd = normalForm.firstIndex(of: "-") else { return [] }
+            let leftLexeme = lexeme(word: String(word[..<wd]), tag: tag, normalForm: String(normalForm[..<nd]),
+                                    score: score, method: lm)
+            let rightLexeme = lexeme(word: String(word[word.index(after: wd)...]), tag: tag,
+                                     normalForm: String(normalForm[normalForm.index(after: nd)...]), score: score, method: rm)
+            func aligned(_ g: Set<String>) -> Set<String> {
+                var g = g
+                for (a, b) in [("V-oy", "V-ey"), ("gen1", "gent"), ("loc1", "loct")] where g.remove(a) != nil { g.insert(b) }
+                return g
+            }
+            let leftGrammemes = leftLexeme.map { aligned($0.tag.grammemes) }
+            return rightLexeme.compactMap { r in
+                let gr = aligned(r.tag.grammemes)
+                var best: Int? = nil, bestDistance = Int.max
+                for (k, gl) in leftGrammemes.enumerated() {
+                    let d = gl.symmetricDifference(gr).count
+                    if d < bestDistance { bestDistance = d; best = k }
+                }
+                guard let b = best else { return nil }
+                let l = leftLexeme[b]
+                return Parse(word: l.word + "-" + r.word, tag: l.tag, normalForm: l.normalForm + "-" + r.normalForm,
+                             score: (l.score + r.score) / 2, method: .hyphenBoth(l.method, r.method))
+            }
+        }
+    }
+
+    /// The form of `parse`'s lexeme that has all `grammemes` and is otherwise closest to `parse`
+    /// (pymorphy3's `Parse.inflect`); nil when the lexeme has no such form.
+    public func inflect(_ parse: Parse, to grammemes: Set<String>) -> Parse? {
+        let forms = lexeme(parse)
+        var required = grammemes
+        var possible = forms.filter { required.isSubset(of: $0.tag.grammemes) }
+        if possible.isEmpty {
+            required = Set(required.map { Grammemes.rareCases[$0] ?? $0 })
+            possible = forms.filter { required.isSubset(of: $0.tag.grammemes) }
+        }
+        guard !possible.isEmpty else { return nil }
+        var target = parse.tag.grammemes.union(required)
+        for g in required { target.subtract(data.incompatible[g] ?? []) }
+        var best = possible[0]
+        var bestScore = -Double.infinity
+        for f in possible {
+            let g = f.tag.grammemes
+            let s = Double(target.intersection(g).count) - 0.1 * Double(target.symmetricDifference(g).count)
+            if s > bestScore { bestScore = s; best = f }
+        }
+        return best
+    }
+
+    /// Whether `g` is a grammeme this dictionary knows.
+    public func isKnownGrammeme(_ g: String) -> Bool { data.knownGrammemes.contains(g) }
+}
+
+/// Holds the lazily loaded default analyzer.
+private final class SharedBox: @unchecked Sendable {
+    // @unchecked: `value` is only read or written while holding `lock`.
+    private let lock = NSLock()
+    private var value: MorphAnalyzer?
+
+    func get() throws(MorphologyError) -> MorphAnalyzer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let loaded = try MorphAnalyzer(dictionaryDirectory: MorphAnalyzer.locateDictionary())
+        value = loaded
+        return loaded
+    }
+}
+
+/// Scalar-exact string helpers (pymorphy slices by code points; Swift's Character-based
+/// operations would treat combining marks differently).
+enum Text {
+    static func hasPrefix(_ s: String, _ p: String) -> Bool { s.utf8.starts(with: p.utf8) }
+    static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        let a = s.utf8, b = p.utf8
+        return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
+    }
+    static func dropFirstScalars(_ s: String, _ n: Int) -> String {
+        String(Substring(s.unicodeScalars.dropFirst(n)))
+    }
+    static func dropLastScalars(_ s: String, _ n: Int) -> String {
+        String(Substring(s.unicodeScalars.dropLast(n)))
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import KnowledgeGraph
+
+/// A diagram ready to be laid out: the DOT graph and the Graphviz engine that suits it.
+///
+/// Every diagram builder in this folder returns one; `render(_:)` lays it out in-process.
+public struct Diagram: Sendable {
+    public var dot: DOTGraph
+    public var layout: Layout
+
+    public init(dot: DOTGraph, layout: Layout) {
+        self.dot = dot
+        self.layout = layout
+    }
+
+    /// Lays out and renders the diagram (`layout` may be overridden, e.g. to compare engines).
+    public func render(_ format: OutputFormat, layout override: Layout? = nil) throws -> Data {
+        try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format)
+    }
+}
+
+/// Why a diagram could not be built; each message says what to do.
+public enum DiagramError: Error, CustomStringConvertible, Equatable {
+    case unknownNode(String)
+    case notAPath(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownNode(id):
+            return "no node '\(id)' in the graph; check the name or id (`twingraph draw network` shows them all)"
+        case let .notAPath(why):
+            return "the edges given do not form a path: \(why); list edge ids in order from A to B"
+        }
+    }
+}
+
+/// The page: every diagram is scaled down (never up, never distorted) to fit A4 with margins, text sizes are chosen so that
+/// the scaled result stays legible (about 8 pt or more on paper for the usual graph sizes).
+public enum Page {
+    /// Printable area of A4 with 1.5 cm margins, in inches.
+    public static let portrait = "7.1,10.5"
+    public static let landscape = "10.5,7.1"
+
+    static func attributes(landscape: Bool) -> [(String, DOTValue)] {
+        [("size", .text(landscape ? Self.landscape : Self.portrait)),
+         ("charset", "UTF-8"), ("fontname", .text(GraphStyle.fontName)), ("pad", "0.2"),
+         ("bgcolor", "white")]
+    }
+}
+
+/// Colours and names for countries, stable across diagrams: the same country has the same
+/// colour in the ego network of every city, so readers can compare pages.
+public enum CountryPalette {
+    /// Light fills, dark text stays readable on all of them.
+    static let colours = ["#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99",
+                          "#8dd3c7", "#bebada", "#fccde5", "#d9d9d9", "#ccebc5", "#ffed6f"]
+    /// The countries that recur in Russian municipal reports get fixed, well separated colours.
+    static let fixed: [String: String] = [
+        "RU": "#a6cee3", "CN": "#fb9a99", "DE": "#fdbf6f", "KZ": "#b2df8a", "KR": "#cab2d6",
+        "JP": "#ffff99", "KP": "#bebada", "MN": "#8dd3c7", "US": "#fccde5", "FR": "#ccebc5",
+    ]
+    public static let unknown = "#f0f0f0"
+
+    /// The fill for a country code (ISO 3166-1 alpha-2), `unknown` when there is none.
+    public static func colour(_ code: String?) -> String {
+        guard let code, !code.isEmpty else { return unknown }
+        if let c = fixed[code.uppercased()] { return c }
+        // FNV-1a: a stable hash (Swift's Hasher is seeded per process, which would break
+        // byte-for-byte reproducible output).
+        var h: UInt32 = 2166136261
+        for b in code.uppercased().utf8 { h = (h ^ UInt32(b)) &* 16777619 }
+        return colours[Int(h % UInt32(colours.count))]
+    }
+
+    /// Russian names of the countries that appear in Russian municipal reports on international
+    /// activity, so that a graph without a node for a country still shows a name, not a code.
+    static let common: [String: String] = [
+        "RU": "Россия", "CN": "Китай", "DE": "Германия", "KZ": "Казахстан", "KR": "Республика Корея",
+        "KP": "КНДР", "JP": "Япония", "MN": "Монголия", "US": "США", "FR": "Франция", "IT": "Италия",
+        "GB": "Великобритания", "BY": "Беларусь", "UA": "Украина", "UZ": "Узбекистан", "KG": "Киргизия",
+        "TJ": "Таджикистан", "AM": "Армения", "AZ": "Азербайджан", "GE": "Грузия", "VN": "Вьетнам",
+        "IN": "Индия", "TR": "Турция", "PL": "Польша", "CZ": "Чехия", "SK": "Словакия", "FI": "Финляндия",
+        "LV": "Латвия", "LT": "Литва", "EE": "Эстония", "BG": "Болгария", "RS": "Сербия", "IL": "Израиль",
+        "CA": "Канада", "ES": "Испания", "NL": "Нидерланды", "AT": "Австрия", "CH": "Швейцария",
+    ]
+
+    /// Country code → Russian name: the graph's own country nodes (e.g. "CN" → "Китай"), then
+    /// the table above.
+    public static func names(in graph: Graph) -> [String: String] {
+        var names: [String: String] = common
+        var fromGraph: Set<String> = []
+        for node in graph.nodes.sorted(by: { $0.id < $1.id }) where node.type == .country {
+            if let code = node.country, !fromGraph.contains(code) { names[code] = node.name; fromGraph.insert(code) }
+        }
+        return names
+    }
+}
+
+/// A legend drawn as the graph's own label: Graphviz reserves room for it outside the drawing,
+/// so it can never overlap a node, whatever the layout engine.
+struct Legend {
+    enum Swatch {
+        case fill(String)
+        case line(colour: String, style: String)
+        case text(String)
+    }
+
+    struct Item {
+        var swatch: Swatch
+        var label: String
+    }
+
+    var title: String?
+    var subtitle: String?
+    var items: [Item] = []
+    /// Items per row: the legend is a short wide block, so it costs little height on the page.
+    var columns = 3
+
+    mutating func add(_ swatch: Swatch, _ label: String) {
+        items.append(Item(swatch: swatch, label: label))
+    }
+
+    /// An HTML-like label: the title, then a grid of swatches. All text is escaped.
+    func html() -> String {
+        var rows = ""
+        if let title {
+            rows += "<TR><TD COLSPAN=\"\(columns * 2)\"><FONT POINT-SIZE=\"18\"><B>\(DOTValue.escapeHTML(title))</B></FONT></TD></TR>"
+        }
+        if let subtitle {
+            rows += "<TR><TD COLSPAN=\"\(columns * 2)\"><FONT POINT-SIZE=\"11\">\(DOTValue.escapeHTML(subtitle))</FONT></TD></TR>"
+        }
+        if !items.isEmpty {
+            var k = 0
+            while k < items.count {
+                rows += "<TR>"
+                for item in items[k..<min(k + columns, items.count)] {
+                    rows += swatchCell(item.swatch)
+                    rows += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOTValue.escapeHTML(item.label))</FONT></TD>"
+                }
+                rows += "</TR>"
+                k += columns
+            }
+        }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">\(rows)</TABLE>"
+    }
+
+    private func swatchCell(_ swatch: Swatch) -> String {
+        switch swatch {
+        case .fill(let colour):
+            return "<TD BGCOLOR=\"\(colour)\" BORDER=\"1\" WIDTH=\"28\" HEIGHT=\"14\"> </TD>"
+        case let .line(colour, style):
+            // HTML-like labels cannot draw dashed rules; the glyphs say the line style instead.
+            let glyph: String
+            switch style {
+            case "dashed": glyph = "╍ ╍ ╍"
+            case "dotted": glyph = "┈┈┈"
+            case "bold": glyph = "━━━"
+            default: glyph = "───"
+            }
+            return "<TD WIDTH=\"28\"><FONT COLOR=\"\(colour)\" POINT-SIZE=\"12\"><B>\(glyph)</B></FONT></TD>"
+        case .text(let s):
+            return "<TD WIDTH=\"28\"><FONT POINT-SIZE=\"11\">\(DOTValue.escapeHTML(s))</FONT></TD>"
+        }
+    }
+}
+
+/// Small helpers shared by the diagram builders.
+enum DiagramText {
+    /// Breaks `s` into lines of about `width` characters at spaces, so long names (universities,
+    /// agreements) make tall narrow boxes instead of page-wide ones.
+    static func wrap(_ s: String, width: Int = 28) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The date of an edge as written in the graph (ISO date, else year), or nil.
+    static func when(_ edge: Edge) -> String? {
+        if let d = edge.attributes["date"]?.stringValue { return d }
+        return edge.year.map(String.init)
+    }
+}
+
+// Prefixed names: the store branch may add similar public helpers to Graph/Edge, and identical
+// names in two modules would make every call here ambiguous.
+extension Graph {
+    /// Edges touching `id`, in id order.
+    func diagramEdges(touching id: String) -> [Edge] {
+        edges.filter { $0.source == id || $0.target == id }.sorted { $0.id < $1.id }
+    }
+
+    /// The reporting cities: every document's reporter.
+    var diagramReporters: Set<String> { Set(documents.compactMap(\.reporter)) }
+}
+
+extension Edge {
+    /// The end of the edge that is not `id`.
+    func diagramOther(than id: String) -> String { source == id ? target : source }
+
+    var diagramIsPlanned: Bool { attributes["status"]?.stringValue == "planned" }
+
+    /// twinned-with and partner-of: the relations that make two places partners.
+    var diagramIsPartnership: Bool { type == .twinnedWith || type == .partnerOf }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KnowledgeGraph
+
+/// One city and its partners: a star around the city, partners coloured by country, the line
+/// saying the relation (twins bold, partners thin, planned dashed) and its year; visits between
+/// the city and each neighbour drawn as a separate arrow labelled with their dates.
+public enum EgoDiagram {
+    public struct Options: Sendable {
+        public var title: String?
+        /// Also draw places the city only visited or was visited from.
+        public var includeVisits = true
+        public init() {}
+    }
+
+    public static func make(_ graph: Graph, center: String, options: Options = Options()) throws -> Diagram {
+        let g = graph.sorted()
+        let byID = g.nodesByID
+        guard let ego = byID[center] else { throw DiagramError.unknownNode(center) }
+
+        struct Link { var relation: PlaceLook.Relation; var label: String; var out = false; var into = false }
+        // neighbour id → its partnership lines and its visits
+        var partnerships: [String: [Link]] = [:]
+        var visits: [String: (dates: Set<String>, out: Bool, into: Bool)] = [:]
+        for edge in g.diagramEdges(touching: center) {
+            let other = edge.diagramOther(than: center)
+            guard other != center, let node = byID[other], node.type.isPlace,
+                  let relation = PlaceLook.Relation(edge) else { continue }
+            if relation == .visit {
+                guard options.includeVisits else { continue }
+                var v = visits[other] ?? ([], false, false)
+                if let d = DiagramText.when(edge) { v.dates.insert(d) }
+                if edge.source == center { v.out = true } else { v.into = true }
+                visits[other] = v
+            } else {
+                var label = ""
+                if let since = edge.attributes["since"]?.intValue { label = "с \(since)" }
+                else if let y = edge.year { label = relation == .twinnedPlanned || relation == .partnerPlanned ? "план, \(y)" : String(y) }
+                partnerships[other, default: []].append(Link(relation: relation, label: label))
+            }
+        }
+        let neighbours = Set(partnerships.keys).union(visits.keys).sorted { a, b in
+            // Partners first (by relation), then by name, for a stable, meaningful ring order.
+            let ra = partnerships[a]?.map(\.relation).min() ?? .visit
+            let rb = partnerships[b]?.map(\.relation).min() ?? .visit
+            if ra != rb { return ra < rb }
+            return (byID[a]?.name ?? a, a) < (byID[b]?.name ?? b, b)
+        }
+
+        var dot = DOTGraph(directed: true)
+        let many = neighbours.count > 16
+        // The ring grows with the number of partners so that they fit around it side by side.
+        let ringRadius = max(2.4, Double(neighbours.count) * 0.085)
+        dot.graphAttributes = Page.attributes(landscape: false) + [
+            ("root", "n0"), ("ranksep", .text(String(format: "%.2f", ringRadius))), ("overlap", "prism"), ("overlap_scaling", "1.5"), ("overlap_shrink", "false"),
+            ("splines", "true"), ("sep", "+8"), ("outputorder", "edgesfirst"), ("labelloc", "t"),
+        ]
+        dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "13"), ("margin", "0.08,0.04")]
+        dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "11"), ("arrowsize", "0.8"),
+                            ("labelfontcolor", "#333333")]
+        dot.nodes.append(DOTGraph.Node(id: "n0", attributes: PlaceLook.attributes(ego, emphasised: true)))
+        var relations: [PlaceLook.Relation] = []
+        for (k, id) in neighbours.enumerated() {
+            guard let node = byID[id] else { continue }
+            let n = "n\(k + 1)"
+            var attrs = PlaceLook.attributes(node)
+            // Visit dates go under the partner's name, not on a second line: two labelled lines
+            // per partner crowd the centre of the star.
+            if let v = visits[id], !v.dates.isEmpty {
+                let arrows = (v.out ? "→" : "") + (v.into ? "←" : "")
+                let name = DOTValue.escapeHTML(DiagramText.wrap(node.name, width: 24))
+                let dates = DOTValue.escapeHTML(arrows + " " + v.dates.sorted().joined(separator: ", "))
+                attrs[0] = ("label", .html("\(name)<BR/><FONT POINT-SIZE=\"10\" COLOR=\"\(PlaceLook.Relation.visit.colour)\">\(dates)</FONT>"))
+            }
+            dot.nodes.append(DOTGraph.Node(id: n, attributes: attrs))
+            let links = partnerships[id] ?? []
+            for link in links {
+                relations.append(link.relation)
+                var attrs = link.relation.edgeAttributes + [("dir", "none")]
+                if !link.label.isEmpty {
+                    if many {
+                        // In a dense star the middles of the lines are crowded; the outer ends,
+                        // next to each partner, have room.
+                        attrs += [("headlabel", .text(link.label)), ("labelfontcolor", .text(link.relation.colour)),
+                                  ("labeldistance", "3.2"), ("labelangle", "0"), ("labelfontsize", "11")]
+                    } else {
+                        attrs += [("label", .text(link.label)), ("fontcolor", .text(link.relation.colour))]
+                    }
+                }
+                dot.edges.append(DOTGraph.Edge(source: "n0", target: n, attributes: attrs))
+            }
+            if let v = visits[id] {
+                relations.append(.visit)
+                if links.isEmpty {
+                    let dir = v.out && v.into ? "both" : (v.out ? "forward" : "back")
+                    dot.edges.append(DOTGraph.Edge(source: "n0", target: n, attributes: PlaceLook.Relation.visit.edgeAttributes + [("dir", .text(dir))]))
+                }
+            }
+        }
+        let names = CountryPalette.names(in: g)
+        let shown = [ego] + neighbours.compactMap { byID[$0] }
+        var legend = PlaceLook.legend(
+            title: options.title ?? "\(ego.name): партнёры и визиты",
+            subtitle: neighbours.isEmpty ? "связей с другими местами не найдено" : "на линии — год связи («с 2009» — с какого года); оранжевым — даты визитов: → из города, ← в город",
+            countries: shown.map(\.country), names: names, relations: relations)
+        legend.columns = 3
+        dot.graphAttributes.append(("label", .html(legend.html())))
+        return Diagram(dot: dot, layout: .twopi)
+    }
+}

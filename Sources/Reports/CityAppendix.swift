@@ -1,0 +1,192 @@
+import Foundation
+import KnowledgeGraph
+import Rendering
+
+/// One source sentence cited by a row of the appendix.
+public struct Footnote: Sendable, Equatable {
+    /// 1-based, in order of first citation.
+    public var number: Int
+    public var span: Span
+    /// The input file the document came from, when the graph says.
+    public var path: String?
+}
+
+/// A table of the appendix: a Russian heading, columns and rows, each row citing its sources.
+public struct AppendixTable: Sendable, Equatable {
+    /// A stable ASCII name, used for CSV file names ("partners", "visits"…).
+    public var id: String
+    public var title: String
+    public var columns: [String]
+    public var rows: [Row]
+
+    public struct Row: Sendable, Equatable {
+        public var cells: [String]
+        /// Footnote numbers of the sentences that prove the row.
+        public var footnotes: [Int]
+    }
+}
+
+/// The appendix for one city: partners, visits, agreements, events and people, built from a
+/// graph; every row points to the sentences it comes from.
+public struct CityAppendix: Sendable {
+    public var city: Node
+    public var partners: AppendixTable
+    public var visits: AppendixTable
+    public var agreements: AppendixTable
+    public var events: AppendixTable
+    public var people: AppendixTable
+    public var footnotes: [Footnote]
+    /// The documents cited, in id order.
+    public var documents: [Document]
+
+    public var tables: [AppendixTable] { [partners, visits, agreements, events, people] }
+
+    public var title: String { "Приложение. Международные связи: \(city.name)" }
+
+    /// Builds the appendix for the node `cityID`.
+    public init(graph: Graph, cityID: String) throws {
+        let g = graph.sorted()
+        let byID = g.nodesByID
+        guard let city = byID[cityID] else { throw DiagramError.unknownNode(cityID) }
+        self.city = city
+        let countryNames = CountryPalette.names(in: g)
+        func name(_ id: String) -> String { byID[id]?.name ?? id }
+        var notes = FootnoteBook(paths: Dictionary(g.documents.map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a }))
+        let touching = g.edges.filter { $0.source == cityID || $0.target == cityID }
+
+        // Who acts for the city: its people (holds-office) and organisations (located-in).
+        var own: Set<String> = [cityID]
+        for e in g.edges where e.target == cityID && (e.type == .holdsOffice || e.type == .locatedIn) {
+            if let n = byID[e.source], n.type == .person || n.type == .organisation { own.insert(n.id) }
+        }
+        for e in g.edges where e.type == .holdsOffice && own.contains(e.target) { own.insert(e.source) }
+
+        // Partners
+        let partnerEdges = touching.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.sorted { a, b in
+            let ka = (a.type == .twinnedWith ? 0 : 1, a.attributes["status"]?.stringValue == "planned" ? 1 : 0, name(a.source == cityID ? a.target : a.source))
+            let kb = (b.type == .twinnedWith ? 0 : 1, b.attributes["status"]?.stringValue == "planned" ? 1 : 0, name(b.source == cityID ? b.target : b.source))
+            return ka < kb
+        }
+        var partnerRows: [AppendixTable.Row] = []
+        for e in partnerEdges {
+            let otherID = e.source == cityID ? e.target : e.source
+            let other = byID[otherID]
+            let country: String
+            if other?.type == .country { country = other?.name ?? "" }
+            else { country = other?.country.map { countryNames[$0] ?? $0 } ?? "" }
+            let relation = e.type == .twinnedWith ? "побратимы" : "партнёры"
+            let status = e.attributes["status"]?.stringValue == "planned" ? "планируется" : "установлены"
+            let since = e.attributes["since"].map(\.description) ?? ""
+            partnerRows.append(.init(cells: [name(otherID), country, relation, status, since], footnotes: notes.cite(e.evidence)))
+        }
+        partners = AppendixTable(id: "partners", title: "Города-партнёры и побратимы",
+                                 columns: ["Партнёр", "Страна", "Связь", "Статус", "С какого года"], rows: partnerRows)
+
+        // Visits: the city's delegations and people going out, anyone coming in.
+        let visitEdges = g.edges.filter { e in
+            e.type == .visited && (own.contains(e.source) || e.target == cityID) && e.source != e.target
+        }.sorted {
+            (Self.date($0) ?? "", own.contains($0.source) ? 0 : 1, name($0.source), name($0.target), $0.id)
+                < (Self.date($1) ?? "", own.contains($1.source) ? 0 : 1, name($1.source), name($1.target), $1.id)
+        }
+        var visitRows: [AppendixTable.Row] = []
+        for e in visitEdges {
+            let outgoing = own.contains(e.source)
+            let direction = (outgoing ? "выезд: " : "приезд: ") + "\(name(e.source)) → \(name(e.target))"
+            var who = name(e.source)
+            if let role = g.edges.first(where: { $0.type == .holdsOffice && $0.source == e.source })?.attributes["role"]?.stringValue {
+                who += " (\(role))"
+            }
+            let purpose = e.attributes["purpose"]?.stringValue ?? ""
+            visitRows.append(.init(cells: [Self.date(e) ?? "", direction, who, purpose], footnotes: notes.cite(e.evidence)))
+        }
+        visits = AppendixTable(id: "visits", title: "Визиты делегаций",
+                               columns: ["Дата", "Направление", "Кто", "Цель"], rows: visitRows)
+
+        // Agreements: documents (event nodes) the city or its people signed.
+        let signedEdges = g.edges.filter { $0.type == .signed }
+        let agreementIDs = Set(signedEdges.filter { own.contains($0.source) }.map(\.target))
+        var agreementRows: [(key: String, cells: [String], evidence: [Span])] = []
+        for id in agreementIDs.sorted() {
+            let edges = signedEdges.filter { $0.target == id }
+            let parties = Set(edges.map { name($0.source) }).sorted().joined(separator: ", ")
+            let date = edges.compactMap(Self.date).min() ?? ""
+            agreementRows.append((date + id, [name(id), parties, date], edges.flatMap(\.evidence)))
+        }
+        agreements = AppendixTable(id: "agreements", title: "Подписанные соглашения и документы",
+                                   columns: ["Документ", "Стороны", "Дата"],
+                                   rows: agreementRows.sorted { $0.key < $1.key }.map {
+                                       .init(cells: $0.cells, footnotes: notes.cite($0.evidence))
+                                   })
+
+        // Events held in the city or attended by it, other than signed documents.
+        let eventEdges = g.edges.filter { $0.type == .heldIn || $0.type == .participatedIn }
+        var eventIDs = Set<String>()
+        for e in eventEdges {
+            if e.type == .heldIn && e.target == cityID { eventIDs.insert(e.source) }
+            if e.type == .participatedIn && own.contains(e.source) { eventIDs.insert(e.target) }
+        }
+        eventIDs.subtract(Set(signedEdges.map(\.target)))
+        var eventRows: [(key: String, cells: [String], evidence: [Span])] = []
+        for id in eventIDs.sorted() where byID[id]?.type == .event {
+            let held = eventEdges.filter { $0.type == .heldIn && $0.source == id }
+            let part = eventEdges.filter { $0.type == .participatedIn && $0.target == id }
+            let places = Set(held.map { name($0.target) }).sorted().joined(separator: ", ")
+            let participants = Set(part.map { name($0.source) }).sorted().joined(separator: ", ")
+            let date = (held + part).compactMap(Self.date).min() ?? ""
+            eventRows.append((date + id, [name(id), places, date, participants], (held + part).flatMap(\.evidence)))
+        }
+        events = AppendixTable(id: "events", title: "Мероприятия",
+                               columns: ["Мероприятие", "Место", "Дата", "Участники"],
+                               rows: eventRows.sorted { $0.key < $1.key }.map {
+                                   .init(cells: $0.cells, footnotes: notes.cite($0.evidence))
+                               })
+
+        // People: office holders of the city, its organisations and the places it deals with.
+        var related = own
+        for e in touching { related.insert(e.source); related.insert(e.target) }
+        let officeEdges = g.edges.filter { $0.type == .holdsOffice && related.contains($0.target) }
+            .sorted { (name($0.source), $0.id) < (name($1.source), $1.id) }
+        var peopleRows: [AppendixTable.Row] = []
+        for e in officeEdges {
+            let role = e.attributes["role"]?.stringValue ?? "должность не указана"
+            peopleRows.append(.init(cells: [name(e.source), "\(role), \(name(e.target))"], footnotes: notes.cite(e.evidence)))
+        }
+        people = AppendixTable(id: "people", title: "Персоны", columns: ["Имя", "Должность"], rows: peopleRows)
+
+        footnotes = notes.footnotes
+        let cited = Set(footnotes.map(\.span.document))
+        documents = g.documents.filter { cited.contains($0.id) }
+    }
+
+    /// The date of an edge as the graph gives it (ISO date, else year).
+    static func date(_ e: Edge) -> String? {
+        if let d = e.attributes["date"]?.stringValue { return d }
+        return e.year.map(String.init)
+    }
+
+    /// The city's ego diagram as SVG text, ready to embed.
+    public static func egoSVG(graph: Graph, cityID: String) throws -> String {
+        let data = try EgoDiagram.make(graph, center: cityID).render(.svg)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Numbers source sentences in order of first citation; the same sentence keeps its number.
+struct FootnoteBook {
+    var paths: [String: String]
+    var footnotes: [Footnote] = []
+    var numbers: [Span: Int] = [:]
+
+    mutating func cite(_ spans: [Span]) -> [Int] {
+        var out: [Int] = []
+        for span in Array(Set(spans)).sorted() {
+            if let n = numbers[span] { out.append(n); continue }
+            let n = footnotes.count + 1
+            numbers[span] = n
+            footnotes.append(Footnote(number: n, span: span, path: paths[span.document]))
+            out.append(n)
+        }
+        return Array(Set(out)).sorted()
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+
+/// Text encodings a report may come in.
+public enum TextEncoding: String, CaseIterable, Sendable {
+    case utf8
+    /// UTF-16, little- or big-endian: by its byte-order mark, else by which bytes are the high ones.
+    case utf16
+    /// windows-1251.
+    case cp1251
+    /// KOI8-R.
+    case koi8r
+
+    /// The name to give `--encoding`.
+    public var optionName: String { rawValue }
+
+    /// The usual name of the encoding, for messages.
+    public var displayName: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .utf16: return "UTF-16"
+        case .cp1251: return "windows-1251"
+        case .koi8r: return "KOI8-R"
+        }
+    }
+}
+
+/// A decoded document.
+///
+/// `text` is normalised: a leading byte-order mark is dropped, CRLF, lone CR, form feed and
+/// vertical tab become "\n". Every offset the pipeline computes (Unicode scalars, DESIGN.md)
+/// refers to this normalised text, not to the file's bytes.
+public struct DecodedText: Sendable, Equatable {
+    public let text: String
+    /// The encoding the bytes were read in (detected or forced).
+    public let encoding: TextEncoding
+    /// Things worth telling the user that did not stop decoding (an empty file, a guess).
+    public let warnings: [String]
+
+    public init(text: String, encoding: TextEncoding, warnings: [String]) {
+        self.text = text
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+}
+
+/// Why a document could not be decoded. Each message names the file, the byte offset, and what
+/// to do.
+public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// NUL or other control bytes that plain text does not have.
+    case binary(fileName: String, offset: Int)
+    /// Bytes that are not valid in the encoding (forced or the only plausible one).
+    /// `suggestion` is the encoding the bytes look like, if any.
+    case invalid(fileName: String, encoding: TextEncoding, offset: Int, suggestion: TextEncoding?)
+    /// Not UTF-8, and neither Russian 8-bit code page gives Russian-looking text.
+    case undetectable(fileName: String, offset: Int)
+
+    public var description: String {
+        switch self {
+        case let .binary(name, offset):
+            return "cannot decode \(name): control byte at byte offset \(offset); this looks like a "
+                + "binary file, not plain text (convert it to a .txt file first)"
+        case let .invalid(name, encoding, offset, suggestion):
+            var s = "cannot decode \(name): not \(encoding.displayName) (invalid byte at byte offset \(offset))"
+            if let suggestion {
+                s += "; looks like \(suggestion.displayName), pass --encoding \(suggestion.optionName)"
+            } else {
+                s += "; convert it to UTF-8 or pass --encoding with the right one ("
+                    + TextEncoding.allCases.map(\.optionName).joined(separator: ", ") + ")"
+            }
+            return s
+        case let .undetectable(name, offset):
+            return "cannot decode \(name): not UTF-8 (invalid byte at byte offset \(offset)) and not "
+                + "recognisably Russian in windows-1251 or KOI8-R; convert it to UTF-8 or pass "
+                + "--encoding (" + TextEncoding.allCases.map(\.optionName).joined(separator: ", ") + ")"
+        }
+    }
+}
+
+/// Reads report files: detects or applies the encoding and normalises line breaks.
+public struct DocumentDecoder {
+    /// Decodes a file's bytes.
+    ///
+    /// Detection, when `forced` is nil: a byte-order mark decides (UTF-8, UTF-16 LE/BE); else
+    /// UTF-16 without a mark is recognised by its high bytes (0x00 or 0x04 for Russian text);
+    /// else valid UTF-8 is UTF-8; else windows-1251 and KOI8-R are both tried and the one whose
+    /// text looks more Russian (frequent letter pairs, lower case inside words) wins.
+    /// - Parameter fileName: used in messages only.
+    public static func decode(_ data: Data, fileName: String, forced: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
+        let bytes = [UInt8](data)
+        if bytes.isEmpty {
+            return DecodedText(text: "", encoding: forced ?? .utf8, warnings: ["\(fileName) is empty"])
+        }
+        var warnings: [String] = []
+        let (text, encoding) = try decodeBytes(bytes, fileName: fileName, forced: forced, warnings: &warnings)
+        let normalised = normalise(text)
+        if normalised.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            warnings.append("\(fileName) has no text (only whitespace)")
+        }
+        return DecodedText(text: normalised, encoding: encoding, warnings: warnings)
+    }
+
+    /// Reads and decodes a file.
+    public static func decode(contentsOf url: URL, forced: TextEncoding? = nil) throws -> DecodedText {
+        let data = try Data(contentsOf: url)
+        return try decode(data, fileName: url.lastPathComponent, forced: forced)
+    }
+
+    private static func decodeBytes(_ bytes: [UInt8], fileName: String, forced: TextEncoding?,
+                                    warnings: inout [String]) throws(DecodingError) -> (String, TextEncoding) {
+        // Byte-order marks.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]), forced == nil || forced == .utf8 {
+            return (try utf8(bytes, from: 3, fileName: fileName), .utf8)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]), forced == nil || forced == .utf16 {
+            return (try utf16(bytes, from: 2, bigEndian: false, fileName: fileName), .utf16)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]), forced == nil || forced == .utf16 {
+            return (try utf16(bytes, from: 2, bigEndian: true, fileName: fileName), .utf16)
+        }
+        if let forced {
+            switch forced {
+            case .utf8:
+                try rejectBinary(bytes, fileName: fileName)
+                return (try utf8(bytes, from: 0, fileName: fileName), .utf8)
+            case .utf16:
+                let bigEndian = EncodingDetector.utf16Endianness(bytes) ?? false
+                return (try utf16(bytes, from: 0, bigEndian: bigEndian, fileName: fileName), .utf16)
+            case .cp1251, .koi8r:
+                try rejectBinary(bytes, fileName: fileName)
+                return (try eightBit(bytes, forced, fileName: fileName), forced)
+            }
+        }
+        if let bigEndian = EncodingDetector.utf16Endianness(bytes) {
+            return (try utf16(bytes, from: 0, bigEndian: bigEndian, fileName: fileName), .utf16)
+        }
+        try rejectBinary(bytes, fileName: fileName)
+        guard let badOffset = EncodingDetector.firstInvalidUTF8(bytes, from: 0) else {
+            return (String(decoding: bytes, as: UTF8.self), .utf8)
+        }
+        let guess = EncodingDetector.guessEightBit(bytes)
+        guard let encoding = guess.encoding else {
+            throw .undetectable(fileName: fileName, offset: badOffset)
+        }
+        if guess.confident == false {
+            warnings.append("\(fileName): encoding guessed as \(encoding.displayName) from little text; "
+                            + "pass --encoding if the text looks wrong")
+        }
+        return (try eightBit(bytes, encoding, fileName: fileName), encoding)
+    }
+
+    /// Plain text has no NUL and few other C0 controls; a report with them is a binary file
+    /// (a .doc, a PDF, an image) given by mistake.
+    private static func rejectBinary(_ bytes: [UInt8], fileName: String) throws(DecodingError) {
+        var controls = 0
+        for (i, b) in bytes.enumerated() where b < 0x20 {
+            switch b {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A, 0x1B: continue
+            case 0x00: throw .binary(fileName: fileName, offset: i)
+            default:
+                controls += 1
+                if controls > 8 && controls * 100 > bytes.count { throw .binary(fileName: fileName, offset: i) }
+            }
+        }
+    }
+
+    private static func utf8(_ bytes: [UInt8], from start: Int, fileName: String) throws(DecodingError) -> String {
+        if let bad = EncodingDetector.firstInvalidUTF8(bytes, from: start) {
+            let guess = EncodingDetector.guessEightBit(bytes).encoding
+            throw .invalid(fileName: fileName, encoding: .utf8, offset: bad, suggestion: guess)
+        }
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
+    private static func utf16(_ bytes: [UInt8], from start: Int, bigEndian: Bool,
+                              fileName: String) throws(DecodingError) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count - start) / 2)
+        var i = start
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        if i < bytes.count {
+            throw .invalid(fileName: fileName, encoding: .utf16, offset: i, suggestion: nil)
+        }
+        var scalars = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        var unitIndex = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                if s.value == 0 {
+                    throw .binary(fileName: fileName, offset: start + unitIndex * 2)
+                }
+                scalars.append(s)
+                unitIndex += s.value > 0xFFFF ? 2 : 1
+            case .emptyInput:
+                break loop
+            case .error:
+                throw .invalid(fileName: fileName, encoding: .utf16, offset: start + unitIndex * 2,
+                               suggestion: nil)
+            }
+        }
+        return String(scalars)
+    }
+
+    private static func eightBit(_ bytes: [UInt8], _ encoding: TextEncoding,
+                                 fileName: String) throws(DecodingError) -> String {
+        let table = encoding == .koi8r ? CodePages.koi8r : CodePages.windows1251
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if b < 0x80 {
+                scalars.append(Unicode.Scalar(b))
+            } else {
+                let v = table[Int(b) - 0x80]
+                guard v != 0xFFFD, let s = Unicode.Scalar(v) else {
+                    throw .invalid(fileName: fileName, encoding: encoding, offset: i, suggestion: nil)
+                }
+                scalars.append(s)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// CRLF, CR, form feed, vertical tab → "\n"; a leading U+FEFF dropped.
+    static func normalise(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for (i, s) in text.unicodeScalars.enumerated() {
+            if i == 0 && s == "\u{FEFF}" { continue }
+            switch s {
+            case "\r":
+                out.append("\n")
+                previousCR = true
+                continue
+            case "\n":
+                if !previousCR { out.append("\n") }
+            case "\u{0C}", "\u{0B}":
+                out.append("\n")
+            default:
+                out.append(s)
+            }
+            previousCR = false
+        }
+        return String(out)
+    }
+}
+
+extension DecodingError: LocalizedError {
+    public var errorDescription: String? { description }
+}

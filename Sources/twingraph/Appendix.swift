@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import KnowledgeGraph
+import Rendering
+import Reports
+
+/// The node a command-line name refers to, or a failure that lists a few names that exist.
+/// The one place where the CLI turns a typed name into a node (see `PlaceLookup`).
+func resolvePlace(_ name: String, in graph: Graph, file: String) throws -> Node {
+    if let node = PlaceLookup.resolve(name, in: graph) { return node }
+    let places = graph.nodes.filter { $0.type.isPlace }.map(\.name).sorted()
+    let hint = places.isEmpty ? "the graph has no places" : "places in it include: " + places.prefix(12).joined(separator: ", ")
+    throw CLIFailure(message: "\(file): no node named '\(name)'; \(hint)")
+}
+
+/// Appendix formats.
+enum AppendixFormat: String, CaseIterable, ExpressibleByArgument {
+    case md, html, csv
+}
+
+struct Appendix: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a city's appendix: partners, visits, agreements, events, people, with sources.",
+        discussion: """
+        Every row is footnoted to the sentence and document it comes from. Files go to the \
+        directory given with -o (default: the current directory), named after the city:
+          md    CITY-appendix.md and, beside it, CITY-ego.svg (the diagram it shows)
+          html  CITY-appendix.html, the diagram inline, prints on A4
+          csv   CITY-partners.csv, CITY-visits.csv, CITY-agreements.csv, CITY-events.csv, CITY-people.csv
+
+        Examples:
+          twingraph appendix омск --graph Graphs/graph.json --format html -o Graphs
+          twingraph appendix --reporters --graph Graphs/graph.json --format md -o Graphs
+        """)
+
+    @Argument(help: "The city: name, alias or id (any letter case).")
+    var city: String?
+
+    @Flag(help: "Write the appendix of every reporting city (the documents' reporters) instead of one.")
+    var reporters = false
+
+    @Option(help: "The graph JSON file (as written by `twingraph extract`).")
+    var graph: String
+
+    @Option(help: "md, html or csv.")
+    var format: AppendixFormat = .md
+
+    @Option(name: .shortAndLong, help: "Output directory (created if missing).")
+    var output: String = "."
+
+    func validate() throws {
+        if (city == nil) == !reporters {
+            throw ValidationError("name one city, or pass --reporters for every reporting city (not both)")
+        }
+    }
+
+    func run() throws {
+        let g = try loadGraph(graph)
+        var nodes: [Node] = []
+        if let city {
+            nodes = [try resolvePlace(city, in: g, file: graph)]
+        } else {
+            let byID = g.nodesByID
+            nodes = Set(g.documents.compactMap(\.reporter)).sorted().compactMap { byID[$0] }
+            if nodes.isEmpty { printError("twingraph: \(graph) names no reporting city; nothing written") }
+        }
+        for node in nodes { try write(node, of: g) }
+    }
+
+    private func write(_ node: Node, of g: Graph) throws {
+        let appendix: CityAppendix
+        do {
+            appendix = try CityAppendix(graph: g, cityID: node.id)
+        } catch {
+            throw CLIFailure(message: "\(graph): \(error)")
+        }
+        let dir = URL(fileURLWithPath: output, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw CLIFailure(message: "cannot create directory \(output): \(error.localizedDescription)")
+        }
+        var files: [(String, Data)] = []
+        switch format {
+        case .md:
+            let svgName = "\(appendix.slug)-ego.svg"
+            files.append((svgName, Data(try egoSVG(g, node).utf8)))
+            files.append(("\(appendix.slug)-appendix.md", Data(appendix.markdown(diagramFile: svgName).utf8)))
+        case .html:
+            files.append(("\(appendix.slug)-appendix.html", Data(appendix.html(svg: try egoSVG(g, node)).utf8)))
+        case .csv:
+            files += appendix.csvFiles().map { ($0.name, Data($0.contents.utf8)) }
+        }
+        for (name, data) in files {
+            let path = (output as NSString).appendingPathComponent(name)
+            try writeOutput(data, to: path)
+            printError("twingraph: wrote \(path)")
+        }
+    }
+
+    private func egoSVG(_ g: Graph, _ node: Node) throws -> String {
+        do {
+            return try CityAppendix.egoSVG(graph: g, cityID: node.id)
+        } catch {
+            throw CLIFailure(message: "\(graph): cannot draw the diagram of \(node.name): \(error)")
+        }
+    }
+}

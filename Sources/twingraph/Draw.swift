@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import KnowledgeGraph
+import Rendering
+import Reports
+
+/// `twingraph draw KIND …`: the diagrams people put into their reports.
+struct Draw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a partnership diagram: network, ego, path, map or timeline.",
+        discussion: """
+        Every diagram fits an A4 page and carries its own legend. Names of places are matched \
+        ignoring letter case, against the canonical name, the aliases and the id.
+
+        Examples:
+          twingraph draw network --graph Graphs/graph.json -o network.svg
+          twingraph draw ego Омск --graph Graphs/graph.json -o omsk.png
+          twingraph draw path Кайфын Магдебург --graph Graphs/graph.json -o path.pdf
+          twingraph draw map --graph Graphs/graph.json -o map.svg
+          twingraph draw timeline омск --graph Graphs/graph.json -o omsk-timeline.svg
+        """,
+        subcommands: [DrawNetwork.self, DrawEgo.self, DrawPath.self, DrawMap.self, DrawTimeline.self]
+    )
+}
+
+/// Options every diagram takes.
+struct DrawOptions: ParsableArguments {
+    @Option(help: "The graph JSON file (as written by `twingraph extract`).")
+    var graph: String
+
+    @Option(help: "Output format: svg, png, pdf or dot (default: from the -o extension, else svg).")
+    var format: OutputFormat?
+
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).")
+    var output: String?
+
+    @Option(help: "Override the layout engine chosen for the diagram (dot, neato, fdp, sfdp, circo, twopi).")
+    var layout: Layout?
+
+    @Option(help: "A title instead of the default one.")
+    var title: String?
+
+    func validate() throws {
+        if format == nil, let output, output != "-", OutputFormat(fileName: output) == nil {
+            throw ValidationError("cannot tell the format from '\(output)'; pass --format svg|png|pdf|dot")
+        }
+    }
+
+    func load() throws -> Graph { try loadGraph(graph) }
+
+    /// Renders `diagram` and writes it where the user asked.
+    func write(_ diagram: Diagram) throws {
+        let fmt = format ?? output.flatMap { OutputFormat(fileName: $0) } ?? .svg
+        do {
+            try writeOutput(try diagram.render(fmt, layout: layout), to: output)
+        } catch let error as RenderError {
+            throw CLIFailure(message: "\(graph): \(error.description)")
+        }
+    }
+}
+
+struct DrawNetwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "network",
+        abstract: "The whole partnership network, places clustered by country, reporting cities emphasised.")
+
+    @OptionGroup var options: DrawOptions
+
+    @Flag(help: "Leave out visits between places that are not partners.")
+    var noVisits = false
+
+    func run() throws {
+        let g = try options.load()
+        var o = NetworkDiagram.Options()
+        if let title = options.title { o.title = title }
+        o.includeVisits = !noVisits
+        try options.write(NetworkDiagram.make(g, options: o))
+    }
+}
+
+struct DrawEgo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ego",
+        abstract: "One city and its partners: relation, status (planned dashed), country colour, year.")
+
+    @Argument(help: "The city: name, alias or id (any letter case).")
+    var city: String
+
+    @OptionGroup var options: DrawOptions
+
+    func run() throws {
+        let g = try options.load()
+        let node = try resolvePlace(city, in: g, file: options.graph)
+        var o = EgoDiagram.Options()
+        o.title = options.title
+        try options.write(try EgoDiagram.make(g, center: node.id, options: o))
+    }
+}
+
+struct DrawPath: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "How A is connected to B: the path highlighted in its surroundings.",
+        discussion: """
+        With --edges, draws exactly that path (edge ids in order from A to B, as printed in the \
+        graph JSON). Without it, takes a fewest-hops path found by breadth-first search over all \
+        relations in either direction, ties broken by edge id so the picture is reproducible.
+        """)
+
+    @Argument(help: "Where the path starts: name, alias or id.")
+    var from: String
+
+    @Argument(help: "Where the path ends: name, alias or id.")
+    var to: String
+
+    @Option(help: "Comma-separated edge ids forming the path from A to B.")
+    var edges: String?
+
+    @OptionGroup var options: DrawOptions
+
+    func run() throws {
+        let g = try options.load()
+        let a = try resolvePlace(from, in: g, file: options.graph)
+        let b = try resolvePlace(to, in: g, file: options.graph)
+        let path: [Edge]
+        if let edges {
+            let byID = Dictionary(g.edges.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+            path = try edges.split(separator: ",").map { raw in
+                let id = raw.trimmingCharacters(in: .whitespaces)
+                guard let edge = byID[id] else { throw CLIFailure(message: "\(options.graph): no edge with id '\(id)'") }
+                return edge
+            }
+        } else {
+            guard let found = fewestHopsPath(in: g, from: a.id, to: b.id) else {
+                throw CLIFailure(message: "\(options.graph): \(a.name) and \(b.name) are not connected")
+            }
+            path = found
+        }
+        do {
+            let sequence = try PathDiagram.nodeSequence(path, from: a.id)
+            if sequence.last != b.id {
+                throw CLIFailure(message: "the edges given end at '\(sequence.last ?? a.id)', not at \(b.name) (\(b.id))", exitCode: 2)
+            }
+            var o = PathDiagram.Options()
+            o.title = options.title
+            try options.write(try PathDiagram.make(g, path: path, from: a.id, options: o))
+        } catch let error as DiagramError {
+            throw CLIFailure(message: error.description, exitCode: 2)
+        }
+    }
+}
+
+/// Breadth-first search over every edge taken in both directions; neighbours are visited in
+/// edge-id order, so the same graph always yields the same path.
+func fewestHopsPath(in g: Graph, from: String, to: String) -> [Edge]? {
+    if from == to { return [] }
+    var adjacency: [String: [Edge]] = [:]
+    for edge in g.edges.sorted(by: { $0.id < $1.id }) where edge.source != edge.target {
+        adjacency[edge.source, default: []].append(edge)
+        adjacency[edge.target, default: []].append(edge)
+    }
+    var via: [String: Edge] = [:]
+    var seen: Set<String> = [from]
+    var frontier = [from]
+    while !frontier.isEmpty {
+        var next: [String] = []
+        for id in frontier {
+            for edge in adjacency[id] ?? [] {
+                let other = edge.source == id ? edge.target : edge.source
+                guard seen.insert(other).inserted else { continue }
+                via[other] = edge
+                if other == to {
+                    var path: [Edge] = []
+                    var cursor = to
+                    while cursor != from, let e = via[cursor] {
+                        path.append(e)
+                        cursor = e.source == cursor ? e.target : e.source
+                    }
+                    return path.reversed()
+                }
+                next.append(other)
+            }
+        }
+        frontier = next
+    }
+    return nil
+}
+
+struct DrawMap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Places at their coordinates (lat/lon attributes), partnership lines across the map.")
+
+    @OptionGroup var options: DrawOptions
+
+    @Flag(help: "Leave out visits between places that are not partners.")
+    var noVisits = false
+
+    func run() throws {
+        let g = try options.load()
+        var o = MapDiagram.Options()
+        if let title = options.title { o.title = title }
+        o.includeVisits = !noVisits
+        try options.write(MapDiagram.make(g, options: o))
+    }
+}
+
+struct DrawTimeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "The dated facts about a city, year by year.")
+
+    @Argument(help: "The city: name, alias or id (any letter case).")
+    var city: String
+
+    @OptionGroup var options: DrawOptions
+
+    func run() throws {
+        let g = try options.load()
+        let node = try resolvePlace(city, in: g, file: options.graph)
+        var o = TimelineDiagram.Options()
+        o.title = options.title
+        try options.write(try TimelineDiagram.make(g, center: node.id, options: o))
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Extraction
+import Foundation
+import KnowledgeGraph
+import RussianText
+
+extension TextEncoding: ExpressibleByArgument {}
+
+/// Reads, decodes and extracts one report; errors name the file.
+func extractFile(_ path: String, extractor: Extractor, encoding: TextEncoding?) throws -> (DocumentExtraction, [String]) {
+    let url = URL(fileURLWithPath: path)
+    let data: Data
+    do {
+        data = try Data(contentsOf: url)
+    } catch {
+        throw CLIFailure(message: "\(path): cannot read: \(FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file")")
+    }
+    let decoded: DecodedText
+    do {
+        decoded = try DocumentDecoder.decode(data, fileName: path, forced: encoding)
+    } catch {
+        throw CLIFailure(message: error.description)
+    }
+    let id = url.deletingPathExtension().lastPathComponent
+    let result = extractor.extract(text: decoded.text, documentID: id, path: path, sha256: SHA256.hex(data))
+    return (result, decoded.warnings.map { "\(path): warning: \($0)" })
+}
+
+/// The extractor, with the dictionary error turned into a message that names the setup step.
+func makeExtractor(dictionary: String?) throws -> Extractor {
+    do {
+        return try Extractor.standard(dictionary: dictionary)
+    } catch {
+        throw CLIFailure(message: "\(error)")
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract the knowledge graph of reports and print it as graph JSON.",
+        discussion: """
+        Reads plain-text reports (UTF-8 with or without BOM, UTF-16, windows-1251 or KOI8-R, \
+        detected or forced with --encoding), recognises places, organisations, people and \
+        events, finds the relations between them with the sentences that prove them, and merges \
+        all documents into one graph. A document that cannot be read is reported and skipped; \
+        the others are still extracted, and the exit code is then 1.
+
+        Example: twingraph extract Examples/corpus/*.txt -o graph.json
+        """
+    )
+
+    @Argument(help: "Report files (plain text).")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Write the graph JSON here instead of standard output.")
+    var output: String?
+
+    @Option(help: "Force the input encoding: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var encoding: TextEncoding?
+
+    @Option(help: "The pymorphy3 dictionary folder (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
+    var dict: String?
+
+    @Flag(help: "Print on standard error which rule produced each relation, with its sentence.")
+    var explain = false
+
+    @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
+    var quiet = false
+
+    func run() throws {
+        let extractor = try makeExtractor(dictionary: dict)
+        var graphs: [Graph] = []
+        var failures: [String] = []
+        for (k, path) in files.enumerated() {
+            do {
+                let (result, warnings) = try extractFile(path, extractor: extractor, encoding: encoding)
+                warnings.forEach(printError)
+                graphs.append(result.graph)
+                if !quiet {
+                    printError("[\(k + 1)/\(files.count)] \(path): \(result.graph.nodes.count) nodes, \(result.graph.edges.count) edges")
+                }
+                if explain { result.explanations.forEach { printError("\(result.document.id)\t\($0)") } }
+            } catch let failure as CLIFailure {
+                printError("twingraph: error: \(failure.message)")
+                failures.append(path)
+            }
+        }
+        let merged = Extractor.merge(graphs)
+        try writeOutput(try GraphJSON.encode(merged), to: output)
+        if !failures.isEmpty {
+            throw CLIFailure(message: "\(failures.count) of \(files.count) documents failed: \(failures.joined(separator: ", "))")
+        }
+    }
+}

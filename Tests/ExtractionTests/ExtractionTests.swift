@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import Extraction
+import KnowledgeGraph
+
+/// One extractor for the suite: loading the dictionary and gazetteer once.
+let sharedExtractor: Extractor? = try? Extractor.standard()
+
+func corpusText(_ name: String) throws -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Examples/corpus/\(name).txt")
+    return try String(contentsOf: url, encoding: .utf8)
+}
+
+func extract(_ text: String, id: String = "test") throws -> Graph {
+    let x = try #require(sharedExtractor)
+    return x.extract(text: text, documentID: id, path: id + ".txt", sha256: "").graph
+}
+
+func names(_ g: Graph, _ ids: [String]) -> Set<String> {
+    let byID = g.nodesByID
+    return Set(ids.compactMap { byID[$0]?.name })
+}
+
+func partners(_ g: Graph, of city: String) -> Set<String> {
+    guard let id = g.nodes.first(where: { $0.name == city })?.id else { return [] }
+    let ids = g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }
+        .compactMap { $0.source == id ? $0.target : ($0.target == id ? $0.source : nil) }
+    return names(g, ids)
+}
+
+func visits(_ g: Graph) -> Set<String> {
+    let byID = g.nodesByID
+    return Set(g.edges.filter { $0.type == .visited }.compactMap { e in
+        guard let s = byID[e.source]?.name, let t = byID[e.target]?.name else { return nil }
+        return "\(s)->\(t)"
+    })
+}
+
+@Suite struct CorpusExtractionTests {
+    @Test func omskPartnersAreTheElevenCities() throws {
+        let g = try extract(try corpusText("omsk-2019"), id: "omsk-2019")
+        let expected: Set<String> = ["Бёрде", "Барлебен", "Кайфын", "Фучжоу", "Павлодар", "Симферополь", "Красноярск",
+                                     "Ангарск", "Калининград", "Новосибирск", "Чинчжу"]
+        #expect(expected.isSubset(of: partners(g, of: "Омск")))
+        #expect(g.documents.first?.reporter == "city/omsk")
+        #expect(g.documents.first?.year == 2019)
+    }
+
+    @Test func everyEdgeHasEvidenceThatIsTheExactSlice() throws {
+        let text = try corpusText("irkutsk-2009")
+        let scalars = Array(text.unicodeScalars)
+        let g = try extract(text, id: "irkutsk-2009")
+        #expect(!g.edges.isEmpty)
+        for e in g.edges {
+            #expect(!e.evidence.isEmpty, "\(e.id)")
+            for ev in e.evidence {
+                #expect(String(String.UnicodeScalarView(scalars[ev.start..<ev.end])) == ev.text)
+            }
+        }
+        for n in g.nodes {
+            #expect(!n.mentions.isEmpty, "\(n.id)")
+            for m in n.mentions { #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text) }
+        }
+    }
+
+    @Test func inflectedFormsAreOneNode() throws {
+        let g = try extract(try corpusText("irkutsk-2009"), id: "irkutsk-2009")
+        let pforzheim = g.nodes.filter { $0.name == "Пфорцхайм" }
+        #expect(pforzheim.count == 1)
+        #expect(Set(pforzheim.first?.aliases ?? []).isSuperset(of: ["Пфорцхайма", "Пфорцхайме"]) == true)
+        #expect(g.nodes.filter { $0.type == .country && $0.name == "Китай" }.count == 1)
+    }
+
+    @Test func twinningWithStatusAndYear() throws {
+        let g = try extract(try corpusText("omsk-2019"), id: "omsk-2019")
+        let e = try #require(g.edges.first { $0.type == .twinnedWith && $0.source == "city/kaifeng" && $0.target == "city/omsk" && $0.attributes["since"] != nil })
+        #expect(e.attributes["since"] == .int(2009))
+        #expect(e.attributes["status"] == "established")
+    }
+}
+
+@Suite struct PatternTests {
+    @Test func delegationVisitWithOtherCitiesAndWordOrder() throws {
+        let g = try extract("ТВЕРЬ\n\nВ мае 2011 года делегация города Могилева посетила г. Тверь.\n\nВ июне 2011 года тверская делегация посетила г. Могилев (Беларусь).\n")
+        let v = visits(g)
+        #expect(v.contains("Могилёв->Тверь") || v.contains("Могилев->Тверь"))
+        #expect(v.contains("Тверь->Могилёв") || v.contains("Тверь->Могилев"))
+        let dated = g.edges.first { $0.type == .visited && $0.target == "city/tver" }
+        #expect(dated?.attributes["date"] == "2011-05")
+    }
+
+    @Test func onlineMeetingIsNoVisit() throws {
+        let g = try extract("ТВЕРЬ\n\nВ 2021 году делегация г. Могилев приняла участие в онлайн встрече и посетила в режиме видеоконференции г. Тверь.\n")
+        #expect(visits(g).isEmpty)
+    }
+
+    @Test func possibleCooperationIsNoPartnership() throws {
+        let g = try extract("ИРКУТСК\n\n- делегация г. Вильнюса (Литовская Республика) посетила г. Иркутск для обсуждения направлений возможного сотрудничества между городами Иркутск и Вильнюс.\n")
+        #expect(partners(g, of: "Иркутск").isEmpty)
+    }
+
+    @Test func plannedTwinningHasPlannedStatus() throws {
+        let g = try extract("ТОМСК\n\nВ 2011 году подписан протокол о намерении установить побратимские отношения между Томском и городом Чанчжоу (КНР).\n")
+        let e = try #require(g.edges.first { $0.type == .twinnedWith })
+        #expect(e.attributes["status"] == "planned")
+        #expect(g.edges.contains { $0.type == .signed })
+    }
+
+    @Test func listAfterColonGivesPartners() throws {
+        let text = "ОМСК\n\nСпортсмены приняли участие в соревнованиях в городах-побратимах:\n\n- в турнире в г. Павлодар (Казахстан);\n\n- в фестивале в г. Симферополе.\n"
+        let g = try extract(text)
+        #expect(partners(g, of: "Омск") == ["Павлодар", "Симферополь"])
+    }
+
+    @Test func cityNamedInEventTitleIsNoParticipant() throws {
+        let g = try extract("ОМСК\n\nВ 2019 году состоялся фестиваль «Дни Кайфына в Омске» в городе Омске.\n")
+        let kaifeng = g.nodes.first { $0.name == "Кайфын" }
+        #expect(kaifeng == nil || !g.edges.contains { $0.type == .participatedIn && $0.source == kaifeng?.id })
+    }
+
+    @Test func officeFromTitleBeforeName() throws {
+        let g = try extract("ОМСК\n\nСостоялась встреча с Мэром города Омска О.Н. Фадиной.\n")
+        let person = try #require(g.nodes.first { $0.type == .person })
+        #expect(person.name == "О.Н. Фадина")
+        let e = try #require(g.edges.first { $0.type == .holdsOffice })
+        #expect(e.target == "city/omsk" && e.attributes["role"] == "мэр")
+    }
+
+    @Test func mergeKeepsOneEdgeWithBothEvidences() throws {
+        let a = try extract("ОМСК\n\nВ 2019 году исполнилось 10 лет с момента установления побратимских связей между городом Омском и городом Кайфыном.\n", id: "a")
+        let b = try extract("ОМСК\n\nВ 2019 году исполнилось 10 лет с момента установления побратимских связей между городом Омском и городом Кайфыном.\n", id: "b")
+        let merged = Extractor.merge([a, b])
+        let twins = merged.edges.filter { $0.type == .twinnedWith }
+        #expect(twins.count == 1)
+        #expect(Set(twins[0].evidence.map(\.document)) == ["a", "b"])
+    }
+}

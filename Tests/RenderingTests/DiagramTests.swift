@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+import KnowledgeGraph
+@testable import Rendering
+
+@Suite struct DiagramTests {
+    /// Every kind of diagram for the fixture, with its name.
+    static func all(_ g: Graph) throws -> [(String, Diagram)] {
+        let path = try #require(g.edges.first { $0.id == "twinned-with:city/kaifeng->city/omsk@status=established@year=2019" })
+        let path2 = try #require(g.edges.first { $0.id == "visited:city/omsk->city/magdeburg@year=2019" })
+        return [
+            ("network", NetworkDiagram.make(g)),
+            ("ego", try EgoDiagram.make(g, center: "city/omsk")),
+            ("ego-planned", try EgoDiagram.make(g, center: "city/blagoveshchensk")),
+            ("path", try PathDiagram.make(g, path: [path, path2], from: "city/kaifeng")),
+            ("map", MapDiagram.make(g)),
+            ("timeline", try TimelineDiagram.make(g, center: "city/omsk")),
+        ]
+    }
+
+    @Test func everyKindRendersWellFormedSVGWithLegendAndNames() throws {
+        let g = try Fixture.graph()
+        for (name, diagram) in try Self.all(g) {
+            let svg = try diagram.render(.svg)
+            #expect(Fixture.parseXML(svg) == nil, "\(name) SVG is not well-formed")
+            let text = String(decoding: svg, as: UTF8.self)
+            // The legend (graph label) is drawn: its title is there.
+            let expectedTitle = ["network": "Сеть партнёрских связей", "ego": "Омск: партнёры и визиты",
+                                 "ego-planned": "Благовещенск: партнёры и визиты", "path": "Путь: Кайфын → Магдебург",
+                                 "map": "Партнёрские связи на карте", "timeline": "Омск: хронология"][name] ?? "?"
+            #expect(text.contains(expectedTitle), "\(name) lacks its legend title")
+            let expectedName = name == "ego-planned" ? "Пхенсон" : "Кайфын"
+            #expect(text.contains(expectedName), "\(name) lacks \(expectedName)")
+        }
+    }
+
+    @Test func pngAndPDFRender() throws {
+        let g = try Fixture.graph()
+        for (name, diagram) in try Self.all(g) {
+            let png = try diagram.render(.png)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) PNG magic")
+            #expect(png.count > 10_000, "\(name) PNG too small to hold a picture")
+            let pdf = try diagram.render(.pdf)
+            #expect(pdf.starts(with: Array("%PDF".utf8)), "\(name) PDF magic")
+        }
+    }
+
+    @Test func noNodeDrawnOverAnother() throws {
+        let g = try Fixture.graph()
+        for (name, diagram) in try Self.all(g) {
+            let laidOut = String(decoding: try diagram.render(.dot), as: UTF8.self)
+            let boxes = LaidOut.boxes(laidOut)
+            #expect(boxes.count >= (name == "timeline" ? 3 : 5), "\(name): could not read node boxes")
+            // Map grid points are invisible helpers of zero size; they are skipped by size. On the
+            // map, two points may coincide (twin towns across a river): geography, not layout.
+            var clashes = LaidOut.overlaps(boxes)
+            if name == "map" { clashes = clashes.filter { !($0.0.hasPrefix("p") && $0.1.hasPrefix("p")) } }
+            #expect(clashes.isEmpty, "\(name): overlapping nodes \(clashes)")
+        }
+    }
+
+    @Test func hostileNamesAreEscapedInEverySVG() throws {
+        let g = Fixture.hostile()
+        let diagrams: [(String, Diagram)] = [
+            ("network", NetworkDiagram.make(g)),
+            ("ego", try EgoDiagram.make(g, center: "city/evil")),
+            ("path", try PathDiagram.make(g, path: [g.edges[0]], from: g.edges[0].source)),
+            ("map", MapDiagram.make(g)),
+            ("timeline", try TimelineDiagram.make(g, center: "city/evil")),
+        ]
+        for (name, diagram) in diagrams {
+            let svg = try diagram.render(.svg)
+            #expect(Fixture.parseXML(svg) == nil, "\(name) SVG is not well-formed")
+            let text = String(decoding: svg, as: UTF8.self)
+            #expect(!text.contains("<script"), "\(name) lets a script tag through")
+            #expect(!text.contains("<b>Страна"), "\(name) lets markup through")
+            #expect(text.contains("&lt;script&gt;"), "\(name) lost the hostile name")
+            // The DOT-syntax name stays one node with its exact label (no node named "a" or "b").
+            let dotText = diagram.dot.render()
+            #expect(!dotText.contains("\n  a -> b"), "\(name) DOT was injected")
+        }
+    }
+
+    @Test func egoDrawsPlannedDashedAndColoursByCountry() throws {
+        let g = try Fixture.graph()
+        let ego = try EgoDiagram.make(g, center: "city/blagoveshchensk")
+        func attr(_ a: [(String, DOTValue)], _ key: String) -> String? {
+            for (k, v) in a where k == key { if case .text(let s) = v { return s } }
+            return nil
+        }
+        let dashed = ego.dot.edges.filter { attr($0.attributes, "style") == "dashed" }
+        #expect(dashed.count == 4)  // Жиджао, Якутск, Танджин, Пхенсон
+        let heihe = try #require(ego.dot.nodes.first { attr($0.attributes, "tooltip") == "Хэйхэ" })
+        #expect(attr(heihe.attributes, "fillcolor") == CountryPalette.colour("CN"))
+        #expect(CountryPalette.colour("CN") != CountryPalette.colour("RU"))
+        // The year label: "с 2003" on established twins.
+        #expect(ego.dot.edges.contains { attr($0.attributes, "label") == "с 2003" })
+    }
+
+    @Test func egoOfUnknownNodeFails() throws {
+        #expect(throws: DiagramError.unknownNode("city/nowhere")) {
+            try EgoDiagram.make(try Fixture.graph(), center: "city/nowhere")
+        }
+    }
+
+    @Test func networkClustersByCountryAndEmphasisesReporters() throws {
+        let g = try Fixture.graph()
+        let d = NetworkDiagram.make(g)
+        #expect(Set(d.dot.clusters.map(\.id)) == ["CN", "DE", "KP", "KR", "KZ", "RU"])
+        let emphasised = d.dot.nodes.filter { $0.attributes.contains { $0.0 == "penwidth" } }
+        #expect(emphasised.count == 2)
+        // Only places: no person, event or organisation.
+        #expect(!d.dot.render().contains("Фадина"))
+    }
+
+    @Test func timelineFactsByYear() throws {
+        let facts = TimelineDiagram.facts(try Fixture.graph(), center: "city/omsk")
+        #expect(Set(facts.map(\.year)) == [2009, 2019, 2020])
+        #expect(facts.first == TimelineDiagram.Fact(year: 2009, date: "2009", type: .twinnedWith,
+                                                    text: "установлены побратимские связи: Кайфын"))
+        #expect(facts.contains { $0.date == "2019-10" && $0.text == "визит: Омск → Кайфын" })
+        #expect(facts.map(\.date) == facts.map(\.date).sorted())
+    }
+
+    @Test func pathMustBeConnected() throws {
+        let g = try Fixture.graph()
+        let a = try #require(g.edges.first { $0.id == "twinned-with:city/kaifeng->city/omsk@status=established@year=2019" })
+        let b = try #require(g.edges.first { $0.type == .twinnedWith && $0.source == "city/blagoveshchensk" })
+        #expect(try PathDiagram.nodeSequence([a], from: "city/kaifeng") == ["city/kaifeng", "city/omsk"])
+        #expect(throws: DiagramError.self) { try PathDiagram.nodeSequence([a, b], from: "city/kaifeng") }
+        let d = try PathDiagram.make(g, path: [a], from: "city/omsk")
+        let red = d.dot.edges.filter { $0.attributes.contains { $0.0 == "color" && $0.1.isRed } }
+        #expect(red.count == 1)
+    }
+
+    @Test func mapPinsPlacesAtProjectedCoordinates() throws {
+        let g = try Fixture.graph()
+        let d = MapDiagram.make(g)
+        let laidOut = String(decoding: try d.render(.dot), as: UTF8.self)
+        let boxes = Dictionary(LaidOut.boxes(laidOut).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Points keep their pinned positions: Omsk (73°E) lies west of Kaifeng (114°E) and north of it.
+        func point(_ name: String) throws -> LaidOut.Box {
+            let node = try #require(d.dot.nodes.first { n in n.id.hasPrefix("p") && n.attributes.contains { $0.0 == "tooltip" && $0.1.plain == name } })
+            return try #require(boxes[node.id])
+        }
+        let omsk = try point("Омск"), kaifeng = try point("Кайфын"), kaliningrad = try point("Калининград")
+        #expect(omsk.x < kaifeng.x && omsk.y > kaifeng.y)
+        #expect(kaliningrad.x < omsk.x)
+        // Countries are areas: no point for them.
+        #expect(!d.dot.nodes.contains { n in n.attributes.contains { $0.0 == "tooltip" && $0.1.plain == "Германия" } })
+    }
+
+    @Test func labelPlacerKeepsNamesApart() {
+        var placer = LabelPlacer()
+        let points = [(1.0, 1.0), (1.02, 1.01), (1.05, 0.98), (1.01, 1.04)]
+        for p in points { placer.blockPoint(x: p.0, y: p.1, radius: 0.07) }
+        var boxes: [LabelPlacer.Box] = []
+        for (k, p) in points.enumerated() {
+            let spot = placer.place(x: p.0, y: p.1, radius: 0.07, text: "Город \(k)", fontSize: 12)
+            let w = Double("Город \(k)".count) * 12 * 0.64 / 72 + 0.08, h = 12 * 1.25 / 72 + 0.04
+            boxes.append(LabelPlacer.Box(minX: spot.x - w / 2, minY: spot.y - h / 2, maxX: spot.x + w / 2, maxY: spot.y + h / 2))
+        }
+        for i in boxes.indices { for j in boxes.indices where j > i { #expect(!boxes[i].overlaps(boxes[j])) } }
+    }
+
+    @Test func countryColoursAreStable() {
+        #expect(CountryPalette.colour("XY") == CountryPalette.colour("xy"))
+        #expect(CountryPalette.colour(nil) == CountryPalette.unknown)
+        #expect(CountryPalette.colours.contains(CountryPalette.colour("PT")))
+    }
+}
+
+extension DOTValue {
+    var plain: String? { if case .text(let s) = self { return s } else { return nil } }
+    var isRed: Bool { plain == "#d62728" }
+}
+
+@Suite struct LargeDiagramTests {
+    /// Five reporting cities and 60 partners in eight countries: bigger than any one report.
+    static func bigGraph() -> Graph {
+        let span = Span(document: "d", start: 0, end: 1, text: "x")
+        let countries = ["CN", "DE", "KZ", "KR", "JP", "MN", "US", "FR"]
+        var nodes = (0..<5).map { Node(id: "city/r\($0)", type: .city, name: "Отчётный город \($0)",
+                                       attributes: ["country": "RU", "lat": .double(50 + Double($0)), "lon": .double(80 + 10 * Double($0))], mentions: [span]) }
+        var edges: [Edge] = []
+        for k in 0..<60 {
+            let id = "city/p\(k)"
+            nodes.append(Node(id: id, type: .city, name: "Партнёр номер \(k)",
+                              attributes: ["country": .string(countries[k % countries.count]),
+                                           "lat": .double(30 + Double(k % 7) * 4), "lon": .double(Double(k) * 2.3)], mentions: [span]))
+            let type: EdgeType = k % 3 == 0 ? .twinnedWith : (k % 3 == 1 ? .partnerOf : .visited)
+            edges.append(Edge(type: type, source: "city/r\(k % 5)", target: id, attributes: ["year": .int(2000 + k % 20)], evidence: [span]))
+            if k < 40 { edges.append(Edge(type: .partnerOf, source: "city/r0", target: id, attributes: ["since": .int(1990 + k % 20)], evidence: [span])) }
+        }
+        return Graph(documents: (0..<5).map { Document(id: "d\($0)", path: "d.txt", sha256: "0", reporter: "city/r\($0)") },
+                     nodes: nodes, edges: edges)
+    }
+
+    @Test func largeNetworkSwitchesToFdpAndKeepsNodesApart() throws {
+        let d = NetworkDiagram.make(Self.bigGraph())
+        #expect(d.layout == .fdp)
+        let boxes = LaidOut.boxes(String(decoding: try d.render(.dot), as: UTF8.self))
+        #expect(boxes.count == 65)
+        let clashes = LaidOut.overlaps(boxes)
+        #expect(clashes.isEmpty, "\(clashes)")
+        #expect(Fixture.parseXML(try d.render(.svg)) == nil)
+    }
+
+    @Test func denseEgoKeepsNodesApart() throws {
+        let d = try EgoDiagram.make(Self.bigGraph(), center: "city/r0")
+        let boxes = LaidOut.boxes(String(decoding: try d.render(.dot), as: UTF8.self))
+        #expect(boxes.count == 45)  // the city, its 40 partners of r0 and the 4 of k % 5 == 0 beyond 40
+        let clashes = LaidOut.overlaps(boxes)
+        #expect(clashes.isEmpty, "\(clashes)")
+    }
+}
+
+@Suite struct TimelineDateTests {
+    @Test func shortDates() {
+        #expect(TimelineDiagram.shortDate("2019-08") == "авг.")
+        #expect(TimelineDiagram.shortDate("2019-09-29") == "29.09")
+        #expect(TimelineDiagram.shortDate("2019") == "")
+        #expect(TimelineDiagram.shortDate("2019-13") == "")
+    }
+}
