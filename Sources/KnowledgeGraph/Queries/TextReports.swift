@@ -92,7 +92,9 @@ public enum TextReports {
     public static func components(_ r: ComponentsReport) -> String {
         var out = ["\(r.count) component\(r.count == 1 ? "" : "s")"]
         for (k, c) in r.components.enumerated() {
-            let shown = c.nodes.prefix(12).map(\.name).joined(separator: ", ")
+            // Places first: they are what a reader recognises a component by.
+            let ordered = c.nodes.filter { $0.type.isPlace } + c.nodes.filter { !$0.type.isPlace }
+            let shown = ordered.prefix(12).map(\.name).joined(separator: ", ")
             out.append("  \(k + 1). \(c.size) node\(c.size == 1 ? "" : "s"): \(shown)\(c.size > 12 ? ", …" : "")")
         }
         return out.joined(separator: "\n") + "\n"
