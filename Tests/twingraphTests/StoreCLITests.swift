@@ -100,6 +100,45 @@ enum TG {
     }
 }
 
+@Suite struct CorpusPathTests {
+    /// The whole pipeline on the example corpus: extract, ingest, ask. The store holds what
+    /// extraction found, so these follow the extractor; the fixture tests pin the path logic.
+    @Test func corpusPathsGoThroughSharedPartners() throws {
+        let dir = try TG.tempDir()
+        let corpus = try FileManager.default.contentsOfDirectory(atPath: TG.root.appendingPathComponent("Examples/corpus").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+            .map { TG.root.appendingPathComponent("Examples/corpus/\($0)").path }
+        let extracted = try TG.run(["extract"] + corpus + ["-o", dir + "/graph.json"])
+        #expect(extracted.status == 0, "\(extracted.stderr)")
+        let store = dir + "/graph.sqlite"
+        #expect(try TG.run(["ingest", "--graph-json", dir + "/graph.json", "--store", store]).status == 0)
+
+        for (a, b) in [("Омск", "Иркутск"), ("Омска", "Иркутском")] {
+            let r = try TG.run(["path", a, b, "--store", store, "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let path = (r.json()["paths"] as? [[String: Any]])?.first
+            let names = (path?["nodes"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            #expect(names == ["Омск", "Симферополь", "Иркутск"])
+            let documents = Set((path?["hops"] as? [[String: Any]] ?? []).flatMap { hop in
+                (hop["relations"] as? [[String: Any]] ?? []).flatMap { rel in
+                    (rel["evidence"] as? [[String: Any]] ?? []).compactMap { $0["document"] as? String }
+                }
+            })
+            #expect(documents.isSuperset(of: ["omsk-2019", "irkutsk-2009"]))
+        }
+        let kb = try TG.run(["path", "Хабаровск", "Благовещенск", "--store", store, "--format", "json"])
+        let kbNames = ((kb.json()["paths"] as? [[String: Any]])?.first?["nodes"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(kbNames == ["Хабаровск", "Ниигата", "Благовещенск"])
+        let unknown = try TG.run(["path", "Томкс", "Омск", "--store", store])
+        #expect(unknown.status == 1 && unknown.stderr.contains("Томск"))
+
+        // Ingesting the corpus again leaves the export byte-for-byte the same.
+        let before = try TG.run(["export", "--store", store]).stdout
+        #expect(try TG.run(["ingest", "--graph-json", dir + "/graph.json", "--store", store]).status == 0)
+        #expect(try TG.run(["export", "--store", store]).stdout == before)
+    }
+}
+
 @Suite struct PathCommandTests {
     @Test func omskToIrkutskThroughSimferopolInAnyCase() throws {
         let store = try TG.store()
