@@ -119,6 +119,9 @@ struct Remove: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        guard FileManager.default.fileExists(atPath: storeOptions.path) else {
+            throw CLIFailure(message: "no graph store at \(storeOptions.path); pass --store to name the one to change")
+        }
         let store = try storeOptions.open()
         var failures = 0
         for id in documents {

@@ -58,6 +58,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let relations = try parseRelations(via)
         let queries = try source.queries()
+        noteResolution(queries, from, to)
         let mode: GraphQueries.PathMode = allShortest ? .allShortest(limit: 1000) : (k.map { .alternatives($0) } ?? .shortest)
         let report = try answering { try queries.paths(from: from, to: to, via: relations, mode: mode, maxHops: maxHops) }
         switch format {

@@ -34,6 +34,7 @@ struct Neighbours: ParsableCommand {
     func run() throws {
         let relations = try parseRelations(types), kinds = try parseNodeTypes(nodeTypes)
         let q = try source.queries()
+        noteResolution(q, node)
         let report = try answering { try q.neighbourhood(of: node, depth: depth, via: relations, nodeTypes: kinds) }
         try emit(report, format: format, text: TextReports.neighbourhood)
     }
@@ -55,6 +56,7 @@ struct Partners: ParsableCommand {
 
     func run() throws {
         let q = try source.queries()
+        noteResolution(q, node)
         let report = try answering { try q.partners(of: node) }
         try emit(report, format: format, text: TextReports.partners)
     }
@@ -86,6 +88,7 @@ struct Common: ParsableCommand {
     func run() throws {
         let relations = any ? nil : (try parseRelations(via) ?? GraphQueries.partnership)
         let q = try source.queries()
+        noteResolution(q, first, second)
         let report = try answering { try q.common(first, second, via: relations) }
         try emit(report, format: format, text: TextReports.common)
     }
@@ -165,6 +168,7 @@ struct Timeline: ParsableCommand {
 
     func run() throws {
         let q = try source.queries()
+        noteResolution(q, node)
         let report = try answering { try q.timeline(of: node) }
         try emit(report, format: format, text: TextReports.timeline)
     }

@@ -101,3 +101,13 @@ func emit<T: Encodable>(_ report: T, format: QueryFormat, output: String? = nil,
     case .text: try writeOutput(Data(text(report).utf8), to: output)
     }
 }
+
+/// Says on stderr how a name that is not a node's exact name was read ("Чанжоу" as Чанчжоу), so a
+/// correction is never silent. Names that do not resolve are left to the query's own error.
+func noteResolution(_ queries: GraphQueries, _ names: String...) {
+    for name in names {
+        if case .found(let c, let how) = queries.resolver.resolve(name), how == .stem || how == .spelling {
+            printError("twingraph: \"\(name)\" read as \(c.name) (\(c.id), by \(how == .stem ? "word form" : "spelling"))")
+        }
+    }
+}

@@ -187,6 +187,13 @@ enum TG {
         #expect(!r.json().isEmpty, "\(args): \(r.text)")
     }
 
+    @Test func correctedNamesAreSaidOnStderr() throws {
+        let r = try TG.run(["partners", "Чанжоу", "--graph", TG.fixture])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("\"Чанжоу\" read as Чанчжоу"))
+        #expect(r.text.contains("Томск"))
+    }
+
     @Test func partnersTable() throws {
         let r = try TG.run(["partners", "Благовещенска", "--graph", TG.fixture])
         #expect(r.text.contains("Ниигата") && r.text.contains("JP") && r.text.contains("partner-of"))
