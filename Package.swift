@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
@@ -21,8 +22,12 @@ let package = Package(
         .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Morphology", "RussianText", "Gazetteer"]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
+        .target(name: "GraphStore", dependencies: [
+            "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "twingraph", dependencies: [
             "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Extraction", "Rendering", "Reports",
+            "GraphStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
@@ -33,6 +38,9 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "GraphStoreTests", dependencies: [
+            "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )

@@ -50,6 +50,6 @@ struct BenchExtract: ParsableCommand {
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks (see Benchmarks/ for the scripts that compare with reference tools).",
-        subcommands: [BenchExtract.self]
+        subcommands: [BenchExtract.self, BenchGraph.self]
     )
 }

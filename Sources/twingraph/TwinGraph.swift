@@ -40,7 +40,12 @@ struct TwinGraph: ParsableCommand {
         organisations, people, events and the relations between them with the sentences that \
         prove them, and draws the result with Graphviz.
         """,
-        subcommands: [Extract.self, Render.self, Draw.self, Appendix.self, Morph.self, Bench.self]
+        subcommands: [
+            Extract.self, Render.self, Draw.self, Appendix.self, Morph.self, Bench.self,
+            Ingest.self, Remove.self, Export.self,
+            PathCommand.self, Neighbours.self, Partners.self, Common.self, Rank.self, Components.self,
+            Timeline.self, Stats.self,
+        ]
     )
 }
 

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import GraphStore
+import KnowledgeGraph
+
+/// Progress on standard error: a redrawn bar on a terminal, one plain line per item when piped
+/// (so logs stay readable).
+struct Progress {
+    let total: Int
+    let terminal = isatty(STDERR_FILENO) != 0
+    var done = 0
+
+    mutating func step(_ item: String, _ outcome: String) {
+        done += 1
+        if terminal {
+            let width = 30
+            let filled = total == 0 ? width : width * done / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            printError("\r\u{1B}[K\(bar) \(done)/\(total) \(item): \(outcome)", newline: done == total)
+        } else {
+            printError("twingraph: ingest \(done)/\(total) \(item): \(outcome)")
+        }
+    }
+
+    /// A message that must stay visible (a failure): on a terminal it goes above the bar.
+    func note(_ message: String) {
+        printError((terminal ? "\r\u{1B}[K" : "") + message)
+    }
+}
+
+func printError(_ message: String, newline: Bool) {
+    FileHandle.standardError.write(Data((message + (newline ? "\n" : "")).utf8))
+}
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add reports to the graph store, replacing earlier versions of the same documents.",
+        discussion: """
+        Each document is stored in one transaction: a failure or an interrupted run leaves the \
+        store as it was before that document. A document whose sha256 is already stored is \
+        skipped; a changed one replaces only its own facts. A bad file does not stop the others; \
+        the exit code is 1 if any failed.
+
+        Examples:
+          twingraph ingest --graph-json Graphs/graph.json
+          twingraph ingest Examples/corpus/*.txt --store my.sqlite
+        """
+    )
+
+    @Argument(help: "Report files (text), or graph JSON files with --graph-json.")
+    var files: [String]
+
+    @Flag(help: "The files are graph JSON (as `twingraph extract` writes); each of their documents is ingested separately.")
+    var graphJSON = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = try storeOptions.open()
+        var failures = 0
+        // Graph JSON is read up front so that progress counts documents, not files (one graph
+        // file usually holds the whole corpus); a report is extracted when its turn comes.
+        var work: [(label: String, load: () throws -> (Document, Graph))] = []
+        for file in files {
+            guard graphJSON else {
+                work.append((file, { try extractDocument(file) }))
+                continue
+            }
+            do {
+                let g = try loadGraph(file)
+                let split = g.contributions()
+                if !split.orphans.nodes.isEmpty || !split.orphans.edges.isEmpty {
+                    printError("twingraph: warning: \(file): \(split.orphans.nodes.count) nodes and \(split.orphans.edges.count) edges have no mention or evidence in a listed document and are not stored")
+                }
+                if split.parts.isEmpty {
+                    throw CLIFailure(message: "\(file): the graph lists no documents, so nothing can be stored; every graph from `twingraph extract` lists its documents")
+                }
+                for part in split.parts { work.append(("\(file): \(part.document.id)", { (part.document, part.graph) })) }
+            } catch let error as CLIFailure {
+                failures += 1
+                printError("twingraph: error: \(error.message)")
+            }
+        }
+        var progress = Progress(total: work.count)
+        for item in work {
+            do {
+                let (doc, graph) = try item.load()
+                let outcome = try store.ingest(document: doc, graph: graph)
+                progress.step(item.label, outcome.rawValue + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
+            } catch let error as GraphStoreError {
+                failures += 1
+                progress.note("twingraph: error: \(item.label): \(error.description)")
+                progress.step(item.label, "failed")
+            } catch let error as CLIFailure {
+                failures += 1
+                progress.note("twingraph: error: \(error.message)")
+                progress.step(item.label, "failed")
+            } catch {
+                failures += 1
+                progress.note("twingraph: error: \(item.label): \(error)")
+                progress.step(item.label, "failed")
+            }
+        }
+        if failures > 0 {
+            throw CLIFailure(message: "\(failures) of the inputs failed (see above); the others are stored in \(store.path)")
+        }
+    }
+}
+
+struct Remove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove documents and the facts they contributed from the store.",
+        discussion: "Facts that other documents also state stay. Example: twingraph remove omsk-2019"
+    )
+
+    @Argument(help: "Document ids (the file name without extension, as `twingraph stats` and `export` list them).")
+    var documents: [String]
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: storeOptions.path) else {
+            throw CLIFailure(message: "no graph store at \(storeOptions.path); pass --store to name the one to change")
+        }
+        let store = try storeOptions.open()
+        var failures = 0
+        for id in documents {
+            do {
+                try store.remove(document: id)
+                printError("twingraph: removed \(id)")
+            } catch let error as GraphStoreError {
+                failures += 1
+                printError("twingraph: error: \(error.description)")
+            }
+        }
+        if failures > 0 { throw CLIFailure(message: "") }
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import GraphStore
+import KnowledgeGraph
+
+/// `--store PATH`, for commands that write the store.
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The graph store (SQLite). Default: \(GraphStore.defaultPath)", valueName: "path"))
+    var store: String?
+
+    var path: String { store ?? GraphStore.defaultPath }
+
+    func open() throws -> GraphStore {
+        do { return try GraphStore(path: path) } catch let error as GraphStoreError {
+            throw CLIFailure(message: error.description)
+        }
+    }
+}
+
+/// Where a query reads its graph: the store (default) or a graph JSON file.
+struct GraphSourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The graph store to query. Default: \(GraphStore.defaultPath)", valueName: "path"))
+    var store: String?
+
+    @Option(name: .customLong("graph"), help: ArgumentHelp("Query a graph JSON file instead of the store.", valueName: "file.json"))
+    var graphFile: String?
+
+    func validate() throws {
+        if store != nil && graphFile != nil {
+            throw ValidationError("pass either --store or --graph, not both")
+        }
+    }
+
+    /// The graph to query.
+    func load() throws -> Graph {
+        if let graphFile { return try loadGraph(graphFile) }
+        let path = store ?? GraphStore.defaultPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure(message: "no graph store at \(path); run `twingraph ingest` first, pass --store, or query a file with --graph FILE.json")
+        }
+        do { return try GraphStore(path: path).graph() } catch let error as GraphStoreError {
+            throw CLIFailure(message: error.description)
+        }
+    }
+
+    func queries() throws -> GraphQueries { GraphQueries(graph: try load()) }
+}
+
+/// `text` for people, `json` for programs.
+enum QueryFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
+
+/// Parses "twinned-with,partner-of" into relation types.
+func parseRelations(_ list: String?) throws -> Set<EdgeType>? {
+    guard let list else { return nil }
+    var out = Set<EdgeType>()
+    for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        guard let t = EdgeType(rawValue: item) else {
+            throw ValidationError("unknown relation '\(item)'; relations are: \(EdgeType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        out.insert(t)
+    }
+    return out
+}
+
+/// Parses "city,region" into node types.
+func parseNodeTypes(_ list: String?) throws -> Set<NodeType>? {
+    guard let list else { return nil }
+    var out = Set<NodeType>()
+    for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        guard let t = NodeType(rawValue: item) else {
+            throw ValidationError("unknown node type '\(item)'; types are: \(NodeType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        out.insert(t)
+    }
+    return out
+}
+
+/// Query reports as JSON: pretty, sorted keys, trailing newline (stable bytes for diffs).
+func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    return data
+}
+
+/// Runs a query, turning a name that matches nothing (or too much) into a failure that lists
+/// the candidates.
+func answering<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as QueryError {
+        throw CLIFailure(message: error.description)
+    }
+}
+
+/// Prints a report in the chosen format.
+func emit<T: Encodable>(_ report: T, format: QueryFormat, output: String? = nil, text: (T) -> String) throws {
+    switch format {
+    case .json: try writeOutput(try encodeJSON(report), to: output)
+    case .text: try writeOutput(Data(text(report).utf8), to: output)
+    }
+}
+
+/// Says on stderr how a name that is not a node's exact name was read ("Чанжоу" as Чанчжоу), so a
+/// correction is never silent. Names that do not resolve are left to the query's own error.
+func noteResolution(_ queries: GraphQueries, _ names: String...) {
+    for name in names {
+        if case .found(let c, let how) = queries.resolver.resolve(name), how == .stem || how == .spelling {
+            printError("twingraph: \"\(name)\" read as \(c.name) (\(c.id), by \(how == .stem ? "word form" : "spelling"))")
+        }
+    }
+}
