@@ -86,11 +86,18 @@ enum TG {
         #expect(missing.stderr.contains("no document irkutsk-2009"))
     }
 
-    @Test func textReportsNeedExtractionWhichIsNotWiredYet() throws {
+    @Test func textReportsAreExtractedOnIngest() throws {
         let store = try TG.tempDir() + "/graph.sqlite"
-        let r = try TG.run(["ingest", TG.root.appendingPathComponent("Examples/corpus/omsk-2019.txt").path, "--store", store])
-        #expect(r.status == 1)
-        #expect(r.stderr.contains("extraction not available yet"))
+        let report = TG.root.appendingPathComponent("Examples/corpus/omsk-2019.txt").path
+        let r = try TG.run(["ingest", report, "/no/such/report.txt", "--store", store])
+        #expect(r.status == 1)  // the missing file fails, the report is stored
+        #expect(r.stderr.contains("/no/such/report.txt"))
+        let partners = try TG.run(["partners", "Омска", "--store", store])
+        #expect(partners.status == 0, "\(partners.stderr)")
+        #expect(String(decoding: partners.stdout, as: UTF8.self).contains("Кайфын"))
+        let again = try TG.run(["ingest", report, "--store", store])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("unchanged"))
     }
 
     @Test func queryWithoutAStoreSaysHowToMakeOne() throws {
