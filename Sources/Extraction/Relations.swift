@@ -84,8 +84,12 @@ struct RelationRules {
     /// Every partnership cue of a clause, with whether it speaks of twinning.
     func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
         var out: [(Int, Bool)] = []
-        for w in f.words where w.isWord && !f.insideName(w.index) {
+        for w in f.words where w.isWord {
             let l = w.lower
+            // A cue inside an event's name counts only when the name lists the partners:
+            // "конференции городов-побратимов Хабаровск – Ниигата – Харбин", not "Встрече
+            // российско-германских городов-партнеров".
+            if f.insideName(w.index), !f.actorPlaces.contains(where: { $0.first == w.index + 1 }) { continue }
             if l.has("побратим") { out.append((w.index, true)); continue }
             if l.has("-партнер") || l.has("-партнёр") || l.hasPrefix("партнерск") || l.hasPrefix("партнёрск") {
                 out.append((w.index, false)); continue
@@ -169,7 +173,11 @@ struct RelationRules {
                     add(reporter, m.nodeID, status(m, in: facts[j], inherited: true), [evidence(k), evidence(j)], "partnership.list")
                 }
             }
-        } else if own.isEmpty, k + 1 < facts.count, !facts[k + 1].clause.isHeading, facts[k + 1].clause.startsLine || true {
+        } else if own.isEmpty, k + 1 < facts.count, !facts[k + 1].clause.isHeading,
+                  // only a sentence or a section's bullet that names no other place ("…символов
+                  // городов-побратимов…") hands its cue on, and only to a plain sentence
+                  !facts[k + 1].clause.isListItem,
+                  !f.places.contains(where: { $0.nodeID != reporter }) {
             // "…символов городов-побратимов…. В 2009 году переданы символы г. Шэньян (Китай); …":
             // the cities the next sentence names with a marker or a country.
             let next = facts[k + 1]
