@@ -156,9 +156,11 @@ struct Recognizer {
                 let rightIsPlace = next == "(" || out.contains { $0.first == i + 2 } || [".", ";", ")"].contains(next)
                 guard rightIsPlace else { continue }
                 let surface = w[i].text
-                let hint = countryHint(c, after: i)
-                // a name the gazetteer knows in another spelling or case ("Манилы", "Шанью")
-                if let known = gazetteer.lookup(surface, countryHint: hint).first(where: { $0.type == .city }) {
+                // the country of the enumeration: "Шанью, Цзямусы, Фуюань, Хэган, Вэйхай (КНР)"
+                let hint = countryHint(c, after: i) ?? enumerationCountry(c, after: i)
+                // a name the gazetteer knows in another spelling or case ("Манилы"), in that country
+                if let known = gazetteer.lookup(surface, countryHint: hint).first(where: { $0.type == .city }),
+                   hint == nil || known.country == hint {
                     register(&nodes, id: known.id, type: .city, name: nodes[known.id]?.name ?? known.name, surface: surface,
                              span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
                              attributes: attributes(of: known))
@@ -217,6 +219,17 @@ struct Recognizer {
         return nil
     }
 
+    /// The country in the first parentheses after word `i` within the same enumeration.
+    func enumerationCountry(_ c: Clause, after i: Int) -> String? {
+        var j = i + 1
+        while j < c.words.count, ![";", ".", ":"].contains(c.words[j].text) {
+            if c.words[j].text == "(" { return countryHint(c, after: j - 1) }
+            if c.words[j].isWord, !c.words[j].isCapitalized, c.words[j].lower != "и" { return nil }
+            j += 1
+        }
+        return nil
+    }
+
     /// The country named in parentheses right after the name starting at `i`: "Кайфын (КНР)".
     func countryHint(_ c: Clause, after i: Int) -> String? {
         var j = i + 1
@@ -270,6 +283,9 @@ struct Recognizer {
         if let hint {
             let preferred = candidates.filter { $0.place.country == hint }
             if !preferred.isEmpty { candidates = preferred }
+            // "Шанью (КНР)" is not the French "Шанье": a city of another country than the one in
+            // parentheses is another place, one the gazetteer lacks
+            else if words.count == 1, candidates.allSatisfy({ $0.place.type == .city }) { return nil }
         }
         if let marker {
             let typed = candidates.filter { marker == .city ? $0.place.type == .city : $0.place.type == .region }
