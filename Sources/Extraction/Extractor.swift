@@ -193,32 +193,7 @@ public struct Extractor: Sendable {
     /// Merges the graphs of many documents: one node per id (aliases, mentions and attributes
     /// united), one edge per id (evidence united).
     public static func merge(_ graphs: [Graph]) -> Graph {
-        var documents: [String: Document] = [:]
-        var nodes: [String: Node] = [:]
-        var edges: [String: Edge] = [:]
-        for g in graphs {
-            for d in g.documents { documents[d.id] = d }
-            for n in g.nodes {
-                if var old = nodes[n.id] {
-                    old.aliases = Array(Set(old.aliases + n.aliases + (n.name == old.name ? [] : [n.name])).subtracting([old.name])).sorted()
-                    old.mentions = Array(Set(old.mentions + n.mentions)).sorted()
-                    for (k, v) in n.attributes where old.attributes[k] == nil { old.attributes[k] = v }
-                    nodes[n.id] = old
-                } else {
-                    nodes[n.id] = n
-                }
-            }
-            for e in g.edges {
-                if var old = edges[e.id] {
-                    old.evidence = Array(Set(old.evidence + e.evidence)).sorted()
-                    for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
-                    edges[e.id] = old
-                } else {
-                    edges[e.id] = e
-                }
-            }
-        }
-        return Graph(documents: Array(documents.values), nodes: Array(nodes.values), edges: Array(edges.values)).sorted()
+        Graph.merging(graphs)
     }
 }
 
