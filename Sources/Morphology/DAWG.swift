@@ -5,17 +5,14 @@ import Glibc
 import Darwin
 #endif
 
-/// A dictionary file in memory, read-only after init.
-///
-/// Lookups jump around megabytes of double-array units, so most of their time is TLB and cache
-/// misses. Files of a megabyte or more are therefore read into anonymous memory that the kernel
-/// may back with 2 MB huge pages (madvise), which cut page-walk misses; smaller files are mapped.
+/// A read-only file mapped into memory. Dictionaries are a few megabytes and read at random:
+/// mapping costs no copy at load time and lets processes share the pages. The pages are
+/// prefaulted (MAP_POPULATE) so lookups do not stop for page faults.
 final class MappedFile: @unchecked Sendable {
-    // @unchecked: the memory is never written after init and is released in deinit only, when
-    // no reader can hold a reference any more.
+    // @unchecked: the mapping is read-only and never changes after init; it is unmapped in deinit
+    // only, when no reader can hold a reference any more.
     let base: UnsafeRawPointer
     let count: Int
-    private let mappedLength: Int
 
     init(url: URL) throws(MorphologyError) {
         let fd = open(url.path, O_RDONLY)
@@ -25,39 +22,19 @@ final class MappedFile: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { throw .unreadable(url.path, "cannot stat") }
         let size = Int(st.st_size)
         guard size > 0 else { throw .corrupt(url.path, "empty file") }
-        let hugePage = 2 << 20
-        if size >= 1 << 20 {
-            let length = (size + hugePage - 1) / hugePage * hugePage
-            guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-                  p != MAP_FAILED else {
-                throw .unreadable(url.path, "cannot allocate \(length) bytes")
-            }
-            #if os(Linux)
-            _ = madvise(p, length, MADV_HUGEPAGE)  // a hint; fine if refused
-            #endif
-            var done = 0
-            while done < size {
-                let n = read(fd, p + done, size - done)
-                if n <= 0 {
-                    munmap(p, length)
-                    throw .unreadable(url.path, "read failed")
-                }
-                done += n
-            }
-            _ = mprotect(p, length, PROT_READ)
-            base = UnsafeRawPointer(p)
-            mappedLength = length
-        } else {
-            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-                throw .unreadable(url.path, "mmap failed")
-            }
-            base = UnsafeRawPointer(p)
-            mappedLength = size
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), p != MAP_FAILED else {
+            throw .unreadable(url.path, "mmap failed")
         }
+        base = UnsafeRawPointer(p)
         count = size
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 
     func uint32(at offset: Int) -> UInt32 {
         base.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
