@@ -43,9 +43,11 @@ final class MappedFile: @unchecked Sendable {
 
 /// The double-array of a dawgdic dictionary (the format `dawg` / `dawg-python` write): a uint32
 /// count followed by that many 32-bit units; a transition is `index ^ offset ^ label`.
+///
+/// A plain value (pointers and sizes, no references), so passing it around costs no reference
+/// counting; the dawg that made it (`RecordDawg`, `IntDawg`) keeps the memory alive.
 struct DawgUnits: @unchecked Sendable {
-    // @unchecked: points into immutable memory kept alive by `owner`.
-    let owner: AnyObject
+    // @unchecked: points into immutable memory owned by the enclosing dawg.
     let units: UnsafePointer<UInt32>
     let size: Int
     /// Byte offset just past the units in the file (where a guide, if any, starts).
@@ -58,7 +60,6 @@ struct DawgUnits: @unchecked Sendable {
         guard file.count >= 4 else { throw .corrupt(path, "no header") }
         let n = Int(file.uint32(at: 0))
         guard 4 + n * 4 <= file.count, n > 0 else { throw .corrupt(path, "truncated units") }
-        self.owner = file
         // Offset 4 keeps 4-byte alignment since mmap returns page-aligned memory.
         self.units = (file.base + 4).assumingMemoryBound(to: UInt32.self)
         self.size = n
@@ -67,7 +68,6 @@ struct DawgUnits: @unchecked Sendable {
     }
 
     init(interleaved: InterleavedDawg) {
-        owner = interleaved
         units = UnsafePointer(interleaved.memory)
         size = interleaved.count
         end = 0
@@ -248,6 +248,8 @@ func decodeBase64(_ s: UnsafeBufferPointer<UInt8>, into out: inout (UInt64, Int)
 /// A dawgdic "RecordDAWG": key, 0x01, base64 of a big-endian packed record. `words.dawg` stores
 /// (paradigm id, form index) as `>HH`; prediction dawgs store (count, paradigm, index) as `>IHH`.
 struct RecordDawg: Sendable {
+    /// Keeps the memory `units` and `guide` point into alive.
+    let owner: InterleavedDawg
     let units: DawgUnits
     let guide: DawgGuide
     /// Significant base64 characters of one record (6 for 4 bytes, 11 for 8 bytes).
@@ -259,7 +261,9 @@ struct RecordDawg: Sendable {
         let fileUnits = try DawgUnits(file: file, path: url.path)
         let fileGuide = try DawgGuide(file: file, at: fileUnits.end, path: url.path)
         guard fileGuide.size == fileUnits.size else { throw .corrupt(url.path, "guide and units differ in size") }
-        let merged = InterleavedDawg(units: fileUnits, guide: fileGuide)
+        // The file must stay mapped until it is copied: DawgUnits do not retain it.
+        let merged = withExtendedLifetime(file) { InterleavedDawg(units: fileUnits, guide: fileGuide) }
+        owner = merged
         units = DawgUnits(interleaved: merged)
         guide = DawgGuide(interleaved: merged)
     }
@@ -279,10 +283,13 @@ struct RecordDawg: Sendable {
 
 /// A dawgdic "IntDAWG": key → 31-bit integer stored in the leaf.
 struct IntDawg: Sendable {
+    /// Keeps the mapping `units` points into alive.
+    let owner: MappedFile
     let units: DawgUnits
 
     init(url: URL) throws(MorphologyError) {
         let file = try MappedFile(url: url)
+        owner = file
         units = try DawgUnits(file: file, path: url.path)
     }
 }
