@@ -125,99 +125,106 @@ public final class MorphAnalyzer: Sendable {
     private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int) -> [Parse]? {
         if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
            RussianConfig.initialLetters.contains(c) { return nil }
-        // One spelling in the common case; more only when е may stand for ё.
-        var firstVariant: String? = nil
-        var moreVariants: [String] = []
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(16)
-        var wordNode: Int? = nil
-        var s = lower
-        s.withUTF8 { key in
-            similar(key, in: data.words.units, companion: data.probabilities?.units,
-                    companionNode: &wordNode) { replaced, node in
-                let spelling = fixed(key, replaced, original: lower)
-                let v: Int32
-                if firstVariant == nil {
-                    firstVariant = spelling
-                    v = 0
-                } else {
-                    moreVariants.append(spelling)
-                    v = Int32(moreVariants.count)
-                }
-                data.words.records(at: node) { record in
-                    let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
-                    guard data.valid(p, i) else { return }
-                    candidates.append(Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
-                                                tag: Int32(data.tagId(p, i)), score: 1.0))
-                }
-            }
-        }
-        func variant(_ v: Int32) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
-        guard !candidates.isEmpty else { return nil }
-
-        // P(t|w), as applyProbabilities does it.
-        var total = 0.0
-        if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
-            let maxDepth = 128
-            data.tagBytes.withUnsafeBufferPointer { tb in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
-                    // Resume each tag's walk where it parts from the previous tag's (the tags of
-                    // a word share long prefixes); path[d] is the node after d bytes.
-                    path[0] = colon
-                    var valid = 0
-                    var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-                    for k in candidates.indices {
-                        let t = Int(candidates[k].tag)
-                        let bytes = UnsafeBufferPointer(rebasing: tb[data.tagOffsets[t]..<data.tagOffsets[t + 1]])
-                        var prob = 0.0
-                        if bytes.count <= maxDepth {
-                            var depth = 0
-                            let limit = min(valid, previous.count, bytes.count)
-                            while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
-                            var failed = false
-                            while depth < bytes.count {
-                                guard let next = pd.units.follow(bytes[depth], path[depth]) else { failed = true; break }
-                                depth += 1
-                                path[depth] = next
-                            }
-                            valid = depth
-                            previous = bytes
-                            if !failed, pd.units.hasValue(path[depth]) {
-                                prob = Double(pd.units.value(path[depth])) / 1_000_000
-                            }
-                        }
-                        candidates[k].score = prob
-                        total += prob
+        // Candidates live in a stack buffer: no heap allocation for them.
+        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: 64) { buffer -> [Parse]? in
+            // One spelling in the common case; more only when е may stand for ё.
+            var firstVariant: String? = nil
+            var moreVariants: [String] = []
+            var count = 0
+            var overflow = false
+            var wordNode: Int? = nil
+            var s = lower
+            s.withUTF8 { key in
+                similar(key, in: data.words.units, companion: data.probabilities?.units,
+                        companionNode: &wordNode) { replaced, node in
+                    let spelling = fixed(key, replaced, original: lower)
+                    let v: Int32
+                    if firstVariant == nil {
+                        firstVariant = spelling
+                        v = 0
+                    } else {
+                        moreVariants.append(spelling)
+                        v = Int32(moreVariants.count)
+                    }
+                    data.words.records(at: node) { record in
+                        let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
+                        guard data.valid(p, i) else { return }
+                        guard count < buffer.count else { overflow = true; return }
+                        buffer[count] = Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
+                                                  tag: Int32(data.tagId(p, i)), score: 1.0)
+                        count += 1
                     }
                 }
             }
-        }
-        if total == 0 {
-            let k = 1.0 / Double(candidates.count)
-            for i in candidates.indices { candidates[i].score = 1.0 * k }
-        } else if candidates.count > 1 {
-            // Stable, best first.
-            for i in 1..<candidates.count {
-                var j = i
-                while j > 0 && candidates[j - 1].score < candidates[j].score {
-                    candidates.swapAt(j - 1, j)
-                    j -= 1
+            func variant(_ v: Int32) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
+            // (A word with more analyses than the buffer holds takes the general path.)
+            guard count > 0, !overflow else { return nil }
+            let candidates = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+
+            // P(t|w), as applyProbabilities does it.
+            var total = 0.0
+            if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
+                let maxDepth = 128
+                data.tagBytes.withUnsafeBufferPointer { tb in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
+                        // Resume each tag's walk where it parts from the previous tag's (the tags of
+                        // a word share long prefixes); path[d] is the node after d bytes.
+                        path[0] = colon
+                        var valid = 0
+                        var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                        for k in candidates.indices {
+                            let t = Int(candidates[k].tag)
+                            let bytes = UnsafeBufferPointer(rebasing: tb[data.tagOffsets[t]..<data.tagOffsets[t + 1]])
+                            var prob = 0.0
+                            if bytes.count <= maxDepth {
+                                var depth = 0
+                                let limit = min(valid, previous.count, bytes.count)
+                                while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
+                                var failed = false
+                                while depth < bytes.count {
+                                    guard let next = pd.units.follow(bytes[depth], path[depth]) else { failed = true; break }
+                                    depth += 1
+                                    path[depth] = next
+                                }
+                                valid = depth
+                                previous = bytes
+                                if !failed, pd.units.hasValue(path[depth]) {
+                                    prob = Double(pd.units.value(path[depth])) / 1_000_000
+                                }
+                            }
+                            candidates[k].score = prob
+                            total += prob
+                        }
+                    }
                 }
             }
-        }
+            if total == 0 {
+                let k = 1.0 / Double(candidates.count)
+                for i in candidates.indices { candidates[i].score = 1.0 * k }
+            } else if candidates.count > 1 {
+                // Stable, best first.
+                for i in 1..<candidates.count {
+                    var j = i
+                    while j > 0 && candidates[j - 1].score < candidates[j].score {
+                        candidates.swapAt(j - 1, j)
+                        j -= 1
+                    }
+                }
+            }
 
-        let n = min(limit, candidates.count)
-        var result: [Parse] = []
-        result.reserveCapacity(n)
-        for c in candidates[0..<n] {
-            let p = Int(c.paradigm), i = Int(c.index)
-            let spelling = variant(c.variant)
-            var w = spelling
-            let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
-            result.append(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
-                                score: c.score, method: .dictionary(paradigm: p, index: i)))
+            let n = min(limit, candidates.count)
+            var result: [Parse] = []
+            result.reserveCapacity(n)
+            for c in candidates[0..<n] {
+                let p = Int(c.paradigm), i = Int(c.index)
+                let spelling = variant(c.variant)
+                var w = spelling
+                let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
+                result.append(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
+                                    score: c.score, method: .dictionary(paradigm: p, index: i)))
+            }
+            return result
         }
-        return result
     }
 
     /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.
