@@ -178,10 +178,10 @@ struct DictionaryData: Sendable {
         paradigmStart = starts
 
         let wordsURL = url("words.dawg")
-        words = try RecordDawg(url: wordsURL)
+        words = try RecordDawg(url: wordsURL, recordBytes: 4)
         var predictions: [RecordDawg] = []
         for i in 0..<prefixes.count {
-            predictions.append(try RecordDawg(url: url("prediction-suffixes-\(i).dawg")))
+            predictions.append(try RecordDawg(url: url("prediction-suffixes-\(i).dawg"), recordBytes: 8))
         }
         predictionDawgs = predictions
         let probURL = url("p_t_given_w.intdawg")

@@ -125,87 +125,106 @@ public final class MorphAnalyzer: Sendable {
     private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int) -> [Parse]? {
         if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
            RussianConfig.initialLetters.contains(c) { return nil }
-        var variants: [String] = []
-        var candidates: [Candidate] = []
-        var wordNode: Int? = nil
-        var s = lower
-        s.withUTF8 { key in
-            similar(key, in: data.words.units, companion: data.probabilities?.units,
-                    companionNode: &wordNode) { replaced, node in
-                let v = Int32(variants.count)
-                variants.append(fixed(key, replaced, original: lower))
-                data.words.records(at: node) { record in
-                    let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
-                    guard data.valid(p, i) else { return }
-                    candidates.append(Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
-                                                tag: Int32(data.tagId(p, i)), score: 1.0))
-                }
-            }
-        }
-        guard !candidates.isEmpty else { return nil }
-
-        // P(t|w), as applyProbabilities does it.
-        var total = 0.0
-        if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
-            let maxDepth = 128
-            data.tagBytes.withUnsafeBufferPointer { tb in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
-                    // Resume each tag's walk where it parts from the previous tag's (the tags of
-                    // a word share long prefixes); path[d] is the node after d bytes.
-                    path[0] = colon
-                    var valid = 0
-                    var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-                    for k in candidates.indices {
-                        let t = Int(candidates[k].tag)
-                        let bytes = UnsafeBufferPointer(rebasing: tb[data.tagOffsets[t]..<data.tagOffsets[t + 1]])
-                        var prob = 0.0
-                        if bytes.count <= maxDepth {
-                            var depth = 0
-                            let limit = min(valid, previous.count, bytes.count)
-                            while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
-                            var failed = false
-                            while depth < bytes.count {
-                                guard let next = pd.units.follow(bytes[depth], path[depth]) else { failed = true; break }
-                                depth += 1
-                                path[depth] = next
-                            }
-                            valid = depth
-                            previous = bytes
-                            if !failed, pd.units.hasValue(path[depth]) {
-                                prob = Double(pd.units.value(path[depth])) / 1_000_000
-                            }
-                        }
-                        candidates[k].score = prob
-                        total += prob
+        // Candidates live in a stack buffer: no heap allocation for them.
+        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: 64) { buffer -> [Parse]? in
+            // One spelling in the common case; more only when е may stand for ё.
+            var firstVariant: String? = nil
+            var moreVariants: [String] = []
+            var count = 0
+            var overflow = false
+            var wordNode: Int? = nil
+            var s = lower
+            s.withUTF8 { key in
+                similar(key, in: data.words.units, companion: data.probabilities?.units,
+                        companionNode: &wordNode) { replaced, node in
+                    let spelling = fixed(key, replaced, original: lower)
+                    let v: Int32
+                    if firstVariant == nil {
+                        firstVariant = spelling
+                        v = 0
+                    } else {
+                        moreVariants.append(spelling)
+                        v = Int32(moreVariants.count)
+                    }
+                    data.words.records(at: node) { record in
+                        let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
+                        guard data.valid(p, i) else { return }
+                        guard count < buffer.count else { overflow = true; return }
+                        buffer[count] = Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
+                                                  tag: Int32(data.tagId(p, i)), score: 1.0)
+                        count += 1
                     }
                 }
             }
-        }
-        if total == 0 {
-            let k = 1.0 / Double(candidates.count)
-            for i in candidates.indices { candidates[i].score = 1.0 * k }
-        } else if candidates.count > 1 {
-            // Stable, best first.
-            for i in 1..<candidates.count {
-                var j = i
-                while j > 0 && candidates[j - 1].score < candidates[j].score {
-                    candidates.swapAt(j - 1, j)
-                    j -= 1
+            func variant(_ v: Int32) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
+            // (A word with more analyses than the buffer holds takes the general path.)
+            guard count > 0, !overflow else { return nil }
+            let candidates = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+
+            // P(t|w), as applyProbabilities does it.
+            var total = 0.0
+            if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
+                let maxDepth = 128
+                data.tagBytes.withUnsafeBufferPointer { tb in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
+                        // Resume each tag's walk where it parts from the previous tag's (the tags of
+                        // a word share long prefixes); path[d] is the node after d bytes.
+                        path[0] = colon
+                        var valid = 0
+                        var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                        for k in candidates.indices {
+                            let t = Int(candidates[k].tag)
+                            let bytes = UnsafeBufferPointer(rebasing: tb[data.tagOffsets[t]..<data.tagOffsets[t + 1]])
+                            var prob = 0.0
+                            if bytes.count <= maxDepth {
+                                var depth = 0
+                                let limit = min(valid, previous.count, bytes.count)
+                                while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
+                                var failed = false
+                                while depth < bytes.count {
+                                    guard let next = pd.units.follow(bytes[depth], path[depth]) else { failed = true; break }
+                                    depth += 1
+                                    path[depth] = next
+                                }
+                                valid = depth
+                                previous = bytes
+                                if !failed, pd.units.hasValue(path[depth]) {
+                                    prob = Double(pd.units.value(path[depth])) / 1_000_000
+                                }
+                            }
+                            candidates[k].score = prob
+                            total += prob
+                        }
+                    }
                 }
             }
-        }
+            if total == 0 {
+                let k = 1.0 / Double(candidates.count)
+                for i in candidates.indices { candidates[i].score = 1.0 * k }
+            } else if candidates.count > 1 {
+                // Stable, best first.
+                for i in 1..<candidates.count {
+                    var j = i
+                    while j > 0 && candidates[j - 1].score < candidates[j].score {
+                        candidates.swapAt(j - 1, j)
+                        j -= 1
+                    }
+                }
+            }
 
-        let n = min(limit, candidates.count)
-        var result: [Parse] = []
-        result.reserveCapacity(n)
-        for c in candidates[0..<n] {
-            let p = Int(c.paradigm), i = Int(c.index)
-            var w = variants[Int(c.variant)]
-            let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: variants[Int(c.variant)]) }
-            result.append(Parse(word: variants[Int(c.variant)], tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
-                                score: c.score, method: .dictionary(paradigm: p, index: i)))
+            let n = min(limit, candidates.count)
+            var result: [Parse] = []
+            result.reserveCapacity(n)
+            for c in candidates[0..<n] {
+                let p = Int(c.paradigm), i = Int(c.index)
+                let spelling = variant(c.variant)
+                var w = spelling
+                let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
+                result.append(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
+                                    score: c.score, method: .dictionary(paradigm: p, index: i)))
+            }
+            return result
         }
-        return result
     }
 
     /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.
@@ -329,8 +348,8 @@ public final class MorphAnalyzer: Sendable {
     }
 
     /// `key` with "е" at the `replaced` byte offsets turned into "ё".
-    private func fixed(_ key: UnsafeBufferPointer<UInt8>, _ replaced: [Int], original: String) -> String {
-        if replaced.isEmpty { return original }
+    private func fixed(_ key: UnsafeBufferPointer<UInt8>, _ replaced: [Int], original: String?) -> String {
+        if replaced.isEmpty { return original ?? String(decoding: key, as: UTF8.self) }
         var bytes = Array(key)
         for p in replaced { bytes[p] = 0xD1; bytes[p + 1] = 0x91 }
         return String(decoding: bytes, as: UTF8.self)
@@ -339,25 +358,39 @@ public final class MorphAnalyzer: Sendable {
     /// pymorphy's DictionaryAnalyzer.
     func dictionaryParses(_ lower: String, normalForms: Bool = true,
                           probabilityNode: UnsafeMutablePointer<Int?>? = nil) -> [Parse] {
-        var res: [Parse] = []
         var s = lower
-        s.withUTF8 { key in
-            similar(key, in: data.words.units, companion: probabilityNode == nil ? nil : data.probabilities?.units,
-                    companionNode: probabilityNode) { replaced, node in
-                let word = fixed(key, replaced, original: lower)
-                var w = word
-                w.withUTF8 { wbytes in
-                    data.words.records(at: node) { record in
-                        let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
-                        guard data.valid(p, i) else { return }
-                        let nf = normalForms ? data.normalForm(wbytes, p, i, wordString: word) : ""
-                        res.append(Parse(word: word, tag: Tag(data.tag(p, i)), normalForm: nf, score: 1.0,
-                                         method: .dictionary(paradigm: p, index: i)))
-                    }
+        return s.withUTF8 { dictionaryParses(key: $0, original: lower, normalForms: normalForms, probabilityNode: probabilityNode) }
+    }
+
+    /// The dictionary unit over the UTF-8 bytes of a lower-case word; strings are made only for
+    /// what is found (`original`, when given, is `key` as a String, reused as the form).
+    func dictionaryParses(key: UnsafeBufferPointer<UInt8>, original: String?, normalForms: Bool = true,
+                          probabilityNode: UnsafeMutablePointer<Int?>? = nil) -> [Parse] {
+        var res: [Parse] = []
+        similar(key, in: data.words.units, companion: probabilityNode == nil ? nil : data.probabilities?.units,
+                companionNode: probabilityNode) { replaced, node in
+            let word = fixed(key, replaced, original: original)
+            var w = word
+            w.withUTF8 { wbytes in
+                data.words.records(at: node) { record in
+                    let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
+                    guard data.valid(p, i) else { return }
+                    let nf = normalForms ? data.normalForm(wbytes, p, i, wordString: word) : ""
+                    res.append(Parse(word: word, tag: Tag(data.tag(p, i)), normalForm: nf, score: 1.0,
+                                     method: .dictionary(paradigm: p, index: i)))
                 }
             }
         }
         return res
+    }
+
+    /// Byte offsets where the scalars of `b` start, plus its end.
+    private static func scalarOffsets(_ b: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(b.count + 1)
+        for (k, byte) in b.enumerated() where byte & 0xC0 != 0x80 { offsets.append(k) }
+        offsets.append(b.count)
+        return offsets
     }
 
     /// pymorphy's AbbreviatedFirstNameAnalyzer and AbbreviatedPatronymicAnalyzer: one capital
@@ -443,18 +476,21 @@ public final class MorphAnalyzer: Sendable {
     }
 
     private func unknownPrefixParses(_ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
-        let scalars = Array(lower.unicodeScalars)
-        let maxSplit = min(5, scalars.count - 3)
-        guard maxSplit >= 1 else { return [] }
         var res: [Parse] = []
-        for i in 1...maxSplit {
-            var prefix = String.UnicodeScalarView(), rest = String.UnicodeScalarView()
-            prefix.append(contentsOf: scalars[..<i])
-            rest.append(contentsOf: scalars[i...])
-            let pre = String(prefix)
-            for p in dictionaryParses(String(rest)) where p.tag.info.isProductive {
-                addIfNotSeen(Parse(word: pre + p.word, tag: p.tag, normalForm: pre + p.normalForm,
-                                   score: p.score * 0.5, method: .unknownPrefix(pre, p.method)), &res, &seen)
+        var s = lower
+        s.withUTF8 { b in
+            let offsets = Self.scalarOffsets(b)
+            let n = offsets.count - 1
+            let maxSplit = min(5, n - 3)
+            guard maxSplit >= 1 else { return }
+            for i in 1...maxSplit {
+                let found = dictionaryParses(key: UnsafeBufferPointer(rebasing: b[offsets[i]...]), original: nil)
+                guard !found.isEmpty else { continue }
+                let pre = String(decoding: b[..<offsets[i]], as: UTF8.self)
+                for p in found where p.tag.info.isProductive {
+                    addIfNotSeen(Parse(word: pre + p.word, tag: p.tag, normalForm: pre + p.normalForm,
+                                       score: p.score * 0.5, method: .unknownPrefix(pre, p.method)), &res, &seen)
+                }
             }
         }
         return res
@@ -464,24 +500,21 @@ public final class MorphAnalyzer: Sendable {
     /// its last 1…5 letters, scored by how often each analysis occurs.
     private func knownSuffixParses(_ word: String, _ lower: String, _ seen: inout Set<SeenKey>) -> [Parse] {
         guard word.unicodeScalars.count >= 4 else { return [] }
-        let scalars = Array(lower.unicodeScalars)
         var totals = Array(repeating: 1, count: data.prefixes.count)
         var found: [(count: Int, parse: Parse, prefixId: Int)] = []
-        for prefixId in stride(from: data.prefixes.count - 1, through: 0, by: -1) {
-            let prefix = data.prefixes[prefixId]
-            guard lower.utf8.starts(with: prefix.bytes) else { continue }
-            let dawg = data.predictionDawgs[prefixId]
-            for i in stride(from: data.maxSuffixLength, through: 1, by: -1) {
-                let cut = max(0, scalars.count - i)
-                var startView = String.UnicodeScalarView(), endView = String.UnicodeScalarView()
-                startView.append(contentsOf: scalars[..<cut])
-                endView.append(contentsOf: scalars[cut...])
-                let wordStart = String(startView)
-                let wordEnd = String(endView)
-                var endCopy = wordEnd
-                endCopy.withUTF8 { key in
-                    similar(key, in: dawg.units) { replaced, node in
-                        let fixedWord = wordStart + fixed(key, replaced, original: wordEnd)
+        var s = lower
+        s.withUTF8 { b in
+            let offsets = Self.scalarOffsets(b)
+            let n = offsets.count - 1
+            for prefixId in stride(from: data.prefixes.count - 1, through: 0, by: -1) {
+                let prefix = data.prefixes[prefixId]
+                guard b.starts(with: prefix.bytes) else { continue }
+                let dawg = data.predictionDawgs[prefixId]
+                for i in stride(from: data.maxSuffixLength, through: 1, by: -1) {
+                    let cut = offsets[max(0, n - i)]
+                    let end = UnsafeBufferPointer(rebasing: b[cut...])
+                    similar(end, in: dawg.units) { replaced, node in
+                        let fixedWord = String(decoding: b[..<cut], as: UTF8.self) + fixed(end, replaced, original: nil)
                         var fw = fixedWord
                         fw.withUTF8 { fbytes in
                             dawg.records(at: node) { record in
@@ -497,8 +530,8 @@ public final class MorphAnalyzer: Sendable {
                             }
                         }
                     }
+                    if totals[prefixId] > 1 { break }
                 }
-                if totals[prefixId] > 1 { break }
             }
         }
         var res = found.map { f -> Parse in

@@ -4,6 +4,8 @@ enum Shapes {
 
     /// Python's `int(word)` / `float(word.replace(",", "."))` acceptance.
     static func number(_ word: String) -> NumberKind? {
+        // Fast path: plain ASCII digits.
+        if !word.isEmpty, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return .int }
         // Quick reject: a number starts with a digit, a sign, a point, a space or "inf"/"nan".
         if let first = word.unicodeScalars.first, first.value >= 0x80 ? first.properties.numericType != .decimal
             && !first.properties.isWhitespace : !"0123456789+-.,_ \t\n\r\u{0B}\u{0C}iInN".unicodeScalars.contains(first) {

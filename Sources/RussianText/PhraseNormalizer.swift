@@ -75,7 +75,9 @@ public struct PhraseNormalizer: Sendable {
                     let letters = text.filter(\.isLetter)
                     if letters.count == 1, text.count == 1, text.first?.isUppercase == true {
                         kind = .initial
-                    } else if cyrillic && text.count <= 4 && text.first?.isLowercase == true {
+                    } else if cyrillic && text.count <= 4 && text.first?.isLowercase == true
+                                && chars[(j + 1)...].contains(where: { !$0.isWhitespace }) {
+                        // "им. …", "г. …"; a short word before a final full stop ("края.") is a word
                         kind = .abbreviation
                     }
                 }

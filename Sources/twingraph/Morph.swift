@@ -31,6 +31,9 @@ struct Morph: ParsableCommand {
     @Flag(name: .long, help: "Put each phrase into the nominative (\"Омского государственного университета\" → \"Омский государственный университет\").")
     var nominative = false
 
+    @Flag(name: .long, help: "Print the dictionary load time and the words per second to stderr.")
+    var stats = false
+
     @Option(name: .customLong("dict"), help: "Dictionary folder (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
     var dictionary: String?
 
@@ -39,11 +42,16 @@ struct Morph: ParsableCommand {
 
     func run() throws {
         let analyzer: MorphAnalyzer
+        let clock = ContinuousClock()
+        let loadStart = clock.now
         do {
             analyzer = try MorphAnalyzer(dictionaryDirectory: MorphAnalyzer.locateDictionary(dictionary))
         } catch {
             throw CLIFailure(message: error.description)
         }
+        let loadTime = clock.now - loadStart
+        let parseStart = clock.now
+        var count = 0
         // The process ends right after this command: skip tearing down megabytes of tables.
         _ = Unmanaged.passRetained(analyzer)
         var out = OutputBuffer()
@@ -51,6 +59,7 @@ struct Morph: ParsableCommand {
         let all = self.all, lexeme = self.lexeme, inflect = self.inflect
         let normalizer = nominative ? PhraseNormalizer(analyzer: analyzer) : nil
         let emit = { (word: String) in
+            count += 1
             if let normalizer {
                 out.append("{\"phrase\": ")
                 out.appendJSONString(word)
@@ -87,6 +96,12 @@ struct Morph: ParsableCommand {
             for w in words { emit(w) }
         }
         out.flush()
+        if stats {
+            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            let parse = seconds(clock.now - parseStart)
+            printError(String(format: "dictionary loaded in %.1f ms; %d words in %.3f s (%.0f words/s)",
+                              seconds(loadTime) * 1000, count, parse, parse > 0 ? Double(count) / parse : 0))
+        }
     }
 }
 
@@ -138,9 +153,10 @@ struct OutputBuffer {
     mutating func flush() {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+                let n = write(1, base + offset, raw.count - offset)
                 if n <= 0 { break }
                 offset += n
             }
