@@ -223,7 +223,8 @@ extension Recognizer {
             guard isDocumentHead || isEventHead || isOrgHead else { continue }
             if quoted.contains(i) { continue }
             var first = i
-            while first - 1 >= 0, !taken.contains(first - 1), isModifier(w[first - 1]) { first -= 1 }
+            let headCases = Set(parse(w[i].text).prefix(3).filter { $0.tag.pos == "NOUN" }.compactMap { $0.tag.case })
+            while first - 1 >= 0, !taken.contains(first - 1), isModifier(w[first - 1]), agrees(w[first - 1], headCases) { first -= 1 }
             var last = i
             if isDocumentHead {
                 last = documentTail(w, from: i)
@@ -243,7 +244,7 @@ extension Recognizer {
                 && !((i + 1)...max(i + 1, last)).contains(where: { $0 <= last && w[$0].isCapitalized }) { continue }
             if isDocumentHead && last == i { continue }
             let surface = text.slice(w[first].start, w[last].end)
-            var name = normalizer.nominative(surface)
+            var name = normalizer.nominative(surface.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
             if name.isEmpty { name = surface }
             name = capitalizeFirst(name)
             let type: NodeType = (isEventHead || isDocumentHead) && !isOrgHead ? .event : (isOrgHead ? .organisation : .event)
@@ -274,7 +275,7 @@ extension Recognizer {
             let latin = t.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) }
                 && !t.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) } && t.unicodeScalars.count >= 3
             guard t.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }) || latin,
-                  !Lexicon.legalForms.contains(w[i].lower), gazetteer.countryCode(t) == nil,
+                  !Lexicon.legalForms.contains(w[i].lower), !Lexicon.notOrganisations.contains(t), gazetteer.countryCode(t) == nil,
                   placeLookup(t).isEmpty else { continue }
             // "(МАГ)" right after a full name: the abbreviation names that organisation.
             if i >= 1, w[i - 1].text == "(", let full = out.last(where: { $0.last == i - 2 && $0.type == .organisation }) {
@@ -291,6 +292,10 @@ extension Recognizer {
             out.append(Mention(nodeID: id, type: .organisation, first: i, last: i, start: w[i].start, end: w[i].end, surface: t))
         }
         return out
+    }
+
+    func isHeadNoun(_ word: String) -> Bool {
+        parse(word).prefix(2).contains { $0.tag.pos == "NOUN" && (Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm)) }
     }
 
     func isNoun(_ word: String) -> Bool {
@@ -311,16 +316,24 @@ extension Recognizer {
                  "наш", "нашего", "нашей", "наших", "все", "всех", "других", "ряд", "многих", "этих", "тех"].contains(w.lower)
     }
 
+    /// Roman ordinals ("XVI Форум") belong to a name; Arabic ones ("26-м", "22") decline and
+    /// are left out of it.
     func isOrdinal(_ w: Word) -> Bool {
         let t = w.text
-        if t.unicodeScalars.allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) && !t.isEmpty { return true }
-        if w.token.kind == .number, t.count <= 4 { return true }
-        return false
+        return !t.isEmpty && t.unicodeScalars.allSatisfy { "IVXLC".unicodeScalars.contains($0) }
+    }
+
+    /// A modifier agrees with its head when one of its readings has a case the head can have
+    /// ("Международном фестивале"), not "посвященных Дню".
+    private func agrees(_ modifier: Word, _ headCases: Set<String>) -> Bool {
+        if isOrdinal(modifier) || headCases.isEmpty { return true }
+        if modifier.isCapitalized && modifier.text.contains("-") { return true }
+        return parse(modifier.text).contains { ($0.tag.pos == "ADJF" || $0.tag.pos == "PRTF") && headCases.contains($0.tag.case ?? "") }
     }
 
     private func isGenitive(_ word: String) -> Bool {
         let parses = parse(word)
-        guard let top = parses.first, ["NOUN", "ADJF", "PRTF", "NUMR", "NPRO"].contains(top.tag.pos ?? ""),
+        guard let top = parses.first, ["NOUN", "ADJF", "PRTF"].contains(top.tag.pos ?? ""),
               word.unicodeScalars.count > 1 else { return false }
         return parses.prefix(3).contains { ($0.tag.case == "gent" || $0.tag.case == "gen2") && $0.tag.pos != "PREP" }
     }
@@ -340,15 +353,24 @@ extension Recognizer {
                 if k < w.count, w[k].text == "." { k += 1 }
                 var end = k
                 while end + 1 < w.count, w[end].isWord, w[end].text.unicodeScalars.count == 1, w[end + 1].text == "." { end += 2 }
-                if end < w.count, w[end].isWord, w[end].isCapitalized { last = end; j = end + 1; steps += 1; continue }
+                if end < w.count, w[end].isWord, w[end].isCapitalized {
+                    // "имени Роберта Гордона": the person's name belongs to the organisation's
+                    if end + 1 < w.count, w[end + 1].isWord, w[end + 1].isCapitalized { end += 1 }
+                    last = end; j = end + 1; steps += 1; continue
+                }
                 break
             }
-            if (x.lower == "по" || x.lower == "среди"), j + 1 < w.count, w[j + 1].isWord {
+            if (x.lower == "по" || x.lower == "среди"), j + 1 < w.count, w[j + 1].isWord,
+               // "по фехтованию" names a championship; "по приглашению", "по итогам" say why
+               !w[j + 1].starts(with: ["приглашени", "инициатив", "случа", "итог", "результат", "поводу", "окончани",
+                                        "завершени", "причин", "просьб", "предложени"]) {
                 var k = j + 1
                 while k + 1 < w.count, w[k + 1].isWord, isModifier(w[k]) { k += 1 }
                 last = k; j = k + 1; steps += 1; continue
             }
-            if x.lower == "и", j + 1 < w.count, w[j + 1].isWord, isGenitive(w[j + 1].text), !taken.contains(j + 1) {
+            if x.lower == "и", j + 1 < w.count, w[j + 1].isWord, isGenitive(w[j + 1].text), !taken.contains(j + 1),
+               // "Администрации города Благовещенска и Народного Правительства": a second organisation
+               !w[(j + 1)..<min(w.count, j + 4)].contains(where: { isHeadNoun($0.text) }) {
                 j += 1; continue
             }
             if x.text == ",", j + 1 < w.count, w[j + 1].isWord, !w[j + 1].isCapitalized, isGenitive(w[j + 1].text),

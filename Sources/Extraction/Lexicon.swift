@@ -116,6 +116,10 @@ enum Lexicon {
         "дворец", "дворца", "дворце", "филармони", "консерватори", "училищ", "ансамбл", "оркестр", "хор",
         "клуб", "издательств", "холдинг", "сеть", "сети", "мэрия", "мэрии", "собрани", "дума", "думы",
     ]
+    /// Capitalised abbreviations that name no organisation: kinds of school, "ВКС" (a video call), "ЧС".
+    static let notOrganisations: Set<String> = ["ВКС", "МБОУ", "МАОУ", "МБУ", "МАУ", "СОШ", "ДОУ", "ЧС", "ИТ", "IT", "СМИ",
+                                                "ФИО", "ДТП", "COVID", "ВВП", "НКО", "РФ", "ЕС"]
+
     /// Legal forms that introduce a quoted company name: АО «Эталон».
     static let legalForms: Set<String> = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
 
