@@ -31,7 +31,7 @@ extension Recognizer {
                 continue
             }
             // Honorific + capitalised words.
-            if Lexicon.honorifics.contains(w[i].lower) {
+            if w[i].isAny(Lexicon.honorifics) {
                 var j = i + 1
                 var parts: [Word] = []
                 while j < w.count, parts.count < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAbbreviation {

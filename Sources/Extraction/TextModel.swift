@@ -1,39 +1,91 @@
 import RussianText
 
 /// A token with the views the rules need: lower-cased and ё-folded text, capitalisation.
+///
+/// The views are computed once per token: rules ask them for every word of every clause, and
+/// going through Unicode properties or Foundation on each question dominated extraction time.
 struct Word: Sendable {
     let token: Token
     /// Index in its sentence.
     let index: Int
     /// Lower-cased, ё → е.
     let lower: String
+    /// `lower` holds only ASCII and basic Cyrillic letters (the usual case), so it is in NFC
+    /// with a grapheme break between any two scalars: comparing its UTF-8 bytes then gives the
+    /// same answers as String's comparisons, at a fraction of the cost.
+    let isPlain: Bool
+    /// The first character is an upper-case letter.
+    let isCapitalized: Bool
+    /// Two or more letters, at least two of them capitals and the first a capital ("КНР", "ОмГУ").
+    let isAbbreviation: Bool
+    /// Every letter is a capital ("ОМСК").
+    let isAllCaps: Bool
 
     var text: String { token.text }
     var start: Int { token.start }
     var end: Int { token.end }
     var isWord: Bool { token.kind == .word }
-    var isCapitalized: Bool { token.isCapitalized }
-    /// Two or more letters, at least two of them capitals and the first a capital ("КНР", "ОмГУ").
-    var isAbbreviation: Bool {
-        guard isWord, token.isCapitalized else { return false }
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let upper = letters.filter { $0.properties.isUppercase }.count
-        // "ОмГУ", "КНР", but not "Улан-Батор"
-        return letters.count >= 2 && letters.count <= 10 && upper >= 2 && upper * 2 >= letters.count
-    }
-    /// Every letter is a capital ("ОМСК").
-    var isAllCaps: Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
-    }
 
-    func starts(with stems: [String]) -> Bool { stems.contains { lower.hasPrefix($0) } }
-    func `is`(_ words: String...) -> Bool { words.contains(lower) }
+    /// `lower` begins with one of `stems` (lower-case NFC stems, as the tables hold).
+    func starts(with stems: [String]) -> Bool {
+        stems.contains { starts(with: $0) }
+    }
+    func starts(with stem: String) -> Bool {
+        isPlain ? lower.hasBytePrefix(stem) : lower.hasPrefix(stem)
+    }
+    func `is`(_ words: String...) -> Bool { isAny(words) }
+    /// Whether `lower` is one of `words` (lower-case literals).
+    func isAny(_ words: [String]) -> Bool {
+        if isPlain { return words.contains { lower.sameBytes($0) } }
+        return words.contains(lower)
+    }
 
     init(token: Token, index: Int) {
         self.token = token
         self.index = index
-        self.lower = token.text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let (lower, plain) = Word.fold(token.text)
+        self.lower = lower
+        self.isPlain = plain
+        self.isCapitalized = token.isCapitalized
+        var letters = 0, upper = 0
+        for u in token.text.unicodeScalars {
+            switch u.value {
+            case 0x41...0x5A, 0x0410...0x042F, 0x0401: letters += 1; upper += 1
+            case 0x61...0x7A, 0x0430...0x044F, 0x0451: letters += 1
+            case 0...0x7F: break
+            default:
+                if u.properties.isAlphabetic {
+                    letters += 1
+                    if u.properties.isUppercase { upper += 1 }
+                }
+            }
+        }
+        isAllCaps = letters > 0 && upper == letters
+        // "ОмГУ", "КНР", but not "Улан-Батор"
+        isAbbreviation = token.kind == .word && isCapitalized
+            && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
+    }
+
+    /// `text.lowercased()` with ё → е, and whether the result is plain (see `isPlain`). Plain
+    /// text is mapped scalar by scalar; anything else takes the general (slow) route, so the
+    /// result is the same for every input.
+    static func fold(_ text: String) -> (String, Bool) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            let v = u.value
+            switch v {
+            case 0x41...0x5A: bytes.append(UInt8(v + 0x20))
+            case 0...0x7F: bytes.append(UInt8(v))
+            case 0x0401, 0x0451: bytes.append(0xD0); bytes.append(0xB5)  // е
+            case 0x0410...0x044F:
+                let l = v < 0x0430 ? v + 0x20 : v
+                bytes.append(UInt8(0xC0 | (l >> 6))); bytes.append(UInt8(0x80 | (l & 0x3F)))
+            default:
+                return (text.lowercased().replacingOccurrences(of: "ё", with: "е"), false)
+            }
+        }
+        return (String(decoding: bytes, as: UTF8.self), true)
     }
 }
 
@@ -44,6 +96,8 @@ func fold(_ s: String) -> String {
         switch u.value {
         case 0x0401, 0x0451: out.append("е")
         case 0x0410...0x042F, 0x41...0x5A: out.append(Unicode.Scalar(u.value + 0x20)!)
+        // lower-case letters and ASCII: no Unicode property lookup needed
+        case 0...0x40, 0x5B...0x7F, 0x0430...0x044F: out.append(u)
         default:
             if u.properties.isUppercase { out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars) } else { out.append(u) }
         }
@@ -52,6 +106,26 @@ func fold(_ s: String) -> String {
 }
 
 extension String {
+    /// Prefix test on UTF-8 bytes, for strings in NFC whose scalars each stand alone (see
+    /// `Word.isPlain`); `hasPrefix` normalises and breaks graphemes on every call.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        var s = self, p = prefix
+        return s.withUTF8 { h in
+            p.withUTF8 { n in
+                guard h.count >= n.count else { return false }
+                var i = 0
+                while i < n.count { if h[i] != n[i] { return false }; i += 1 }
+                return true
+            }
+        }
+    }
+
+    /// Equality on UTF-8 bytes, for the same strings as `hasBytePrefix`.
+    func sameBytes(_ other: String) -> Bool {
+        var s = self, o = other
+        return s.withUTF8 { a in o.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
+    }
+
     /// Substring test on UTF-8 bytes. Foundation's `contains` is locale-aware and dominated
     /// extraction time; valid UTF-8 cannot match across a character boundary, so bytes suffice.
     func has(_ needle: String) -> Bool {
@@ -113,7 +187,7 @@ struct ScalarText: Sendable {
     }
     func slice(_ start: Int, _ end: Int) -> String {
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
-        return String(String.UnicodeScalarView(scalars[s..<e]))
+        return String(scalars: scalars[s..<e])
     }
     /// The first non-blank line.
     func firstLine() -> (text: String, start: Int, end: Int)? {

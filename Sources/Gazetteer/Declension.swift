@@ -38,11 +38,16 @@ enum Declension {
     static func baseForms(ofWord word: String) -> [String] {
         var out: [String] = [word]
         var seen: Set<String> = [word]
+        let plain = isPlain(word)
+        func hasSuffix(_ word: String, _ ending: String) -> Bool {
+            plain ? word.utf8.count >= ending.utf8.count && word.utf8.suffix(ending.utf8.count).elementsEqual(ending.utf8)
+                : word.hasSuffix(ending)
+        }
         func add(_ s: String) {
             if seen.insert(s).inserted { out.append(s) }
         }
         for table in [nounEndings, adjectiveEndings] {
-            for (ending, replacements) in table where word.hasSuffix(ending) {
+            for (ending, replacements) in table where hasSuffix(word, ending) {
                 let stem = String(word.dropLast(ending.count))
                 guard stem.count >= 2 else { continue }
                 for r in replacements where stem.count + r.count >= 3 {
@@ -51,11 +56,18 @@ enum Declension {
                 }
             }
         }
-        if word.hasSuffix("ым") {
+        if hasSuffix(word, "ым") {
             let stem = String(word.dropLast(2))
             if possessiveStems.contains(where: { stem.hasSuffix($0) }) { add(stem) }
         }
         return out
+    }
+
+    /// Bytes of ASCII and of U+0400–U+047F (Cyrillic letters, no combining marks): text made of
+    /// them is in NFC with a grapheme break between any two scalars, so byte tests on it agree
+    /// with String's `hasSuffix` and cost far less.
+    private static func isPlain(_ word: String) -> Bool {
+        word.utf8.allSatisfy { $0 < 0x80 || $0 == 0xD0 || $0 == 0xD1 || ($0 & 0xC0) == 0x80 }
     }
 
     /// Restores a vowel lost in oblique cases: Орла → орел (орёл), Ельца → елец.

@@ -36,6 +36,47 @@ public enum NameKey {
     /// э/е (Тайбэй/Тайбей), "ьо"/"ё" (Стрьомсунд/Стрёмсунд), чж/дж/ж (Чанчжоу/Чанжоу,
     /// Чинчжу/Чинджу), ъ and ь (Манчжурия/Маньчжурия) and doubled letters (Хамамет/Хаммамет).
     public static func fuzzy(_ key: String) -> String {
+        // The recogniser asks this for many words of every report: plain keys (ASCII and basic
+        // Cyrillic, no combining marks) take the same replacements on scalars, without Foundation.
+        var s = Array(key.unicodeScalars)
+        guard s.allSatisfy({ $0.value < 0x80 || (0x0410...0x0451).contains($0.value) }) else {
+            return fuzzyGeneral(key)
+        }
+        // In the order of `fuzzyGeneral`: each pass sees what the one before left.
+        s = replacing(s, ["ь", "о"], with: ["е"])
+        s = replacing(s, ["э"], with: ["е"])
+        s = replacing(s, ["ч", "ж"], with: ["ж"])
+        s = replacing(s, ["д", "ж"], with: ["ж"])
+        s = replacing(s, ["ъ"], with: [])
+        s = replacing(s, ["ь"], with: [])
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        for scalar in s where out.last != scalar { out.append(scalar) }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: out)
+        return String(text)
+    }
+
+    /// Left-to-right, non-overlapping replacement, as `replacingOccurrences` does.
+    private static func replacing(_ s: [Unicode.Scalar], _ pattern: [Unicode.Scalar],
+                                  with replacement: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + pattern.count <= s.count, s[i] == pattern[0], pattern.count == 1 || s[i + 1] == pattern[1] {
+                out.append(contentsOf: replacement)
+                i += pattern.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `fuzzy` for any text, through Foundation.
+    static func fuzzyGeneral(_ key: String) -> String {
         let s = key.replacingOccurrences(of: "ьо", with: "е")
             .replacingOccurrences(of: "э", with: "е")
             .replacingOccurrences(of: "чж", with: "ж")
