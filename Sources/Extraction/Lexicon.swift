@@ -20,6 +20,12 @@ enum Lexicon {
         ("земл", .region), ("кантон", .region), ("графств", .region), ("район", .region), ("районе", .region),
     ]
 
+    /// `placeMarkers` with whether each matches whole words only, worked out once: the
+    /// recogniser consults the table before every capitalised word.
+    static let markerTable: [(stem: String, type: MarkerType, exact: Bool)] = placeMarkers.map {
+        ($0.stem, $0.type, exactMarkers.contains($0.stem) || $0.stem.hasSuffix("."))
+    }
+
     enum MarkerType { case city, region }
 
     /// Lower-case words inside multi-word place names.

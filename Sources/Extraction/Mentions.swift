@@ -49,6 +49,45 @@ struct Recognizer {
         var parses: [String: [Parse]] = [:]
         var matches: [String: [PlaceMatch]] = [:]
         var lookups: [String: [Place]] = [:]
+        var countryCodes: [String: String?] = [:]
+        var heads: [String: HeadKinds] = [:]
+        var nominatives: [String: String] = [:]
+    }
+
+    /// What a word can head, from the noun lemmas of its first three readings.
+    struct HeadKinds {
+        var document: Bool
+        var event: Bool
+        var organisation: Bool
+    }
+
+    /// The head kinds of a word, once per distinct spelling in a document: `phrases` asks it for
+    /// every word of every clause.
+    func headKinds(_ word: String) -> HeadKinds {
+        if let h = memo.heads[word] { return h }
+        let lemmas = Set(parse(word).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
+        let h = HeadKinds(document: !lemmas.isDisjoint(with: Lexicon.documentLemmas),
+                          event: !lemmas.isDisjoint(with: Lexicon.eventLemmas),
+                          organisation: !lemmas.isDisjoint(with: Lexicon.organisationLemmas))
+        memo.heads[word] = h
+        return h
+    }
+
+    /// `gazetteer.countryCode`, remembered for the document.
+    func countryCode(_ name: String) -> String? {
+        if let c = memo.countryCodes[name] { return c }
+        let c = gazetteer.countryCode(name)
+        memo.countryCodes[name] = .some(c)  // nil is an answer too
+        return c
+    }
+
+    /// `normalizer.nominative`, remembered for the document: organisations and events are
+    /// named again and again in a report.
+    func nominative(_ phrase: String) -> String {
+        if let n = memo.nominatives[phrase] { return n }
+        let n = normalizer.nominative(phrase)
+        memo.nominatives[phrase] = n
+        return n
     }
 
     func parse(_ word: String) -> [Parse] {
@@ -147,7 +186,7 @@ struct Recognizer {
             changed = false
             for i in w.indices where w[i].isWord && w[i].isCapitalized && !w[i].isAbbreviation && !taken.contains(i) {
                 guard !out.contains(where: { $0.first <= i && i <= $0.last }), i >= 2,
-                      [",", "и"].contains(w[i - 1].lower),
+                      w[i - 1].isAny([",", "и"]),
                       let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.text == "(" || x.text == ")" || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
                       left.type == .city, i + 1 <= w.count else { continue }
                 let next = i + 1 < w.count ? w[i + 1].text : "."
@@ -206,8 +245,9 @@ struct Recognizer {
         guard j >= 0, c.words[j].isWord else { return nil }
         var lower = c.words[j].lower
         if j + 1 < i, c.words[j + 1].text == "." { lower += "." }
-        for (stem, type) in Lexicon.placeMarkers {
-            if Lexicon.exactMarkers.contains(stem) || stem.hasSuffix(".") ? lower == stem : lower.hasPrefix(stem) {
+        let plain = c.words[j].isPlain
+        for (stem, type, exact) in Lexicon.markerTable {
+            if exact ? (plain ? lower.sameBytes(stem) : lower == stem) : (plain ? lower.hasBytePrefix(stem) : lower.hasPrefix(stem)) {
                 if stem == "с." && c.words[j].isCapitalized { continue }
                 // "городской", "коммунальный": adjectives are not markers
                 if !stem.hasSuffix("."), !(parse(c.words[j].text).first.map { $0.tag.pos == "NOUN" } ?? false) { return nil }
@@ -234,7 +274,7 @@ struct Recognizer {
         }
         if !current.isEmpty { names.append(text.slice(current.first!.start, current.last!.end)) }
         for name in names.reversed() {
-            if let code = gazetteer.countryCode(name) { return code }
+            if let code = countryCode(name) { return code }
         }
         return nil
     }

@@ -37,10 +37,10 @@ extension RelationRules {
             // the nearest office title before the person, at most 8 words back
             let lo = max(0, person.first - 8)
             guard let t = (lo..<person.first).last(where: { i in
-                f.words[i].isWord && Lexicon.offices.contains { f.words[i].lower.hasPrefix($0.stem) }
+                f.words[i].isWord && Lexicon.offices.contains { f.words[i].starts(with: $0.stem) }
             }) else { continue }
             if f.people.contains(where: { $0.first > t && $0.last < person.first }) { continue }
-            let role = Lexicon.offices.first { f.words[t].lower.hasPrefix($0.stem) }!.role
+            let role = Lexicon.offices.first { f.words[t].starts(with: $0.stem) }!.role
             let between = (f.places + f.phrases.filter { $0.type == .organisation })
                 .filter { $0.first > t && $0.last < person.first }
             let place = between.filter { $0.type.isPlace }.last

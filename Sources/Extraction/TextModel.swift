@@ -89,20 +89,37 @@ struct Word: Sendable {
     }
 }
 
-/// Lower-case and fold ё for matching.
+/// Lower-case and fold ё for matching. Built as UTF-8 bytes: the whole text and every
+/// sentence go through it, and appending to a `UnicodeScalarView` scalar by scalar cost more
+/// than all the rest.
 func fold(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars {
-        switch u.value {
-        case 0x0401, 0x0451: out.append("е")
-        case 0x0410...0x042F, 0x41...0x5A: out.append(Unicode.Scalar(u.value + 0x20)!)
-        // lower-case letters and ASCII: no Unicode property lookup needed
-        case 0...0x40, 0x5B...0x7F, 0x0430...0x044F: out.append(u)
-        default:
-            if u.properties.isUppercase { out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars) } else { out.append(u) }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    func append(_ u: Unicode.Scalar) {
+        let v = u.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(contentsOf: String(u).utf8)
         }
     }
-    return String(out)
+    for u in s.unicodeScalars {
+        switch u.value {
+        case 0x0401, 0x0451: out.append(0xD0); out.append(0xB5)  // е
+        case 0x0410...0x042F, 0x41...0x5A: append(Unicode.Scalar(u.value + 0x20)!)
+        // lower-case letters and ASCII: no Unicode property lookup needed
+        case 0...0x40, 0x5B...0x7F, 0x0430...0x044F: append(u)
+        default:
+            if u.properties.isUppercase {
+                for m in u.properties.lowercaseMapping.unicodeScalars { append(m) }
+            } else {
+                append(u)
+            }
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 extension String {
