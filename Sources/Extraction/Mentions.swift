@@ -46,12 +46,25 @@ struct Recognizer {
     let memo = Memo()
 
     final class Memo {
-        var parses: [String: [Parse]] = [:]
-        var matches: [String: [PlaceMatch]] = [:]
-        var lookups: [String: [Place]] = [:]
-        var countryCodes: [String: String?] = [:]
-        var heads: [String: HeadKinds] = [:]
-        var nominatives: [String: String] = [:]
+        var parses: [BytesKey: [Parse]] = [:]
+        var matches: [BytesKey: [PlaceMatch]] = [:]
+        var lookups: [BytesKey: [Place]] = [:]
+        var countryCodes: [BytesKey: String?] = [:]
+        var heads: [BytesKey: HeadKinds] = [:]
+        var nominatives: [BytesKey: String] = [:]
+    }
+
+    /// A memo key compared and hashed as UTF-8 bytes. String's own hashing normalises non-ASCII
+    /// text on every lookup, which made the memo lookups a large share of extraction time;
+    /// byte identity is only finer than String equality, so a memo answers the same.
+    struct BytesKey: Hashable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: BytesKey, b: BytesKey) -> Bool { a.text.sameBytes(b.text) }
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// What a word can head, from the noun lemmas of its first three readings.
@@ -64,50 +77,50 @@ struct Recognizer {
     /// The head kinds of a word, once per distinct spelling in a document: `phrases` asks it for
     /// every word of every clause.
     func headKinds(_ word: String) -> HeadKinds {
-        if let h = memo.heads[word] { return h }
+        if let h = memo.heads[BytesKey(word)] { return h }
         let lemmas = Set(parse(word).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
         let h = HeadKinds(document: !lemmas.isDisjoint(with: Lexicon.documentLemmas),
                           event: !lemmas.isDisjoint(with: Lexicon.eventLemmas),
                           organisation: !lemmas.isDisjoint(with: Lexicon.organisationLemmas))
-        memo.heads[word] = h
+        memo.heads[BytesKey(word)] = h
         return h
     }
 
     /// `gazetteer.countryCode`, remembered for the document.
     func countryCode(_ name: String) -> String? {
-        if let c = memo.countryCodes[name] { return c }
+        if let c = memo.countryCodes[BytesKey(name)] { return c }
         let c = gazetteer.countryCode(name)
-        memo.countryCodes[name] = .some(c)  // nil is an answer too
+        memo.countryCodes[BytesKey(name)] = .some(c)  // nil is an answer too
         return c
     }
 
     /// `normalizer.nominative`, remembered for the document: organisations and events are
     /// named again and again in a report.
     func nominative(_ phrase: String) -> String {
-        if let n = memo.nominatives[phrase] { return n }
+        if let n = memo.nominatives[BytesKey(phrase)] { return n }
         let n = normalizer.nominative(phrase)
-        memo.nominatives[phrase] = n
+        memo.nominatives[BytesKey(phrase)] = n
         return n
     }
 
     func parse(_ word: String) -> [Parse] {
-        if let p = memo.parses[word] { return p }
+        if let p = memo.parses[BytesKey(word)] { return p }
         let p = analyzer.parse(word)
-        memo.parses[word] = p
+        memo.parses[BytesKey(word)] = p
         return p
     }
 
     func placeMatches(_ surface: String) -> [PlaceMatch] {
-        if let m = memo.matches[surface] { return m }
+        if let m = memo.matches[BytesKey(surface)] { return m }
         let m = gazetteer.matches(surface)
-        memo.matches[surface] = m
+        memo.matches[BytesKey(surface)] = m
         return m
     }
 
     func placeLookup(_ surface: String) -> [Place] {
-        if let m = memo.lookups[surface] { return m }
+        if let m = memo.lookups[BytesKey(surface)] { return m }
         let m = gazetteer.lookup(surface)
-        memo.lookups[surface] = m
+        memo.lookups[BytesKey(surface)] = m
         return m
     }
 

@@ -139,6 +139,7 @@ extension String {
 
     /// Equality on UTF-8 bytes, for the same strings as `hasBytePrefix`.
     func sameBytes(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
         var s = self, o = other
         return s.withUTF8 { a in o.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
     }

@@ -140,10 +140,14 @@ public final class Gazetteer: Sendable {
         matches(surface).map(\.place)
     }
 
+    /// Punctuation trimmed from a surface before lookup; dashes belong to names. Built once: the
+    /// recogniser looks up many surfaces per report.
+    private static let trimmed = CharacterSet.punctuationCharacters.subtracting(["-"])
+
     /// Like `lookup(_:)`, keeping how each place matched and whether the name is also a common
     /// word or a personal name.
     public func matches(_ surface: String) -> [PlaceMatch] {
-        let key = NameKey.fold(surface.trimmingCharacters(in: .punctuationCharacters.subtracting(["-"])))
+        let key = NameKey.fold(surface.trimmingCharacters(in: Gazetteer.trimmed))
         guard !key.isEmpty else { return [] }
         var found: [Int: PlaceMatch] = [:]
         // A surface that reads as a form of a common word is flagged whatever place it reaches:

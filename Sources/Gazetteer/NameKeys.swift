@@ -104,6 +104,11 @@ public enum NameKey {
     public static func slug(_ text: String) -> String {
         var out = ""
         for ch in text.lowercased() {
+            // ASCII needs no decomposition: letters and digits stay, the rest is a separator
+            if let a = ch.asciiValue {
+                if (0x61...0x7A).contains(a) || (0x30...0x39).contains(a) { out.append(ch) } else if out.last != "-" { out += "-" }
+                continue
+            }
             if let t = translit[ch] {
                 out += t
                 continue
