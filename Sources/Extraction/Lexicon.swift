@@ -67,6 +67,10 @@ enum Lexicon {
                              "приезд", "находил", "выезд", "командирова"]
     /// A delegation sent to a place: "направлена делегация города в г. Могилев".
     static let sendStems = ["направ", "отправ", "выехал"]
+    /// Substrings every visit trigger of `RelationRules.visits` holds (its verbs, nouns, send
+    /// stems, reception words and "мисси"): a clause without any has no visit.
+    static let visitCues = ["посет", "побывал", "прибы", "визит", "поездк", "выезд", "направ", "отправ", "выехал",
+                            "прием", "приём", "принят", "принима", "мисси"]
     /// Nouns naming a travelling group.
     static let groupStems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",

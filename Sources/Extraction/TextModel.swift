@@ -187,6 +187,8 @@ struct Clause: Sendable {
 
     /// The sentence lower-cased and ё-folded, computed once: the rules search it often.
     let lowerText: String
+    /// Every word is plain (`Word.isPlain`): each word's `lower` is then a slice of `lowerText`.
+    let isPlain: Bool
 
     var start: Int { sentence.start }
     var end: Int { sentence.end }
@@ -256,7 +258,8 @@ enum Structure {
                           isHeading: startsLine && short && !endsSentence && !bullet,
                           introducesList: last == ":",
                           startsLine: startsLine,
-                          lowerText: fold(s.text))
+                          lowerText: fold(s.text),
+                          isPlain: words.allSatisfy(\.isPlain))
         }
     }
 }

@@ -11,6 +11,10 @@ extension RelationRules {
         if Lexicon.onlineStems.contains(where: { lower.has($0) }) { return [] }
         // "сообщила о готовности совершить визит", "рекомендовали направить делегацию": intended, not made
         if Lexicon.intentStems.contains(where: { lower.has($0) }) { return [] }
+        // Every trigger below is a word starting with (or holding) one of these stems; without
+        // them in the clause no rule can fire, and most clauses are spared the word scans. Only
+        // for plain clauses, whose words' lower-case forms are exact slices of `lowerText`.
+        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { lower.has($0) }) { return [] }
         let w = f.words
         let verb = w.firstIndex { $0.isWord && $0.starts(with: ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]) }
         let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк", "выезд"]) && !f.insidePhrase($0.index) }

@@ -102,6 +102,7 @@ public enum NameKey {
     /// Latin diacritics dropped, anything else a single "-". Use it for ids of places the text
     /// names but the gazetteer lacks, so they look like the bundled ones.
     public static func slug(_ text: String) -> String {
+        if let fast = plainSlug(text) { return fast }
         var out = ""
         for ch in text.lowercased() {
             // ASCII needs no decomposition: letters and digits stay, the rest is a separator
@@ -125,5 +126,35 @@ public enum NameKey {
         while out.hasPrefix("-") { out.removeFirst() }
         while out.hasSuffix("-") { out.removeLast() }
         return out
+    }
+
+    /// Transliterations of а…я, by code point.
+    private static let cyrillicTranslit: [[UInt8]] = (0x0430...0x044F).map { v in
+        Array((translit[Character(Unicode.Scalar(UInt32(v))!)] ?? "").utf8)
+    }
+
+    /// `slug` of a text of ASCII and basic Cyrillic (А–я, Ё, ё), the usual case, from code
+    /// points: every id goes through a slug, and the general route decomposes and hashes each
+    /// character. Nil for any other text.
+    private static func plainSlug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            var v = u.value
+            switch v {
+            case 0x41...0x5A: out.append(UInt8(v + 0x20))
+            case 0x61...0x7A, 0x30...0x39: out.append(UInt8(v))
+            case 0...0x7F: if out.last != 0x2D { out.append(0x2D) }
+            case 0x0401, 0x0451: out.append(0x65)  // ё → e
+            case 0x0410...0x044F:
+                if v < 0x0430 { v += 0x20 }
+                out.append(contentsOf: cyrillicTranslit[Int(v - 0x0430)])
+            default: return nil
+            }
+        }
+        var lo = 0, hi = out.count
+        while lo < hi, out[lo] == 0x2D { lo += 1 }
+        while hi > lo, out[hi - 1] == 0x2D { hi -= 1 }
+        return String(decoding: out[lo..<hi], as: UTF8.self)
     }
 }
