@@ -31,7 +31,7 @@ extension Recognizer {
                 continue
             }
             // Honorific + capitalised words.
-            if w[i].isAny(Lexicon.honorifics) {
+            if w[i].isWord, w[i].isAny(Lexicon.honorifics) {  // honorifics are all word tokens
                 var j = i + 1
                 var parts: [Word] = []
                 while j < w.count, parts.count < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAbbreviation {

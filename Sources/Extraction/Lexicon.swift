@@ -83,6 +83,8 @@ enum Lexicon {
     static let onlineStems = ["онлайн", "он-лайн", "видеоконференц", "видеосвяз", "дистанцион", "виртуальн",
                               "в режиме видео", "zoom", "видеомост", "видеообращ", "видеопоздрав"]
 
+    /// Substrings every cue of `RelationRules.partnershipCues` holds.
+    static let partnershipCueStems = ["побратим", "партнер", "партнёр", "дружес", "добрососедск", "сотрудничеств"]
     static let signStems = ["подписан", "подписал", "подписыва", "подписи", "заключен", "заключил", "подписани"]
     /// Head nouns of signed documents.
     static let documentHeads = ["соглашени", "договор", "протокол", "план", "меморандум", "коммюнике",

@@ -7,6 +7,8 @@ extension RelationRules {
     /// Плана …": the parties signed the document (an event node named by its title).
     func signing(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
+        // a word starting with a stem is a slice of a plain clause's text: test the text first
+        if f.clause.isPlain, !Lexicon.signStems.contains(where: { f.clause.lowerText.has($0) }) { return [] }
         guard let cue = f.firstIndex(where: Lexicon.signStems, outsidePhrases: false) else { return [] }
         let docs = f.phrases.filter(\.isDocument)
         guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }

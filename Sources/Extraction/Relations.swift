@@ -83,6 +83,9 @@ struct RelationRules {
 
     /// Every partnership cue of a clause, with whether it speaks of twinning.
     func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
+        // Every cue below holds one of these; a plain clause without them has none (see
+        // `Clause.isPlain`), and most clauses are spared the word scan.
+        if f.clause.isPlain, !Lexicon.partnershipCueStems.contains(where: { f.clause.lowerText.has($0) }) { return [] }
         var out: [(Int, Bool)] = []
         for w in f.words where w.isWord && !f.insideName(w.index) {
             let l = w.lower

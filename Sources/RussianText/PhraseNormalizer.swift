@@ -289,7 +289,14 @@ public struct PhraseNormalizer: Sendable {
     /// capitalisation per hyphen-separated part, and е where the original did not write ё.
     static func restore(_ word: String, like original: String) -> String {
         var w = word
-        if !original.contains("ё") && !original.contains("Ё") {
+        if isPlain(original) && isPlain(word) {
+            // one scalar per character: the same tests on scalars, without substring searches
+            if !original.unicodeScalars.contains(where: { $0 == "ё" || $0 == "Ё" }) {
+                var out = String.UnicodeScalarView()
+                for u in word.unicodeScalars { out.append(u == "ё" ? "е" : u) }
+                w = String(out)
+            }
+        } else if !original.contains("ё") && !original.contains("Ё") {
             w = w.replacingOccurrences(of: "ё", with: "е")
         }
         if w == original.lowercased() { return original }
@@ -308,6 +315,13 @@ public struct PhraseNormalizer: Sendable {
             }
         }
         return out.joined(separator: "-")
+    }
+}
+
+extension PhraseNormalizer {
+    /// Only ASCII and basic Cyrillic (А–я, Ё, ё): NFC, one scalar per character.
+    static func isPlain(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0.value < 0x80 || (0x0410...0x044F).contains($0.value) || $0.value == 0x0401 || $0.value == 0x0451 }
     }
 }
 
