@@ -102,7 +102,11 @@ public enum NameKey {
     /// Latin diacritics dropped, anything else a single "-". Use it for ids of places the text
     /// names but the gazetteer lacks, so they look like the bundled ones.
     public static func slug(_ text: String) -> String {
-        if let fast = plainSlug(text) { return fast }
+        plainSlug(text) ?? generalSlug(text)
+    }
+
+    /// `slug` for any text, character by character.
+    static func generalSlug(_ text: String) -> String {
         var out = ""
         for ch in text.lowercased() {
             // ASCII needs no decomposition: letters and digits stay, the rest is a separator
@@ -136,7 +140,7 @@ public enum NameKey {
     /// `slug` of a text of ASCII and basic Cyrillic (А–я, Ё, ё), the usual case, from code
     /// points: every id goes through a slug, and the general route decomposes and hashes each
     /// character. Nil for any other text.
-    private static func plainSlug(_ text: String) -> String? {
+    static func plainSlug(_ text: String) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for u in text.unicodeScalars {
