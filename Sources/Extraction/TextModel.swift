@@ -152,11 +152,13 @@ extension String {
             n.withUTF8 { n in
                 guard !n.isEmpty else { return true }
                 guard h.count >= n.count else { return false }
-                let first = n[0]
+                // Cyrillic needles start with a lead byte (D0/D1) that half of the text shares:
+                // test the first two bytes before the rest.
+                let first = n[0], second = n.count > 1 ? n[1] : 0
                 var i = 0
                 let last = h.count - n.count
                 while i <= last {
-                    if h[i] == first {
+                    if h[i] == first && (n.count == 1 || h[i + 1] == second) {
                         var k = 1
                         while k < n.count, h[i + k] == n[k] { k += 1 }
                         if k == n.count { return true }

@@ -34,4 +34,12 @@ import RussianText
         #expect(w.isAny(["город", "побратимами"]) && !w.isAny(["побратима"]))
         #expect(fold("ЁЛКА İ Омск") == "ЁЛКА İ Омск".lowercased().replacingOccurrences(of: "ё", with: "е"))
     }
+
+    @Test func substringSearchMatchesStringSearch() {
+        let hay = "ааб побратимские связи, побратимами; г-н"
+        for needle in ["", "а", "аб", "ааб", "побратим", "ами;", "г-н", "г-нн", "связи, п", "x", hay, hay + "а"] {
+            #expect(hay.has(needle) == (needle.isEmpty || hay.contains(needle)), "\(needle)")
+        }
+        #expect(!"".has("а") && "".has(""))
+    }
 }
