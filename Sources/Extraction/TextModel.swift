@@ -36,8 +36,10 @@ struct Word: Sendable {
     func `is`(_ words: String...) -> Bool { isAny(words) }
     /// Whether `lower` is one of `words` (lower-case literals).
     func isAny(_ words: [String]) -> Bool {
-        if isPlain { return words.contains { lower.sameBytes($0) } }
-        return words.contains(lower)
+        guard isPlain else { return words.contains(lower) }
+        // lengths first: most candidates differ in length, and `utf8.count` costs nothing
+        let n = lower.utf8.count
+        return words.contains { $0.utf8.count == n && lower.sameBytes($0) }
     }
 
     init(token: Token, index: Int) {
