@@ -31,7 +31,8 @@ struct Word: Sendable {
         stems.contains { starts(with: $0) }
     }
     func starts(with stem: String) -> Bool {
-        isPlain ? lower.hasBytePrefix(stem) : lower.hasPrefix(stem)
+        guard isPlain else { return lower.hasPrefix(stem) }
+        return lower.utf8.count >= stem.utf8.count && lower.hasBytePrefix(stem)
     }
     func `is`(_ words: String...) -> Bool { isAny(words) }
     /// Whether `lower` is one of `words` (lower-case literals).
