@@ -1,3 +1,4 @@
+import Foundation  // memchr, memcmp
 import RussianText
 
 /// A token with the views the rules need: lower-cased and ё-folded text, capitalisation.
@@ -154,19 +155,19 @@ extension String {
         return hay.withUTF8 { h in
             n.withUTF8 { n in
                 guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                // Cyrillic needles start with a lead byte (D0/D1) that half of the text shares:
-                // test the first two bytes before the rest.
-                let first = n[0], second = n.count > 1 ? n[1] : 0
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first && (n.count == 1 || h[i + 1] == second) {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                // libc's memchr looks for one byte of the needle, then memcmp checks it all. The
+                // byte is the needle's first that is no Cyrillic lead byte (D0/D1, half of a
+                // Russian text): a letter's own byte is rare enough for memchr to skip far.
+                let anchor = n.firstIndex { $0 != 0xD0 && $0 != 0xD1 } ?? 0
+                let target = Int32(n[anchor])
+                let lastAnchor = h.count - n.count + anchor
+                var i = anchor
+                while i <= lastAnchor {
+                    guard let hit = memchr(hb + i, target, lastAnchor - i + 1) else { return false }
+                    let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + (at - anchor), nb, n.count) == 0 { return true }
+                    i = at + 1
                 }
                 return false
             }
