@@ -98,7 +98,7 @@ struct Recognizer {
     /// named again and again in a report.
     func nominative(_ phrase: String) -> String {
         if let n = memo.nominatives[BytesKey(phrase)] { return n }
-        let n = normalizer.nominative(phrase)
+        let n = normalizer.nominative(phrase, parse: parse)
         memo.nominatives[BytesKey(phrase)] = n
         return n
     }

@@ -23,6 +23,13 @@ public struct PhraseNormalizer: Sendable {
         normalize(phrase, person: nil)
     }
 
+    /// `nominative(_:)` reading words through `parse`, which must answer as the analyzer's
+    /// `parse` does: a caller that remembers analyses (one per word of a document) saves the
+    /// repeated dictionary lookups.
+    public func nominative(_ phrase: String, parse: (String) -> [Parse]) -> String {
+        normalize(phrase, person: nil, parse: parse)
+    }
+
     /// A person's name in the nominative: the surname is read as a surname where the dictionary
     /// allows it, and its gender is kept ("Фадиной" → "Фадина", "Иванову" → "Иванов"). Initials
     /// around it stay as they are.
@@ -111,6 +118,10 @@ public struct PhraseNormalizer: Sendable {
     // MARK: - Normalization
 
     private func normalize(_ phrase: String, person forced: Bool?) -> String {
+        normalize(phrase, person: forced, parse: analyzer.parse)
+    }
+
+    private func normalize(_ phrase: String, person forced: Bool?, parse: (String) -> [Parse]) -> String {
         var tokens = Self.tokenize(phrase)
         // Content words before the first quote, in order: candidates for modifiers + head.
         var firstWord: Int? = nil
@@ -133,7 +144,7 @@ public struct PhraseNormalizer: Sendable {
             break
         }
 
-        let parses = run.map { analyzer.parse(tokens[$0].text) }
+        let parses = run.map { parse(tokens[$0].text) }
         guard let (head, modifiers, headParse) = chooseHead(run: run, parses: parses, tokens: tokens, forcedPerson: forced) else {
             return phrase
         }
