@@ -147,7 +147,12 @@ public final class Gazetteer: Sendable {
     /// Like `lookup(_:)`, keeping how each place matched and whether the name is also a common
     /// word or a personal name.
     public func matches(_ surface: String) -> [PlaceMatch] {
-        let key = NameKey.fold(surface.trimmingCharacters(in: Gazetteer.trimmed))
+        // Foundation's trimming costs more than the rest of a short lookup: skip it when neither
+        // end is punctuation (the usual case), where it would change nothing.
+        let scalars = surface.unicodeScalars
+        let needsTrim = scalars.first.map(Gazetteer.trimmed.contains) ?? false
+            || scalars.last.map(Gazetteer.trimmed.contains) ?? false
+        let key = NameKey.fold(needsTrim ? surface.trimmingCharacters(in: Gazetteer.trimmed) : surface)
         guard !key.isEmpty else { return [] }
         var found: [Int: PlaceMatch] = [:]
         // A surface that reads as a form of a common word is flagged whatever place it reaches:
