@@ -273,7 +273,7 @@ struct Recognizer {
     /// The country named in parentheses right after the name starting at `i`: "Кайфын (КНР)".
     func countryHint(_ c: Clause, after i: Int) -> String? {
         var j = i + 1
-        while j < c.words.count, c.words[j].isWord, j - i < 4, c.words[j].isCapitalized || c.words[j].text.contains("-") { j += 1 }
+        while j < c.words.count, c.words[j].isWord, j - i < 4, c.words[j].isCapitalized || c.words[j].hasHyphen { j += 1 }
         guard j + 1 < c.words.count, c.words[j].text == "(" else { return nil }
         var k = j + 1
         var names: [String] = []

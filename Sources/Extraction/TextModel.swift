@@ -27,6 +27,9 @@ struct Word: Sendable {
     var end: Int { token.end }
     var isWord: Bool { token.kind == .word }
 
+    /// The text holds a "-" (as a character of its own).
+    var hasHyphen: Bool { isPlain ? text.utf8.contains(0x2D) : text.contains("-") }
+
     /// `lower` begins with one of `stems` (lower-case NFC stems, as the tables hold).
     func starts(with stems: [String]) -> Bool {
         stems.contains { starts(with: $0) }

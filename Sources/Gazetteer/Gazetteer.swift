@@ -144,6 +144,9 @@ public final class Gazetteer: Sendable {
     /// recogniser looks up many surfaces per report.
     private static let trimmed = CharacterSet.punctuationCharacters.subtracting(["-"])
 
+    /// Trimmed from a country hint; built once, as `trimmed`.
+    private static let hintTrimmed = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     /// Like `lookup(_:)`, keeping how each place matched and whether the name is also a common
     /// word or a personal name.
     public func matches(_ surface: String) -> [PlaceMatch] {
@@ -291,7 +294,7 @@ public final class Gazetteer: Sendable {
 
     /// The ISO code of a country named or coded by `hint` ("CN", "КНР", "Китая", "ФРГ").
     public func countryCode(_ hint: String) -> String? {
-        let trimmed = hint.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let trimmed = hint.trimmingCharacters(in: Gazetteer.hintTrimmed)
         if trimmed.count == 2, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
            let c = country(code: trimmed) {
             return c.country
