@@ -301,11 +301,12 @@ extension Recognizer {
         if isOrdinal(w) { return true }
         guard w.isWord else { return false }
         if w.lower == "и" { return false }
-        let adjectiveEnding = ["ский", "ская", "ской", "ское", "ского", "скую", "ским", "ских", "ские", "ный", "ная", "ной",
-                               "ное", "ного", "ную", "ным", "ных", "ные", "ый", "ий", "ая", "ое", "ого", "ому"]
-            .contains { w.lower.hasSuffix($0) }
         // "Ивано-Матренинской": a hyphenated proper adjective the analyzer reads as a name
-        let hyphenatedAdjective = w.isCapitalized && w.text.contains("-") && adjectiveEnding
+        // (the ending test, two dozen suffixes, only for capitalised hyphenated words)
+        let hyphenatedAdjective = w.isCapitalized && w.hasHyphen
+            && ["ский", "ская", "ской", "ское", "ского", "скую", "ским", "ских", "ские", "ный", "ная", "ной",
+                "ное", "ного", "ную", "ным", "ных", "ные", "ый", "ий", "ая", "ое", "ого", "ому"]
+            .contains { w.lower.hasSuffix($0) }
         return (hyphenatedAdjective || parse(w.text).prefix(3).contains { $0.tag.pos == "ADJF" || $0.tag.pos == "PRTF" })
             && !w.isAny(["такие", "таких", "этот", "этой", "данной", "данный", "который", "которые", "которых", "своих", "свой",
                  "наш", "нашего", "нашей", "наших", "все", "всех", "других", "ряд", "многих", "этих", "тех"])
