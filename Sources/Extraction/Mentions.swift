@@ -124,6 +124,14 @@ struct Recognizer {
         return m
     }
 
+    /// `gazetteer.lookup(_:countryHint:)` through this document's remembered lookups: the
+    /// enumeration pass asks it again for every round over a clause.
+    func placeLookup(_ surface: String, countryHint: String?) -> [Place] {
+        let all = placeLookup(surface)
+        guard let hint = countryHint, let code = countryCode(hint) else { return all }
+        return all.filter { $0.country == code } + all.filter { $0.country != code }
+    }
+
     // MARK: Places
 
     /// Place mentions of a clause; `taken` marks words already used by a person's name.
@@ -210,7 +218,7 @@ struct Recognizer {
                 let surface = w[i].text
                 let hint = countryHint(c, after: i)
                 // a name the gazetteer knows in another spelling or case ("Манилы", "Шанью")
-                if let known = gazetteer.lookup(surface, countryHint: hint).first(where: { $0.type == .city }) {
+                if let known = placeLookup(surface, countryHint: hint).first(where: { $0.type == .city }) {
                     register(&nodes, id: known.id, type: .city, name: nodes[known.id]?.name ?? known.name, surface: surface,
                              span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
                              attributes: attributes(of: known))
