@@ -31,7 +31,7 @@ extension Recognizer {
                 continue
             }
             // Honorific + capitalised words.
-            if Lexicon.honorifics.contains(w[i].lower) {
+            if w[i].isWord, w[i].isAny(Lexicon.honorifics) {  // honorifics are all word tokens
                 var j = i + 1
                 var parts: [Word] = []
                 while j < w.count, parts.count < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAbbreviation {
@@ -56,7 +56,7 @@ extension Recognizer {
                 while j < w.count, j - i < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAllCaps, isForeignNamePart(w[j].text) { j += 1 }
                 if j < w.count, j > i, w[j].isWord, w[j].isAllCaps, w[j].text.unicodeScalars.count >= 3,
                    w[j].text.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }),
-                   gazetteer.countryCode(w[j].text) == nil {
+                   countryCode(w[j].text) == nil {
                     let surname = capitalizeFirst(w[j].text.lowercased())
                     let start = max(i, j - 2)
                     let given = (start..<j).map { w[$0].text }.joined(separator: " ")
@@ -162,7 +162,7 @@ extension Recognizer {
     /// the name stands in apposition and agrees with it.
     func titleCase(_ w: [Word], before i: Int) -> String? {
         let lo = max(0, i - 6)
-        guard let t = (lo..<i).last(where: { k in w[k].isWord && Lexicon.offices.contains { w[k].lower.hasPrefix($0.stem) } }) else { return nil }
+        guard let t = (lo..<i).last(where: { k in w[k].isWord && Lexicon.offices.contains { w[k].starts(with: $0.stem) } }) else { return nil }
         return parse(w[t].text).first { $0.tag.pos == "NOUN" }?.tag.case
     }
 
@@ -216,10 +216,10 @@ extension Recognizer {
         var used = Set<Int>()
         let quoted = quotedWords(c)
         for i in w.indices where w[i].isWord && !used.contains(i) && !taken.contains(i) && !placeWords.contains(i) {
-            let lemmas = Set(parse(w[i].text).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
-            let isDocumentHead = signing && !lemmas.isDisjoint(with: Lexicon.documentLemmas)
-            let isEventHead = !lemmas.isDisjoint(with: Lexicon.eventLemmas)
-            let isOrgHead = !lemmas.isDisjoint(with: Lexicon.organisationLemmas)
+            let head = headKinds(w[i].text)
+            let isDocumentHead = signing && head.document
+            let isEventHead = head.event
+            let isOrgHead = head.organisation
             guard isDocumentHead || isEventHead || isOrgHead else { continue }
             if quoted.contains(i) { continue }
             var first = i
@@ -234,8 +234,8 @@ extension Recognizer {
             let quoteEnd = quoteAfter(w, last)
             if let q = quoteEnd { last = q }
             let specific = quoteEnd != nil || (first..<last + 1).contains { k in
-                w[k].isCapitalized && k != first || isOrdinal(w[k]) || w[k].lower.hasPrefix("международн")
-                    || w[k].lower.hasPrefix("всемирн") || w[k].lower.hasPrefix("всероссийск")
+                w[k].isCapitalized && k != first || isOrdinal(w[k]) || w[k].starts(with: "международн")
+                    || w[k].starts(with: "всемирн") || w[k].starts(with: "всероссийск")
             } || (w[first].isCapitalized && first != firstWordIndex(c))
             if !isDocumentHead && !specific { continue }
             // "Организация участия …" at the start of a sentence is an action, not an organisation:
@@ -244,7 +244,7 @@ extension Recognizer {
                 && !((i + 1)...max(i + 1, last)).contains(where: { $0 <= last && w[$0].isCapitalized }) { continue }
             if isDocumentHead && last == i { continue }
             let surface = text.slice(w[first].start, w[last].end)
-            var name = normalizer.nominative(surface.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+            var name = nominative(surface.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
             if name.isEmpty { name = surface }
             name = capitalizeFirst(name)
             let type: NodeType = (isEventHead || isDocumentHead) && !isOrgHead ? .event : (isOrgHead ? .organisation : .event)
@@ -275,7 +275,7 @@ extension Recognizer {
             let latin = t.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) }
                 && !t.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) } && t.unicodeScalars.count >= 3
             guard t.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }) || latin,
-                  !Lexicon.legalForms.contains(w[i].lower), !Lexicon.notOrganisations.contains(t), gazetteer.countryCode(t) == nil,
+                  !Lexicon.legalForms.contains(w[i].lower), !Lexicon.notOrganisations.contains(t), countryCode(t) == nil,
                   placeLookup(t).isEmpty else { continue }
             // "(МАГ)" right after a full name: the abbreviation names that organisation.
             if i >= 1, w[i - 1].text == "(", let full = out.last(where: { $0.last == i - 2 && $0.type == .organisation }) {
@@ -306,14 +306,15 @@ extension Recognizer {
         if isOrdinal(w) { return true }
         guard w.isWord else { return false }
         if w.lower == "и" { return false }
-        let adjectiveEnding = ["ский", "ская", "ской", "ское", "ского", "скую", "ским", "ских", "ские", "ный", "ная", "ной",
-                               "ное", "ного", "ную", "ным", "ных", "ные", "ый", "ий", "ая", "ое", "ого", "ому"]
-            .contains { w.lower.hasSuffix($0) }
         // "Ивано-Матренинской": a hyphenated proper adjective the analyzer reads as a name
-        let hyphenatedAdjective = w.isCapitalized && w.text.contains("-") && adjectiveEnding
+        // (the ending test, two dozen suffixes, only for capitalised hyphenated words)
+        let hyphenatedAdjective = w.isCapitalized && w.hasHyphen
+            && ["ский", "ская", "ской", "ское", "ского", "скую", "ским", "ских", "ские", "ный", "ная", "ной",
+                "ное", "ного", "ную", "ным", "ных", "ные", "ый", "ий", "ая", "ое", "ого", "ому"]
+            .contains { w.lower.hasSuffix($0) }
         return (hyphenatedAdjective || parse(w.text).prefix(3).contains { $0.tag.pos == "ADJF" || $0.tag.pos == "PRTF" })
-            && !["такие", "таких", "этот", "этой", "данной", "данный", "который", "которые", "которых", "своих", "свой",
-                 "наш", "нашего", "нашей", "наших", "все", "всех", "других", "ряд", "многих", "этих", "тех"].contains(w.lower)
+            && !w.isAny(["такие", "таких", "этот", "этой", "данной", "данный", "который", "которые", "которых", "своих", "свой",
+                 "наш", "нашего", "нашей", "наших", "все", "всех", "других", "ряд", "многих", "этих", "тех"])
     }
 
     /// Roman ordinals ("XVI Форум") belong to a name; Arabic ones ("26-м", "22") decline and
@@ -377,8 +378,8 @@ extension Recognizer {
                isNoun(w[j + 1].text), last > head {
                 j += 1; continue
             }
-            if x.isWord, !taken.contains(j), isGenitive(x.text), !["года", "году", "лет", "которого", "которой",
-                                                                      "котором", "также", "числе", "рамках"].contains(x.lower) {
+            if x.isWord, !taken.contains(j), isGenitive(x.text), !x.isAny(["года", "году", "лет", "которого", "которой",
+                                                                      "котором", "также", "числе", "рамках"]) {
                 last = j; j += 1; steps += 1; continue
             }
             if x.isWord, x.isCapitalized, j == head + 1, !taken.contains(j) { last = j; j += 1; steps += 1; continue }
@@ -394,7 +395,7 @@ extension Recognizer {
         var j = head + 1
         while j < w.count, j - head < 10 {
             let x = w[j]
-            if ["между", "с", "со", "на", "в", "от", "для", "по", "которого", "который", "которое"].contains(x.lower) { break }
+            if x.isAny(["между", "с", "со", "на", "в", "от", "для", "по", "которого", "который", "которое"]) { break }
             if !x.isWord && x.token.kind != .quote { break }
             last = j
             j += 1

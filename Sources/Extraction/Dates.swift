@@ -30,9 +30,11 @@ enum Dates {
         // every month's name starts with one of these letters
         guard w.isWord, let f = w.lower.unicodeScalars.first, "яфмаиисонд".unicodeScalars.contains(f) else { return nil }
         let l = w.lower
-        if l.hasPrefix("ма") { return ["май", "мая", "мае", "маю"].contains(l) ? 5 : nil }
-        if l.hasPrefix("март") { return ["март", "марта", "марте"].contains(l) ? 3 : nil }
-        for (stem, m) in Lexicon.months where l.hasPrefix(stem) && stem != "ма" && stem != "март" && l.count <= stem.count + 2 {
+        if w.starts(with: "ма") { return w.isAny(["май", "мая", "мае", "маю"]) ? 5 : nil }
+        if w.starts(with: "март") { return w.isAny(["март", "марта", "марте"]) ? 3 : nil }
+        // a plain word has one character per scalar (Word.isPlain), and counting scalars is cheaper
+        let length = w.isPlain ? l.unicodeScalars.count : l.count
+        for (stem, m) in Lexicon.months where w.starts(with: stem) && stem != "ма" && stem != "март" && length <= stem.count + 2 {
             return m
         }
         return nil

@@ -214,20 +214,20 @@ struct ReporterForms: Sendable {
         let w = c.words
         for (i, x) in w.enumerated() where x.isWord {
             let l = x.lower
-            if l.hasPrefix(stem), l.count > stem.count, ["ая", "ий", "ое", "ие", "ой", "ого", "ому", "ую", "им", "ими", "их", "ом"]
+            if x.starts(with: stem), l.count > stem.count, ["ая", "ий", "ое", "ие", "ой", "ого", "ому", "ую", "им", "ими", "их", "ом"]
                 .contains(String(l.dropFirst(stem.count))) {
                 out.append(i); continue
             }
-            if l.hasPrefix(demonymStem), l.count > demonymStem.count + 1,
+            if x.starts(with: demonymStem), l.count > demonymStem.count + 1,
                ["ич", "ян", "чан", "цы", "цев", "цам", "ан"].contains(where: { String(l.dropFirst(demonymStem.count)).hasPrefix($0) }) {
                 out.append(i); continue
             }
-            if ["администрация", "администрации", "администрацией", "администрацию"].contains(l), i + 1 < w.count,
-               ["города", "г"].contains(w[i + 1].lower),
+            if x.isAny(["администрация", "администрации", "администрацией", "администрацию"]), i + 1 < w.count,
+               w[i + 1].isAny(["города", "г"]),
                !(i + 2 < w.count && w[i + 2].isCapitalized) && !(i + 3 < w.count && w[i + 2].text == "." && w[i + 3].isCapitalized) {
                 out.append(i); continue
             }
-            if ["наш", "нашего", "нашему", "нашим", "нашем"].contains(l), i + 1 < w.count, w[i + 1].lower.hasPrefix("город") {
+            if x.isAny(["наш", "нашего", "нашему", "нашим", "нашем"]), i + 1 < w.count, w[i + 1].starts(with: "город") {
                 out.append(i)
             }
         }

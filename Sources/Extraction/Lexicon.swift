@@ -20,6 +20,12 @@ enum Lexicon {
         ("земл", .region), ("кантон", .region), ("графств", .region), ("район", .region), ("районе", .region),
     ]
 
+    /// `placeMarkers` with whether each matches whole words only, worked out once: the
+    /// recogniser consults the table before every capitalised word.
+    static let markerTable: [(stem: String, type: MarkerType, exact: Bool)] = placeMarkers.map {
+        ($0.stem, $0.type, exactMarkers.contains($0.stem) || $0.stem.hasSuffix("."))
+    }
+
     enum MarkerType { case city, region }
 
     /// Lower-case words inside multi-word place names.
@@ -61,6 +67,10 @@ enum Lexicon {
                              "приезд", "находил", "выезд", "командирова"]
     /// A delegation sent to a place: "направлена делегация города в г. Могилев".
     static let sendStems = ["направ", "отправ", "выехал"]
+    /// Substrings every visit trigger of `RelationRules.visits` holds (its verbs, nouns, send
+    /// stems, reception words and "мисси"): a clause without any has no visit.
+    static let visitCues = ["посет", "побывал", "прибы", "визит", "поездк", "выезд", "направ", "отправ", "выехал",
+                            "прием", "приём", "принят", "принима", "мисси"]
     /// Nouns naming a travelling group.
     static let groupStems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",
@@ -73,6 +83,8 @@ enum Lexicon {
     static let onlineStems = ["онлайн", "он-лайн", "видеоконференц", "видеосвяз", "дистанцион", "виртуальн",
                               "в режиме видео", "zoom", "видеомост", "видеообращ", "видеопоздрав"]
 
+    /// Substrings every cue of `RelationRules.partnershipCues` holds.
+    static let partnershipCueStems = ["побратим", "партнер", "партнёр", "дружес", "добрососедск", "сотрудничеств"]
     static let signStems = ["подписан", "подписал", "подписыва", "подписи", "заключен", "заключил", "подписани"]
     /// Head nouns of signed documents.
     static let documentHeads = ["соглашени", "договор", "протокол", "план", "меморандум", "коммюнике",

@@ -46,30 +46,90 @@ struct Recognizer {
     let memo = Memo()
 
     final class Memo {
-        var parses: [String: [Parse]] = [:]
-        var matches: [String: [PlaceMatch]] = [:]
-        var lookups: [String: [Place]] = [:]
+        var parses: [BytesKey: [Parse]] = [:]
+        var matches: [BytesKey: [PlaceMatch]] = [:]
+        var lookups: [BytesKey: [Place]] = [:]
+        var countryCodes: [BytesKey: String?] = [:]
+        var heads: [BytesKey: HeadKinds] = [:]
+        var nominatives: [BytesKey: String] = [:]
+    }
+
+    /// A memo key compared and hashed as UTF-8 bytes. String's own hashing normalises non-ASCII
+    /// text on every lookup, which made the memo lookups a large share of extraction time;
+    /// byte identity is only finer than String equality, so a memo answers the same.
+    struct BytesKey: Hashable {
+        let text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: BytesKey, b: BytesKey) -> Bool { a.text.sameBytes(b.text) }
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// What a word can head, from the noun lemmas of its first three readings.
+    struct HeadKinds {
+        var document: Bool
+        var event: Bool
+        var organisation: Bool
+    }
+
+    /// The head kinds of a word, once per distinct spelling in a document: `phrases` asks it for
+    /// every word of every clause.
+    func headKinds(_ word: String) -> HeadKinds {
+        if let h = memo.heads[BytesKey(word)] { return h }
+        let lemmas = Set(parse(word).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
+        let h = HeadKinds(document: !lemmas.isDisjoint(with: Lexicon.documentLemmas),
+                          event: !lemmas.isDisjoint(with: Lexicon.eventLemmas),
+                          organisation: !lemmas.isDisjoint(with: Lexicon.organisationLemmas))
+        memo.heads[BytesKey(word)] = h
+        return h
+    }
+
+    /// `gazetteer.countryCode`, remembered for the document.
+    func countryCode(_ name: String) -> String? {
+        if let c = memo.countryCodes[BytesKey(name)] { return c }
+        let c = gazetteer.countryCode(name)
+        memo.countryCodes[BytesKey(name)] = .some(c)  // nil is an answer too
+        return c
+    }
+
+    /// `normalizer.nominative`, remembered for the document: organisations and events are
+    /// named again and again in a report.
+    func nominative(_ phrase: String) -> String {
+        if let n = memo.nominatives[BytesKey(phrase)] { return n }
+        let n = normalizer.nominative(phrase, parse: parse)
+        memo.nominatives[BytesKey(phrase)] = n
+        return n
     }
 
     func parse(_ word: String) -> [Parse] {
-        if let p = memo.parses[word] { return p }
+        if let p = memo.parses[BytesKey(word)] { return p }
         let p = analyzer.parse(word)
-        memo.parses[word] = p
+        memo.parses[BytesKey(word)] = p
         return p
     }
 
     func placeMatches(_ surface: String) -> [PlaceMatch] {
-        if let m = memo.matches[surface] { return m }
+        if let m = memo.matches[BytesKey(surface)] { return m }
         let m = gazetteer.matches(surface)
-        memo.matches[surface] = m
+        memo.matches[BytesKey(surface)] = m
         return m
     }
 
     func placeLookup(_ surface: String) -> [Place] {
-        if let m = memo.lookups[surface] { return m }
+        if let m = memo.lookups[BytesKey(surface)] { return m }
         let m = gazetteer.lookup(surface)
-        memo.lookups[surface] = m
+        memo.lookups[BytesKey(surface)] = m
         return m
+    }
+
+    /// `gazetteer.lookup(_:countryHint:)` through this document's remembered lookups: the
+    /// enumeration pass asks it again for every round over a clause.
+    func placeLookup(_ surface: String, countryHint: String?) -> [Place] {
+        let all = placeLookup(surface)
+        guard let hint = countryHint, let code = countryCode(hint) else { return all }
+        return all.filter { $0.country == code } + all.filter { $0.country != code }
     }
 
     // MARK: Places
@@ -147,7 +207,7 @@ struct Recognizer {
             changed = false
             for i in w.indices where w[i].isWord && w[i].isCapitalized && !w[i].isAbbreviation && !taken.contains(i) {
                 guard !out.contains(where: { $0.first <= i && i <= $0.last }), i >= 2,
-                      [",", "и"].contains(w[i - 1].lower),
+                      w[i - 1].isAny([",", "и"]),
                       let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.text == "(" || x.text == ")" || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
                       left.type == .city, i + 1 <= w.count else { continue }
                 let next = i + 1 < w.count ? w[i + 1].text : "."
@@ -159,7 +219,7 @@ struct Recognizer {
                 // the country of the enumeration: "Шанью, Цзямусы, Фуюань, Хэган, Вэйхай (КНР)"
                 let hint = countryHint(c, after: i) ?? enumerationCountry(c, after: i)
                 // a name the gazetteer knows in another spelling or case ("Манилы"), in that country
-                if let known = gazetteer.lookup(surface, countryHint: hint).first(where: { $0.type == .city }),
+                if let known = placeLookup(surface, countryHint: hint).first(where: { $0.type == .city }),
                    hint == nil || known.country == hint {
                     register(&nodes, id: known.id, type: .city, name: nodes[known.id]?.name ?? known.name, surface: surface,
                              span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
@@ -208,8 +268,9 @@ struct Recognizer {
         guard j >= 0, c.words[j].isWord else { return nil }
         var lower = c.words[j].lower
         if j + 1 < i, c.words[j + 1].text == "." { lower += "." }
-        for (stem, type) in Lexicon.placeMarkers {
-            if Lexicon.exactMarkers.contains(stem) || stem.hasSuffix(".") ? lower == stem : lower.hasPrefix(stem) {
+        let plain = c.words[j].isPlain
+        for (stem, type, exact) in Lexicon.markerTable {
+            if exact ? (plain ? lower.sameBytes(stem) : lower == stem) : (plain ? lower.hasBytePrefix(stem) : lower.hasPrefix(stem)) {
                 if stem == "с." && c.words[j].isCapitalized { continue }
                 // "городской", "коммунальный": adjectives are not markers
                 if !stem.hasSuffix("."), !(parse(c.words[j].text).first.map { $0.tag.pos == "NOUN" } ?? false) { return nil }
@@ -233,7 +294,7 @@ struct Recognizer {
     /// The country named in parentheses right after the name starting at `i`: "Кайфын (КНР)".
     func countryHint(_ c: Clause, after i: Int) -> String? {
         var j = i + 1
-        while j < c.words.count, c.words[j].isWord, j - i < 4, c.words[j].isCapitalized || c.words[j].text.contains("-") { j += 1 }
+        while j < c.words.count, c.words[j].isWord, j - i < 4, c.words[j].isCapitalized || c.words[j].hasHyphen { j += 1 }
         guard j + 1 < c.words.count, c.words[j].text == "(" else { return nil }
         var k = j + 1
         var names: [String] = []
@@ -247,7 +308,7 @@ struct Recognizer {
         }
         if !current.isEmpty { names.append(text.slice(current.first!.start, current.last!.end)) }
         for name in names.reversed() {
-            if let code = gazetteer.countryCode(name) { return code }
+            if let code = countryCode(name) { return code }
         }
         return nil
     }
@@ -438,7 +499,7 @@ struct Recognizer {
         while j >= 0, skipped < 4 {
             let w = c.words[j]
             if w.text == "." { j -= 1; continue }
-            if ["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"].contains(w.lower) { return w.lower }
+            if w.isAny(["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"]) { return w.lower }
             if w.isWord, w.starts(with: ["г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци",
                                          "префектур", "област", "зарубежн", "российск", "немецк", "китайск", "японск",
                                          "корейск", "южнокорейск", "французск", "такие", "таких", "страны", "стран",

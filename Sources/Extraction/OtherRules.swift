@@ -7,6 +7,8 @@ extension RelationRules {
     /// Плана …": the parties signed the document (an event node named by its title).
     func signing(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
+        // a word starting with a stem is a slice of a plain clause's text: test the text first
+        if f.clause.isPlain, !Lexicon.signStems.contains(where: { f.clause.lowerText.has($0) }) { return [] }
         guard let cue = f.firstIndex(where: Lexicon.signStems, outsidePhrases: false) else { return [] }
         let docs = f.phrases.filter(\.isDocument)
         guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }
@@ -37,10 +39,10 @@ extension RelationRules {
             // the nearest office title before the person, at most 8 words back
             let lo = max(0, person.first - 8)
             guard let t = (lo..<person.first).last(where: { i in
-                f.words[i].isWord && Lexicon.offices.contains { f.words[i].lower.hasPrefix($0.stem) }
+                f.words[i].isWord && Lexicon.offices.contains { f.words[i].starts(with: $0.stem) }
             }) else { continue }
             if f.people.contains(where: { $0.first > t && $0.last < person.first }) { continue }
-            let role = Lexicon.offices.first { f.words[t].lower.hasPrefix($0.stem) }!.role
+            let role = Lexicon.offices.first { f.words[t].starts(with: $0.stem) }!.role
             let between = (f.places + f.phrases.filter { $0.type == .organisation })
                 .filter { $0.first > t && $0.last < person.first }
             let place = between.filter { $0.type.isPlace }.last

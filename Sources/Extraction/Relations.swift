@@ -83,6 +83,9 @@ struct RelationRules {
 
     /// Every partnership cue of a clause, with whether it speaks of twinning.
     func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
+        // Every cue below holds one of these; a plain clause without them has none (see
+        // `Clause.isPlain`), and most clauses are spared the word scan.
+        if f.clause.isPlain, !Lexicon.partnershipCueStems.contains(where: { f.clause.lowerText.has($0) }) { return [] }
         var out: [(Int, Bool)] = []
         for w in f.words where w.isWord {
             let l = w.lower
@@ -91,18 +94,18 @@ struct RelationRules {
             // российско-германских городов-партнеров".
             if f.insideName(w.index), !f.actorPlaces.contains(where: { $0.first == w.index + 1 }) { continue }
             if l.has("побратим") { out.append((w.index, true)); continue }
-            if l.has("-партнер") || l.has("-партнёр") || l.hasPrefix("партнерск") || l.hasPrefix("партнёрск") {
+            if l.has("-партнер") || l.has("-партнёр") || w.starts(with: "партнерск") || w.starts(with: "партнёрск") {
                 out.append((w.index, false)); continue
             }
-            if l.hasPrefix("дружествен") || l.hasPrefix("добрососедск") || l.hasPrefix("дружеск") {
+            if w.starts(with: "дружествен") || w.starts(with: "добрососедск") || w.starts(with: "дружеск") {
                 let near = f.words[w.index..<min(f.words.count, w.index + 4)]
                 if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { out.append((w.index, false)) }
                 continue
             }
             // "сотрудничество с городом Тайбей", "отношения сотрудничества со следующими городами"
-            if l.hasPrefix("сотрудничеств"), w.index + 1 < f.words.count, ["с", "со"].contains(f.words[w.index + 1].lower) {
+            if w.starts(with: "сотрудничеств"), w.index + 1 < f.words.count, f.words[w.index + 1].isAny(["с", "со"]) {
                 let after = f.words[(w.index + 2)..<min(f.words.count, w.index + 6)]
-                if after.contains(where: { $0.lower.hasPrefix("город") || $0.lower.hasPrefix("муниципалитет") })
+                if after.contains(where: { $0.starts(with: "город") || $0.starts(with: "муниципалитет") })
                     || f.actorPlaces.contains(where: { $0.first == w.index + 2 && $0.type != .country }) {
                     out.append((w.index, false))
                 }
@@ -224,12 +227,12 @@ struct RelationRules {
         let w = f.words
         for (i, x) in w.enumerated() {
             if x.lower.has("-лети"), let n = Int(x.lower.prefix { $0.isNumber }),
-               w[(i + 1)..<min(w.count, i + 6)].contains(where: { $0.lower.hasPrefix("установлени") }) {
+               w[(i + 1)..<min(w.count, i + 6)].contains(where: { $0.starts(with: "установлени") }) {
                 return n
             }
             if x.token.kind == .number, let n = Int(x.text), n < 200, i + 1 < w.count,
-               ["лет", "год", "года"].contains(w[i + 1].lower),
-               w[(i + 2)..<min(w.count, i + 8)].contains(where: { $0.lower.hasPrefix("установлени") }) {
+               w[i + 1].isAny(["лет", "год", "года"]),
+               w[(i + 2)..<min(w.count, i + 8)].contains(where: { $0.starts(with: "установлени") }) {
                 return n
             }
         }

@@ -1,57 +1,156 @@
+import Foundation  // memchr, memcmp
 import RussianText
 
 /// A token with the views the rules need: lower-cased and ё-folded text, capitalisation.
+///
+/// The views are computed once per token: rules ask them for every word of every clause, and
+/// going through Unicode properties or Foundation on each question dominated extraction time.
 struct Word: Sendable {
     let token: Token
     /// Index in its sentence.
     let index: Int
     /// Lower-cased, ё → е.
     let lower: String
+    /// `lower` holds only ASCII and basic Cyrillic letters (the usual case), so it is in NFC
+    /// with a grapheme break between any two scalars: comparing its UTF-8 bytes then gives the
+    /// same answers as String's comparisons, at a fraction of the cost.
+    let isPlain: Bool
+    /// The first character is an upper-case letter.
+    let isCapitalized: Bool
+    /// Two or more letters, at least two of them capitals and the first a capital ("КНР", "ОмГУ").
+    let isAbbreviation: Bool
+    /// Every letter is a capital ("ОМСК").
+    let isAllCaps: Bool
 
     var text: String { token.text }
     var start: Int { token.start }
     var end: Int { token.end }
     var isWord: Bool { token.kind == .word }
-    var isCapitalized: Bool { token.isCapitalized }
-    /// Two or more letters, at least two of them capitals and the first a capital ("КНР", "ОмГУ").
-    var isAbbreviation: Bool {
-        guard isWord, token.isCapitalized else { return false }
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let upper = letters.filter { $0.properties.isUppercase }.count
-        // "ОмГУ", "КНР", but not "Улан-Батор"
-        return letters.count >= 2 && letters.count <= 10 && upper >= 2 && upper * 2 >= letters.count
-    }
-    /// Every letter is a capital ("ОМСК").
-    var isAllCaps: Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
-    }
 
-    func starts(with stems: [String]) -> Bool { stems.contains { lower.hasPrefix($0) } }
-    func `is`(_ words: String...) -> Bool { words.contains(lower) }
+    /// The text holds a "-" (as a character of its own).
+    var hasHyphen: Bool { isPlain ? text.utf8.contains(0x2D) : text.contains("-") }
+
+    /// `lower` begins with one of `stems` (lower-case NFC stems, as the tables hold).
+    func starts(with stems: [String]) -> Bool {
+        stems.contains { starts(with: $0) }
+    }
+    func starts(with stem: String) -> Bool {
+        guard isPlain else { return lower.hasPrefix(stem) }
+        return lower.utf8.count >= stem.utf8.count && lower.hasBytePrefix(stem)
+    }
+    func `is`(_ words: String...) -> Bool { isAny(words) }
+    /// Whether `lower` is one of `words` (lower-case literals).
+    func isAny(_ words: [String]) -> Bool {
+        guard isPlain else { return words.contains(lower) }
+        // lengths first: most candidates differ in length, and `utf8.count` costs nothing
+        let n = lower.utf8.count
+        return words.contains { $0.utf8.count == n && lower.sameBytes($0) }
+    }
 
     init(token: Token, index: Int) {
         self.token = token
         self.index = index
-        self.lower = token.text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let (lower, plain) = Word.fold(token.text)
+        self.lower = lower
+        self.isPlain = plain
+        self.isCapitalized = token.isCapitalized
+        var letters = 0, upper = 0
+        for u in token.text.unicodeScalars {
+            switch u.value {
+            case 0x41...0x5A, 0x0410...0x042F, 0x0401: letters += 1; upper += 1
+            case 0x61...0x7A, 0x0430...0x044F, 0x0451: letters += 1
+            case 0...0x7F: break
+            default:
+                if u.properties.isAlphabetic {
+                    letters += 1
+                    if u.properties.isUppercase { upper += 1 }
+                }
+            }
+        }
+        isAllCaps = letters > 0 && upper == letters
+        // "ОмГУ", "КНР", but not "Улан-Батор"
+        isAbbreviation = token.kind == .word && isCapitalized
+            && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
+    }
+
+    /// `text.lowercased()` with ё → е, and whether the result is plain (see `isPlain`). Plain
+    /// text is mapped scalar by scalar; anything else takes the general (slow) route, so the
+    /// result is the same for every input.
+    static func fold(_ text: String) -> (String, Bool) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            let v = u.value
+            switch v {
+            case 0x41...0x5A: bytes.append(UInt8(v + 0x20))
+            case 0...0x7F: bytes.append(UInt8(v))
+            case 0x0401, 0x0451: bytes.append(0xD0); bytes.append(0xB5)  // е
+            case 0x0410...0x044F:
+                let l = v < 0x0430 ? v + 0x20 : v
+                bytes.append(UInt8(0xC0 | (l >> 6))); bytes.append(UInt8(0x80 | (l & 0x3F)))
+            default:
+                return (text.lowercased().replacingOccurrences(of: "ё", with: "е"), false)
+            }
+        }
+        return (String(decoding: bytes, as: UTF8.self), true)
     }
 }
 
-/// Lower-case and fold ё for matching.
+/// Lower-case and fold ё for matching. Built as UTF-8 bytes: the whole text and every
+/// sentence go through it, and appending to a `UnicodeScalarView` scalar by scalar cost more
+/// than all the rest.
 func fold(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars {
-        switch u.value {
-        case 0x0401, 0x0451: out.append("е")
-        case 0x0410...0x042F, 0x41...0x5A: out.append(Unicode.Scalar(u.value + 0x20)!)
-        default:
-            if u.properties.isUppercase { out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars) } else { out.append(u) }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    func append(_ u: Unicode.Scalar) {
+        let v = u.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(contentsOf: String(u).utf8)
         }
     }
-    return String(out)
+    for u in s.unicodeScalars {
+        switch u.value {
+        case 0x0401, 0x0451: out.append(0xD0); out.append(0xB5)  // е
+        case 0x0410...0x042F, 0x41...0x5A: append(Unicode.Scalar(u.value + 0x20)!)
+        // lower-case letters and ASCII: no Unicode property lookup needed
+        case 0...0x40, 0x5B...0x7F, 0x0430...0x044F: append(u)
+        default:
+            if u.properties.isUppercase {
+                for m in u.properties.lowercaseMapping.unicodeScalars { append(m) }
+            } else {
+                append(u)
+            }
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 extension String {
+    /// Prefix test on UTF-8 bytes, for strings in NFC whose scalars each stand alone (see
+    /// `Word.isPlain`); `hasPrefix` normalises and breaks graphemes on every call.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        var s = self, p = prefix
+        return s.withUTF8 { h in
+            p.withUTF8 { n in
+                guard h.count >= n.count else { return false }
+                var i = 0
+                while i < n.count { if h[i] != n[i] { return false }; i += 1 }
+                return true
+            }
+        }
+    }
+
+    /// Equality on UTF-8 bytes, for the same strings as `hasBytePrefix`.
+    func sameBytes(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var s = self, o = other
+        return s.withUTF8 { a in o.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
+    }
+
     /// Substring test on UTF-8 bytes. Foundation's `contains` is locale-aware and dominated
     /// extraction time; valid UTF-8 cannot match across a character boundary, so bytes suffice.
     func has(_ needle: String) -> Bool {
@@ -59,17 +158,19 @@ extension String {
         return hay.withUTF8 { h in
             n.withUTF8 { n in
                 guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
+                guard h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                // libc's memchr looks for one byte of the needle, then memcmp checks it all. The
+                // byte is the needle's first that is no Cyrillic lead byte (D0/D1, half of a
+                // Russian text): a letter's own byte is rare enough for memchr to skip far.
+                let anchor = n.firstIndex { $0 != 0xD0 && $0 != 0xD1 } ?? 0
+                let target = Int32(n[anchor])
+                let lastAnchor = h.count - n.count + anchor
+                var i = anchor
+                while i <= lastAnchor {
+                    guard let hit = memchr(hb + i, target, lastAnchor - i + 1) else { return false }
+                    let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + (at - anchor), nb, n.count) == 0 { return true }
+                    i = at + 1
                 }
                 return false
             }
@@ -95,6 +196,8 @@ struct Clause: Sendable {
 
     /// The sentence lower-cased and ё-folded, computed once: the rules search it often.
     let lowerText: String
+    /// Every word is plain (`Word.isPlain`): each word's `lower` is then a slice of `lowerText`.
+    let isPlain: Bool
 
     var start: Int { sentence.start }
     var end: Int { sentence.end }
@@ -113,7 +216,7 @@ struct ScalarText: Sendable {
     }
     func slice(_ start: Int, _ end: Int) -> String {
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
-        return String(String.UnicodeScalarView(scalars[s..<e]))
+        return String(scalars: scalars[s..<e])
     }
     /// The first non-blank line.
     func firstLine() -> (text: String, start: Int, end: Int)? {
@@ -164,7 +267,8 @@ enum Structure {
                           isHeading: startsLine && short && !endsSentence && !bullet,
                           introducesList: last == ":",
                           startsLine: startsLine,
-                          lowerText: fold(s.text))
+                          lowerText: fold(s.text),
+                          isPlain: words.allSatisfy(\.isPlain))
         }
     }
 }

@@ -11,14 +11,18 @@ extension RelationRules {
         if Lexicon.onlineStems.contains(where: { lower.has($0) }) { return [] }
         // "сообщила о готовности совершить визит", "рекомендовали направить делегацию": intended, not made
         if Lexicon.intentStems.contains(where: { lower.has($0) }) { return [] }
+        // Every trigger below is a word starting with (or holding) one of these stems; without
+        // them in the clause no rule can fire, and most clauses are spared the word scans. Only
+        // for plain clauses, whose words' lower-case forms are exact slices of `lowerText`.
+        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { lower.has($0) }) { return [] }
         let w = f.words
         let verb = w.firstIndex { $0.isWord && $0.starts(with: ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]) }
         let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк", "выезд"]) && !f.insidePhrase($0.index) }
         let send = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.sendStems) && !isInfinitive($0.text) }
-            .flatMap { s in w[s...].contains { $0.lower.hasPrefix("делегац") } ? s : nil }
-        let reception = w.firstIndex { $0.isWord && ($0.lower.hasPrefix("прием") || $0.lower.hasPrefix("приём")
-                                                      || $0.lower.hasPrefix("принят") || $0.lower.hasPrefix("принима")) }
-            .flatMap { s in w[s...].prefix(6).contains { $0.lower.hasPrefix("делегац") } ? s : nil }
+            .flatMap { s in w[s...].contains { $0.starts(with: "делегац") } ? s : nil }
+        let reception = w.firstIndex { $0.isWord && ($0.starts(with: "прием") || $0.starts(with: "приём")
+                                                      || $0.starts(with: "принят") || $0.starts(with: "принима")) }
+            .flatMap { s in w[s...].prefix(6).contains { $0.starts(with: "делегац") } ? s : nil }
         let mission = w.firstIndex { $0.isWord && $0.lower.has("мисси") }
 
         var sources: [String] = []
@@ -34,14 +38,14 @@ extension RelationRules {
             return unique(ids)
         }
         func objectPlaces(after t: Int, locativeOnly: Bool) -> [String] {
-            let enumeration = w[(t + 1)..<min(w.count, t + 8)].contains { ["как", ":"].contains($0.lower) }
+            let enumeration = w[(t + 1)..<min(w.count, t + 8)].contains { $0.isAny(["как", ":"]) }
             var ids: [String] = []
             var stopAt = w.count
             for j in (t + 1)..<w.count {
                 let l = w[j].lower
                 if [";"].contains(l) { stopAt = j; break }
                 if !enumeration, ["для", "чтобы", "где", "который", "которая", "которые", "которого"].contains(l) { stopAt = j; break }
-                if !enumeration, l == "в", j + 1 < w.count, ["целях", "рамках", "ходе"].contains(w[j + 1].lower) { stopAt = j; break }
+                if !enumeration, l == "в", j + 1 < w.count, w[j + 1].isAny(["целях", "рамках", "ходе"]) { stopAt = j; break }
                 if !enumeration, l == "с", j + 1 < w.count, w[j + 1].lower == "целью" { stopAt = j; break }
                 if !enumeration, l == ",", !ids.isEmpty { stopAt = j; break }
             }
@@ -53,14 +57,14 @@ extension RelationRules {
                 if let g = w[(t + 1)..<m.first].lastIndex(where: { $0.lower == "главе" }),
                    !w[g..<m.first].contains(where: { $0.lower == "в" || $0.lower == "во" }) { skipUntil = m.last; continue }
                 ids.append(m.nodeID)
-                if !enumeration && !locativeOnly, m.last + 1 < w.count, !["и", "(", ")"].contains(w[m.last + 1].lower),
+                if !enumeration && !locativeOnly, m.last + 1 < w.count, !w[m.last + 1].isAny(["и", "(", ")"]),
                    w[m.last + 1].text != "," { break }
             }
             return unique(ids)
         }
 
         if let t = verb, w[t].lower.hasSuffix("ло"),
-           w[(t + 1)..<min(w.count, t + 4)].contains(where: { $0.lower.hasPrefix("делегац") || $0.token.kind == .number }) {
+           w[(t + 1)..<min(w.count, t + 4)].contains(where: { $0.starts(with: "делегац") || $0.token.kind == .number }) {
             // "КНР посетило 22 делегации администрации города Благовещенска": subject after the verb
             trigger = t; rule = "visited.inverted"
             let segmentStart = (w[..<t].lastIndex { [";", ","].contains($0.text) } ?? -1) + 1
@@ -140,7 +144,7 @@ extension RelationRules {
     /// A place inside an enumeration introduced by "из": "из таких стран как: КНР, ФРГ".
     private func isAfterFrom(_ w: [Word], _ i: Int, _ t: Int) -> Bool {
         guard let from = w[t..<i].lastIndex(where: { $0.lower == "из" }) else { return false }
-        return !w[(from + 1)..<i].contains { ["в", "во", ";"].contains($0.lower) }
+        return !w[(from + 1)..<i].contains { $0.isAny(["в", "во", ";"]) }
     }
 }
 

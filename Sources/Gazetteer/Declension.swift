@@ -36,13 +36,19 @@ enum Declension {
 
     /// The word itself and its candidate nominatives, without duplicates, the word first.
     static func baseForms(ofWord word: String) -> [String] {
+        isPlain(word) ? plainBaseForms(word) : generalBaseForms(word)
+    }
+
+    /// `baseForms(ofWord:)` for any text, on Strings.
+    static func generalBaseForms(_ word: String) -> [String] {
         var out: [String] = [word]
         var seen: Set<String> = [word]
+        func hasSuffix(_ word: String, _ ending: String) -> Bool { word.hasSuffix(ending) }
         func add(_ s: String) {
             if seen.insert(s).inserted { out.append(s) }
         }
         for table in [nounEndings, adjectiveEndings] {
-            for (ending, replacements) in table where word.hasSuffix(ending) {
+            for (ending, replacements) in table where hasSuffix(word, ending) {
                 let stem = String(word.dropLast(ending.count))
                 guard stem.count >= 2 else { continue }
                 for r in replacements where stem.count + r.count >= 3 {
@@ -51,11 +57,75 @@ enum Declension {
                 }
             }
         }
-        if word.hasSuffix("ым") {
+        if hasSuffix(word, "ым") {
             let stem = String(word.dropLast(2))
             if possessiveStems.contains(where: { stem.hasSuffix($0) }) { add(stem) }
         }
         return out
+    }
+
+    /// Bytes of ASCII and of U+0400–U+047F (Cyrillic letters, no combining marks): text made of
+    /// them is in NFC with a grapheme break between any two scalars, so byte tests on it agree
+    /// with String's `hasSuffix` and cost far less.
+    private static func isPlain(_ word: String) -> Bool {
+        word.utf8.allSatisfy { $0 < 0x80 || $0 == 0xD0 || $0 == 0xD1 || ($0 & 0xC0) == 0x80 }
+    }
+
+    /// The tables as scalars, for `plainBaseForms`.
+    private static let scalarTables: [[(ending: [Unicode.Scalar], replacements: [[Unicode.Scalar]])]] =
+        [nounEndings, adjectiveEndings].map { table in
+            table.map { (Array($0.0.unicodeScalars), $0.1.map { Array($0.unicodeScalars) }) }
+        }
+    private static let consonantScalars: Set<Unicode.Scalar> = Set("бвгджзйклмнпрстфхцчшщ".unicodeScalars)
+    private static let possessiveScalars: [[Unicode.Scalar]] = possessiveStems.map { Array($0.unicodeScalars) }
+
+    /// `baseForms(ofWord:)` for a plain word (see `isPlain`), on scalars: with one scalar per
+    /// character the same rules give the same forms in the same order, without the grapheme
+    /// walks and normalising hashes of String's `count`, `dropLast` and `Set<String>`. The
+    /// gazetteer asks this for every capitalised word of a report.
+    static func plainBaseForms(_ word: String) -> [String] {
+        let w = Array(word.unicodeScalars)
+        var out: [String] = [word]
+        var seen: Set<[Unicode.Scalar]> = [w]
+        func add(_ s: [Unicode.Scalar]) {
+            if seen.insert(s).inserted {
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: s)
+                out.append(String(v))
+            }
+        }
+        func endsWith(_ a: [Unicode.Scalar], _ e: [Unicode.Scalar]) -> Bool {
+            a.count >= e.count && a[(a.count - e.count)...].elementsEqual(e)
+        }
+        for table in scalarTables {
+            for (ending, replacements) in table where endsWith(w, ending) {
+                let stem = Array(w[..<(w.count - ending.count)])
+                guard stem.count >= 2 else { continue }
+                for r in replacements where stem.count + r.count >= 3 {
+                    add(stem + r)
+                    if r.isEmpty { plainFleetingVowel(stem).forEach(add) }
+                }
+            }
+        }
+        if endsWith(w, ["ы", "м"]) {
+            let stem = Array(w.dropLast(2))
+            if possessiveScalars.contains(where: { endsWith(stem, $0) }) { add(stem) }
+        }
+        return out
+    }
+
+    /// `fleetingVowel` on scalars.
+    private static func plainFleetingVowel(_ stem: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        guard stem.count >= 3, let last = stem.last, consonantScalars.contains(last) else { return [] }
+        let before = stem[stem.count - 2]
+        let head = Array(stem.dropLast(2))
+        if before == "ь" || before == "й" {
+            return [head + ["е", last]]
+        }
+        if consonantScalars.contains(before) {
+            return [head + [before, "е", last], head + [before, "о", last]]
+        }
+        return []
     }
 
     /// Restores a vowel lost in oblique cases: Орла → орел (орёл), Ельца → елец.

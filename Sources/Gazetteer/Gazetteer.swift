@@ -140,10 +140,22 @@ public final class Gazetteer: Sendable {
         matches(surface).map(\.place)
     }
 
+    /// Punctuation trimmed from a surface before lookup; dashes belong to names. Built once: the
+    /// recogniser looks up many surfaces per report.
+    private static let trimmed = CharacterSet.punctuationCharacters.subtracting(["-"])
+
+    /// Trimmed from a country hint; built once, as `trimmed`.
+    private static let hintTrimmed = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     /// Like `lookup(_:)`, keeping how each place matched and whether the name is also a common
     /// word or a personal name.
     public func matches(_ surface: String) -> [PlaceMatch] {
-        let key = NameKey.fold(surface.trimmingCharacters(in: .punctuationCharacters.subtracting(["-"])))
+        // Foundation's trimming costs more than the rest of a short lookup: skip it when neither
+        // end is punctuation (the usual case), where it would change nothing.
+        let scalars = surface.unicodeScalars
+        let needsTrim = scalars.first.map(Gazetteer.trimmed.contains) ?? false
+            || scalars.last.map(Gazetteer.trimmed.contains) ?? false
+        let key = NameKey.fold(needsTrim ? surface.trimmingCharacters(in: Gazetteer.trimmed) : surface)
         guard !key.isEmpty else { return [] }
         var found: [Int: PlaceMatch] = [:]
         // A surface that reads as a form of a common word is flagged whatever place it reaches:
@@ -282,7 +294,7 @@ public final class Gazetteer: Sendable {
 
     /// The ISO code of a country named or coded by `hint` ("CN", "КНР", "Китая", "ФРГ").
     public func countryCode(_ hint: String) -> String? {
-        let trimmed = hint.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let trimmed = hint.trimmingCharacters(in: Gazetteer.hintTrimmed)
         if trimmed.count == 2, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
            let c = country(code: trimmed) {
             return c.country

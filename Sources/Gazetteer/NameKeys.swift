@@ -36,6 +36,47 @@ public enum NameKey {
     /// э/е (Тайбэй/Тайбей), "ьо"/"ё" (Стрьомсунд/Стрёмсунд), чж/дж/ж (Чанчжоу/Чанжоу,
     /// Чинчжу/Чинджу), ъ and ь (Манчжурия/Маньчжурия) and doubled letters (Хамамет/Хаммамет).
     public static func fuzzy(_ key: String) -> String {
+        // The recogniser asks this for many words of every report: plain keys (ASCII and basic
+        // Cyrillic, no combining marks) take the same replacements on scalars, without Foundation.
+        var s = Array(key.unicodeScalars)
+        guard s.allSatisfy({ $0.value < 0x80 || (0x0410...0x0451).contains($0.value) }) else {
+            return fuzzyGeneral(key)
+        }
+        // In the order of `fuzzyGeneral`: each pass sees what the one before left.
+        s = replacing(s, ["ь", "о"], with: ["е"])
+        s = replacing(s, ["э"], with: ["е"])
+        s = replacing(s, ["ч", "ж"], with: ["ж"])
+        s = replacing(s, ["д", "ж"], with: ["ж"])
+        s = replacing(s, ["ъ"], with: [])
+        s = replacing(s, ["ь"], with: [])
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        for scalar in s where out.last != scalar { out.append(scalar) }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: out)
+        return String(text)
+    }
+
+    /// Left-to-right, non-overlapping replacement, as `replacingOccurrences` does.
+    private static func replacing(_ s: [Unicode.Scalar], _ pattern: [Unicode.Scalar],
+                                  with replacement: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + pattern.count <= s.count, s[i] == pattern[0], pattern.count == 1 || s[i + 1] == pattern[1] {
+                out.append(contentsOf: replacement)
+                i += pattern.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `fuzzy` for any text, through Foundation.
+    static func fuzzyGeneral(_ key: String) -> String {
         let s = key.replacingOccurrences(of: "ьо", with: "е")
             .replacingOccurrences(of: "э", with: "е")
             .replacingOccurrences(of: "чж", with: "ж")
@@ -61,8 +102,18 @@ public enum NameKey {
     /// Latin diacritics dropped, anything else a single "-". Use it for ids of places the text
     /// names but the gazetteer lacks, so they look like the bundled ones.
     public static func slug(_ text: String) -> String {
+        plainSlug(text) ?? generalSlug(text)
+    }
+
+    /// `slug` for any text, character by character.
+    static func generalSlug(_ text: String) -> String {
         var out = ""
         for ch in text.lowercased() {
+            // ASCII needs no decomposition: letters and digits stay, the rest is a separator
+            if let a = ch.asciiValue {
+                if (0x61...0x7A).contains(a) || (0x30...0x39).contains(a) { out.append(ch) } else if out.last != "-" { out += "-" }
+                continue
+            }
             if let t = translit[ch] {
                 out += t
                 continue
@@ -79,5 +130,35 @@ public enum NameKey {
         while out.hasPrefix("-") { out.removeFirst() }
         while out.hasSuffix("-") { out.removeLast() }
         return out
+    }
+
+    /// Transliterations of а…я, by code point.
+    private static let cyrillicTranslit: [[UInt8]] = (0x0430...0x044F).map { v in
+        Array((translit[Character(Unicode.Scalar(UInt32(v))!)] ?? "").utf8)
+    }
+
+    /// `slug` of a text of ASCII and basic Cyrillic (А–я, Ё, ё), the usual case, from code
+    /// points: every id goes through a slug, and the general route decomposes and hashes each
+    /// character. Nil for any other text.
+    static func plainSlug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            var v = u.value
+            switch v {
+            case 0x41...0x5A: out.append(UInt8(v + 0x20))
+            case 0x61...0x7A, 0x30...0x39: out.append(UInt8(v))
+            case 0...0x7F: if out.last != 0x2D { out.append(0x2D) }
+            case 0x0401, 0x0451: out.append(0x65)  // ё → e
+            case 0x0410...0x044F:
+                if v < 0x0430 { v += 0x20 }
+                out.append(contentsOf: cyrillicTranslit[Int(v - 0x0430)])
+            default: return nil
+            }
+        }
+        var lo = 0, hi = out.count
+        while lo < hi, out[lo] == 0x2D { lo += 1 }
+        while hi > lo, out[hi - 1] == 0x2D { hi -= 1 }
+        return String(decoding: out[lo..<hi], as: UTF8.self)
     }
 }

@@ -23,6 +23,13 @@ public struct PhraseNormalizer: Sendable {
         normalize(phrase, person: nil)
     }
 
+    /// `nominative(_:)` reading words through `parse`, which must answer as the analyzer's
+    /// `parse` does: a caller that remembers analyses (one per word of a document) saves the
+    /// repeated dictionary lookups.
+    public func nominative(_ phrase: String, parse: (String) -> [Parse]) -> String {
+        normalize(phrase, person: nil, parse: parse)
+    }
+
     /// A person's name in the nominative: the surname is read as a surname where the dictionary
     /// allows it, and its gender is kept ("Фадиной" → "Фадина", "Иванову" → "Иванов"). Initials
     /// around it stay as they are.
@@ -113,6 +120,10 @@ public struct PhraseNormalizer: Sendable {
     // MARK: - Normalization
 
     private func normalize(_ phrase: String, person forced: Bool?) -> String {
+        normalize(phrase, person: forced, parse: analyzer.parse)
+    }
+
+    private func normalize(_ phrase: String, person forced: Bool?, parse: (String) -> [Parse]) -> String {
         var tokens = Self.tokenize(phrase)
         // Content words before the first quote, in order: candidates for modifiers + head.
         var firstWord: Int? = nil
@@ -135,7 +146,7 @@ public struct PhraseNormalizer: Sendable {
             break
         }
 
-        let parses = run.map { analyzer.parse(tokens[$0].text) }
+        let parses = run.map { parse(tokens[$0].text) }
         guard let (head, modifiers, headParse) = chooseHead(run: run, parses: parses, tokens: tokens, forcedPerson: forced) else {
             return phrase
         }
@@ -291,7 +302,14 @@ public struct PhraseNormalizer: Sendable {
     /// capitalisation per hyphen-separated part, and е where the original did not write ё.
     static func restore(_ word: String, like original: String) -> String {
         var w = word
-        if !original.contains("ё") && !original.contains("Ё") {
+        if isPlain(original) && isPlain(word) {
+            // one scalar per character: the same tests on scalars, without substring searches
+            if !original.unicodeScalars.contains(where: { $0 == "ё" || $0 == "Ё" }) {
+                var out = String.UnicodeScalarView()
+                for u in word.unicodeScalars { out.append(u == "ё" ? "е" : u) }
+                w = String(out)
+            }
+        } else if !original.contains("ё") && !original.contains("Ё") {
             w = w.replacingOccurrences(of: "ё", with: "е")
         }
         if w == original.lowercased() { return original }
@@ -310,6 +328,13 @@ public struct PhraseNormalizer: Sendable {
             }
         }
         return out.joined(separator: "-")
+    }
+}
+
+extension PhraseNormalizer {
+    /// Only ASCII and basic Cyrillic (А–я, Ё, ё): NFC, one scalar per character.
+    static func isPlain(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0.value < 0x80 || (0x0410...0x044F).contains($0.value) || $0.value == 0x0401 || $0.value == 0x0451 }
     }
 }
 

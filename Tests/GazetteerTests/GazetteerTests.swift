@@ -246,3 +246,29 @@ import Testing
         #expect(g.longestMatch([String]()) == nil)
     }
 }
+
+/// The fast paths for plain text (ASCII and basic Cyrillic) must give what the general routes give.
+@Suite struct PlainFastPathTests {
+    static let words = ["омска", "орла", "ельца", "германией", "тверью", "пушкиным", "королёвым", "томским",
+                        "краснодарского", "набережных", "челнами", "афинах", "стрьомсунд", "тайбэй", "чанчжоу",
+                        "дчжоу", "маньчжурия", "объединённых", "хаммамет", "ьоо", "а", "", "ab-c", "улан-батора"]
+
+    @Test func baseFormsAgree() {
+        for w in Self.words {
+            #expect(Declension.plainBaseForms(w) == Declension.generalBaseForms(w), "\(w)")
+        }
+    }
+
+    @Test func fuzzyAgrees() {
+        for w in Self.words {
+            #expect(NameKey.fuzzy(w) == NameKey.fuzzyGeneral(w), "\(w)")
+        }
+    }
+
+    @Test func slugAgrees() {
+        for w in Self.words + ["Омская область", "Кот-д'Ивуар", "  ОмГУ  ", "ANMC21", "Ёлки-палки", "a\r\nb", "--х--"] {
+            #expect(NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
+        }
+        #expect(NameKey.plainSlug("Strömsund") == nil)
+    }
+}

@@ -294,7 +294,7 @@ public enum SentenceSplitter {
         for e in ends where e >= first {
             let s = tokens[first].start, end = tokens[e].end
             out.sentences.append(Sentence(start: s, end: end,
-                                          text: String(String.UnicodeScalarView(scalars[s..<end])),
+                                          text: String(scalars: scalars[s..<end]),
                                           tokens: Array(tokens[first...e])))
             first = e + 1
         }

@@ -32,13 +32,22 @@ public struct Token: Sendable, Hashable {
     /// The first character is an upper-case letter.
     public var isCapitalized: Bool {
         guard let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+        // ASCII and basic Cyrillic from their code points: this is asked of every token
+        switch f.value {
+        case 0x41...0x5A, 0x0410...0x042F, 0x0401: return true
+        case 0...0x7F, 0x0430...0x044F, 0x0451: return false
+        default: return f.properties.isUppercase
+        }
     }
 
     /// The first character is a lower-case letter.
     public var isLowercase: Bool {
         guard let f = text.unicodeScalars.first else { return false }
-        return f.properties.isLowercase
+        switch f.value {
+        case 0x61...0x7A, 0x0430...0x044F, 0x0451: return true
+        case 0...0x7F, 0x0410...0x042F, 0x0401: return false
+        default: return f.properties.isLowercase
+        }
     }
 }
 

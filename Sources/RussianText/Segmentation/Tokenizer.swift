@@ -13,11 +13,11 @@ public enum Tokenizer {
         var i = 0
         let n = s.count
         func emit(_ from: Int, _ to: Int, _ kind: TokenKind) {
-            out.append(Token(text: String(String.UnicodeScalarView(s[from..<to])), start: from, end: to, kind: kind))
+            out.append(Token(text: String(scalars: s[from..<to]), start: from, end: to, kind: kind))
         }
         while i < n {
             let c = s[i]
-            if c.properties.isWhitespace || CharacterClass.isInvisible(c) {
+            if CharacterClass.isWhitespace(c) || CharacterClass.isInvisible(c) {
                 i += 1
                 continue
             }
@@ -91,18 +91,71 @@ public enum Tokenizer {
     }
 }
 
+extension String {
+    /// The string of these scalars, built from their UTF-8 in one go (appending scalars to a
+    /// `UnicodeScalarView` one by one costs several times more, and texts are sliced per token).
+    public init<S: Collection>(scalars: S) where S.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for u in scalars {
+            let v = u.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// Character classes of the tokenizer and the splitter.
+///
+/// ASCII and basic Cyrillic (А–я, Ё, ё), nearly all of a report, are answered from their code
+/// points; other scalars go through their Unicode properties, which cost far more per call.
 enum CharacterClass {
+    /// Basic Cyrillic letters: alphabetic, no digits, no marks.
+    @inline(__always) static func isBasicCyrillic(_ v: UInt32) -> Bool {
+        (0x0410...0x044F).contains(v) || v == 0x0401 || v == 0x0451
+    }
+
+    @inline(__always) static func isASCIILetter(_ v: UInt32) -> Bool {
+        (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+    }
+
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic && !isDigit(c)
+        let v = c.value
+        if isBasicCyrillic(v) || isASCIILetter(v) { return true }
+        if v < 0x80 { return false }
+        return c.properties.isAlphabetic && !isDigit(c)
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
-        c.properties.numericType == .decimal
+        let v = c.value
+        if v < 0x80 { return (0x30...0x39).contains(v) }
+        if isBasicCyrillic(v) { return false }
+        return c.properties.numericType == .decimal
     }
 
     static func isWordChar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || isDigit(c) || c.properties.generalCategory == .nonspacingMark
+        let v = c.value
+        if isBasicCyrillic(v) || isASCIILetter(v) || (0x30...0x39).contains(v) { return true }
+        if v < 0x80 { return false }
+        return c.properties.isAlphabetic || isDigit(c) || c.properties.generalCategory == .nonspacingMark
+    }
+
+    /// `properties.isWhitespace`, answered directly for ASCII and basic Cyrillic.
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if isBasicCyrillic(v) { return false }
+        return c.properties.isWhitespace
     }
 
     static func isHyphen(_ c: Unicode.Scalar) -> Bool {
