@@ -70,7 +70,8 @@ struct RelationRules {
         var out: [EdgeDraft] = []
         for k in facts.indices {
             out += partnership(k)
-            out += visits(k)
+            let v = visits(k)
+            out += v.isEmpty ? participationVisits(k) : v
             out += signing(k)
             out += offices(k)
             out += eventsHeldAndAttended(k)
