@@ -186,3 +186,20 @@ func visits(_ g: Graph) -> Set<String> {
         #expect(g.nodesByID[held.target]?.name == "Пловдив")
     }
 }
+
+@Suite struct ParticipationVisitTests {
+    @Test func delegationTakingPartAbroadVisited() throws {
+        let g = try extract("БЛАГОВЕЩЕНСК\n\nОрганизовано участие делегации администрации города Благовещенска в Саммите городов АТР, прошедшем в г. Инчон (РК) в сентябре 2010 г.\n")
+        #expect(visits(g).contains("Благовещенск->Инчхон") || visits(g).contains("Благовещенск->Инчон"))
+    }
+
+    @Test func worksSentToAnExhibitionAreNoVisit() throws {
+        let g = try extract("ХАБАРОВСК\n\nВ августе работы школьников города Хабаровска приняли участие в конкурсе рисунков в городе Харбине (КНР).\n")
+        #expect(visits(g).isEmpty)
+    }
+
+    @Test func onlineParticipationIsNoVisit() throws {
+        let g = try extract("ХАБАРОВСК\n\nДелегация города Хабаровска приняла участие в онлайн форуме в городе Харбине (КНР).\n")
+        #expect(visits(g).isEmpty)
+    }
+}
