@@ -41,10 +41,18 @@ enum Dates {
     }
 
     static func find(in c: Clause, reportYear: Int?) -> [DateMention] {
+        // "«Города России 2030»": a year inside a quoted name dates nothing
+        var depth = 0
+        var quoted = Set<Int>()
+        for x in c.words {
+            if x.token.kind == .quote {
+                if x.text == "«" || x.text == "„" { depth += 1 } else if x.text == "»" || x.text == "“" { depth = max(0, depth - 1) }
+            } else if depth > 0 { quoted.insert(x.index) }
+        }
         let w = c.words
         var out: [DateMention] = []
-        var usedYears = Set<Int>()
-        for (i, x) in w.enumerated() {
+        var usedYears = quoted
+        for (i, x) in w.enumerated() where !quoted.contains(i) {
             // dd.mm.yyyy
             if x.token.kind == .number {
                 let parts = x.text.split(separator: ".")

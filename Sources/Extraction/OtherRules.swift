@@ -117,6 +117,8 @@ extension RelationRules {
     }
 
     private func participates(_ f: ClauseFacts, before i: Int) -> Bool {
+        // "Томск приглашен принять участие": invited, not (yet) taking part
+        if Lexicon.intentStems.contains(where: { f.clause.lowerText.has($0) }) { return false }
         let cue = f.words[..<i].contains { w in
             w.starts(with: ["участие", "участи", "участвова", "представлени", "выступ"]) && !f.insidePhrase(w.index)
         }
