@@ -67,21 +67,49 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
+    @Option(help: "How many documents to extract at once (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
+    }
+
     func run() throws {
         let extractor = try makeExtractor(dictionary: dict)
+        // Documents are independent, so a folder of reports is extracted on every core; the
+        // results are reported and merged in the order the files were given.
+        let results = ResultSlots(count: files.count)
+        let files = self.files, encoding = self.encoding, quiet = self.quiet
+        let next = ResultSlots.Counter()
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, files.count))) { _ in
+            while let k = next.take(below: files.count) {
+                let path = files[k]
+                let outcome: Result<(DocumentExtraction, [String]), CLIFailure>
+                do {
+                    outcome = .success(try extractFile(path, extractor: extractor, encoding: encoding))
+                } catch let failure as CLIFailure {
+                    outcome = .failure(failure)
+                } catch {
+                    outcome = .failure(CLIFailure(message: "\(path): \(error)"))
+                }
+                let done = results.set(k, outcome)
+                if !quiet, case .success(let (r, _)) = outcome {
+                    printError("[\(done)/\(files.count)] \(path): \(r.graph.nodes.count) nodes, \(r.graph.edges.count) edges")
+                }
+            }
+        }
         var graphs: [Graph] = []
         var failures: [String] = []
         for (k, path) in files.enumerated() {
-            do {
-                let (result, warnings) = try extractFile(path, extractor: extractor, encoding: encoding)
+            switch results.get(k) {
+            case .success(let (result, warnings)):
                 warnings.forEach(printError)
                 graphs.append(result.graph)
-                if !quiet {
-                    printError("[\(k + 1)/\(files.count)] \(path): \(result.graph.nodes.count) nodes, \(result.graph.edges.count) edges")
-                }
                 if explain { result.explanations.forEach { printError("\(result.document.id)\t\($0)") } }
-            } catch let failure as CLIFailure {
+            case .failure(let failure):
                 printError("twingraph: error: \(failure.message)")
+                failures.append(path)
+            case nil:
                 failures.append(path)
             }
         }
@@ -90,5 +118,39 @@ struct Extract: ParsableCommand {
         if !failures.isEmpty {
             throw CLIFailure(message: "\(failures.count) of \(files.count) documents failed: \(failures.joined(separator: ", "))")
         }
+    }
+}
+
+/// Results of parallel extraction, one slot per input file.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<(DocumentExtraction, [String]), CLIFailure>?]
+    private var finished = 0
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// Hands out file indices to the workers.
+    final class Counter: @unchecked Sendable {
+        private var next = 0
+        private let lock = NSLock()
+        func take(below n: Int) -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard next < n else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// Stores a result; returns how many are finished.
+    func set(_ k: Int, _ r: Result<(DocumentExtraction, [String]), CLIFailure>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        slots[k] = r
+        finished += 1
+        return finished
+    }
+
+    func get(_ k: Int) -> Result<(DocumentExtraction, [String]), CLIFailure>? {
+        lock.lock(); defer { lock.unlock() }
+        return slots[k]
     }
 }

@@ -63,3 +63,17 @@ import Testing
         #expect(r.stderr.contains("partnership.between"))
     }
 }
+
+@Suite struct ParallelExtractTests {
+    @Test func parallelExtractionGivesTheSameGraphAsSerial() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { corpus.appendingPathComponent($0).path }
+        let serial = try CLI.run(["extract", "-q", "--jobs", "1"] + files)
+        let parallel = try CLI.run(["extract", "-q", "--jobs", "3"] + files.reversed())
+        #expect(serial.status == 0 && parallel.status == 0)
+        #expect(serial.stdout == parallel.stdout)
+        #expect(try CLI.run(["extract", "--jobs", "0", files[0]]).status == 2)
+    }
+}
