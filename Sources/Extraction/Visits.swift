@@ -158,6 +158,14 @@ extension RelationRules {
             || f.reporterWords.contains { $0 < cue }
         let groupAfter = w[(cue + 1)..<min(w.count, cue + 4)].contains { $0.starts(with: ["делегац", "представител", "коллектив"]) }
         guard groupBefore || groupAfter else { return [] }
+        // "… в Сеуле (Корея) с участием делегации из Томска": the delegation's city went to the
+        // place of the event, named before or after
+        if groupAfter, let from = f.actorPlaces.first(where: { $0.first > cue && $0.fromPreposition }) {
+            let whereHeld = f.actorPlaces.first { $0.locative && $0.nodeID != from.nodeID && $0.type != .country }
+            guard let whereHeld else { return [] }
+            return [EdgeDraft(type: .visited, source: from.nodeID, target: whereHeld.nodeID, attributes: timeAttributes(f, near: cue),
+                              evidence: [evidence(k)], rule: "visited.participation")]
+        }
         // "работы школьников приняли участие в конкурсе": the works travelled, not the people
         if w[..<cue].contains(where: { $0.isAny(["работы", "работ", "рисунки", "рисунков", "фотографии", "экспонаты"]) }) { return [] }
         // nobody else's group: "делегации школьников из коммуны Стрёмсунд … приняли участие"
