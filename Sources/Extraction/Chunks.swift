@@ -11,8 +11,12 @@ extension Recognizer {
     func people(in c: Clause, nodes: inout [String: NodeDraft]) -> [Mention] {
         let w = c.words
         var out: [Mention] = []
+        // «АБ ИнБев Эфес», «Студия» Л.Ермолаевой: names in quotes are of companies and works,
+        // except a person's name the quote ends with (initials are still read there)
+        let quoted = quotedWords(c)
         var i = 0
         while i < w.count {
+            if quoted.contains(i), initialsRun(w, from: i) == nil { i += 1; continue }
             // Initials: (Letter .)(-? Letter .)* Surname
             if let (endOfInitials, initials) = initialsRun(w, from: i), endOfInitials < w.count,
                w[endOfInitials].isWord, w[endOfInitials].isCapitalized, !w[endOfInitials].isAbbreviation,
@@ -166,8 +170,9 @@ extension Recognizer {
         return parse(w[t].text).first { $0.tag.pos == "NOUN" }?.tag.case
     }
 
+    /// The word's likeliest reading is a first name ("Андрей"); "Тема" (also "Тёма") is a noun first.
     func isFirstName(_ word: String) -> Bool {
-        parse(word).prefix(2).contains { $0.tag.contains("Name") && $0.isDictionaryWord }
+        parse(word).first.map { $0.tag.contains("Name") && $0.isDictionaryWord } ?? false
     }
 
     func isSurname(_ word: String) -> Bool {

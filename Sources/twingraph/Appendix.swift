@@ -8,6 +8,12 @@ import Reports
 /// The one place where the CLI turns a typed name into a node (see `PlaceLookup`).
 func resolvePlace(_ name: String, in graph: Graph, file: String) throws -> Node {
     if let node = PlaceLookup.resolve(name, in: graph) { return node }
+    // any grammatical form or a small misspelling ("Омска", "Чанжоу"), as the queries accept
+    do {
+        return try GraphQueries(graph: graph).node(named: name)
+    } catch let error as QueryError {
+        throw CLIFailure(message: "\(file): \(error.description)")
+    } catch {}
     let places = graph.nodes.filter { $0.type.isPlace }.map(\.name).sorted()
     let hint = places.isEmpty ? "the graph has no places" : "places in it include: " + places.prefix(12).joined(separator: ", ")
     throw CLIFailure(message: "\(file): no node named '\(name)'; \(hint)")

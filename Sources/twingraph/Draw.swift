@@ -150,40 +150,19 @@ struct DrawPath: ParsableCommand {
     }
 }
 
-/// Breadth-first search over every edge taken in both directions; neighbours are visited in
-/// edge-id order, so the same graph always yields the same path.
+/// A fewest-hops path between two nodes over every relation, either direction: the first path
+/// `twingraph path` lists (the graph engine's search, ties broken by node number, so the
+/// picture is reproducible), one edge per hop (the first by id).
 func fewestHopsPath(in g: Graph, from: String, to: String) -> [Edge]? {
     if from == to { return [] }
-    var adjacency: [String: [Edge]] = [:]
-    for edge in g.edges.sorted(by: { $0.id < $1.id }) where edge.source != edge.target {
-        adjacency[edge.source, default: []].append(edge)
-        adjacency[edge.target, default: []].append(edge)
+    guard let report = try? GraphQueries(graph: g).paths(from: from, to: to), let path = report.paths.first else { return nil }
+    let byID = Dictionary(g.edges.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+    var edges: [Edge] = []
+    for hop in path.hops {
+        guard let id = hop.relations.map(\.id).min(), let edge = byID[id] else { return nil }
+        edges.append(edge)
     }
-    var via: [String: Edge] = [:]
-    var seen: Set<String> = [from]
-    var frontier = [from]
-    while !frontier.isEmpty {
-        var next: [String] = []
-        for id in frontier {
-            for edge in adjacency[id] ?? [] {
-                let other = edge.source == id ? edge.target : edge.source
-                guard seen.insert(other).inserted else { continue }
-                via[other] = edge
-                if other == to {
-                    var path: [Edge] = []
-                    var cursor = to
-                    while cursor != from, let e = via[cursor] {
-                        path.append(e)
-                        cursor = e.source == cursor ? e.target : e.source
-                    }
-                    return path.reversed()
-                }
-                next.append(other)
-            }
-        }
-        frontier = next
-    }
-    return nil
+    return edges
 }
 
 struct DrawMap: ParsableCommand {
