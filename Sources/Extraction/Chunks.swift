@@ -388,6 +388,8 @@ extension Recognizer {
                 last = j; j += 1; steps += 1; continue
             }
             if x.isWord, x.isCapitalized, j == head + 1, !taken.contains(j) { last = j; j += 1; steps += 1; continue }
+            // "Саммит городов АТР", "Ассамблея городов СНГ": an abbreviation closing a genitive tail
+            if x.isWord, x.isAbbreviation, last == j - 1, last > head, !taken.contains(j) { last = j; j += 1; steps += 1; continue }
             break
         }
         return last
