@@ -253,7 +253,9 @@ extension Recognizer {
             if name.isEmpty { name = surface }
             name = capitalizeFirst(name)
             let type: NodeType = (isEventHead || isDocumentHead) && !isOrgHead ? .event : (isOrgHead ? .organisation : .event)
-            let id = "\(type.rawValue)/\(NameKey.slug(name))"
+            // «Новые имена стран АТР» and «Новые имена стран АТР - 2021» are one festival:
+            // a year closing the name is this edition's, not part of the identity
+            let id = "\(type.rawValue)/\(NameKey.slug(type == .event ? withoutEditionYear(name) : name))"
             register(&nodes, id: id, type: type, name: name, surface: surface,
                      span: Span(document: documentID, start: w[first].start, end: w[last].end, text: surface))
             var m = Mention(nodeID: id, type: type, first: first, last: last, start: w[first].start,
@@ -297,6 +299,20 @@ extension Recognizer {
             out.append(Mention(nodeID: id, type: .organisation, first: i, last: i, start: w[i].start, end: w[i].end, surface: t))
         }
         return out
+    }
+
+    /// The name without a year at its very end or just before its closing quote ("Флора-2019").
+    func withoutEditionYear(_ name: String) -> String {
+        var scalars = Array(name.unicodeScalars)
+        var closing: [Unicode.Scalar] = []
+        while let last = scalars.last, last == "»" || last == "\"" || last == " " { closing.insert(last, at: 0); scalars.removeLast() }
+        guard scalars.count > 5 else { return name }
+        let tail = scalars.suffix(4)
+        guard tail.allSatisfy({ $0.properties.numericType != nil }), let year = Int(String(String.UnicodeScalarView(tail))),
+              (1950...2100).contains(year) else { return name }
+        scalars.removeLast(4)
+        while let last = scalars.last, last == " " || last == "-" || last == "–" || last == "—" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars + closing))
     }
 
     func isHeadNoun(_ word: String) -> Bool {
