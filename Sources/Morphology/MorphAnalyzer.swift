@@ -83,14 +83,24 @@ public final class MorphAnalyzer: Sendable {
     /// The best analysis of `word`: `parse(word).first`, computed without building the normal
     /// forms of the other dictionary analyses.
     public func best(_ word: String) -> Parse? {
-        parse(word, limit: 1).first
+        // A dictionary word (most words) hands its best parse straight over: no array for it.
+        let lower = Self.lowercase(word)
+        var found: Parse? = nil
+        if dictionaryFastPath(word, lower, limit: 1, { found = $0 }) { return found }
+        return parse(word, lower, limit: 1).first
     }
 
     /// The first `limit` parses. Dictionary parses get their normal form only once they are
     /// known to be among those returned.
     private func parse(_ word: String, limit: Int) -> [Parse] {
         let lower = Self.lowercase(word)
-        if let fast = dictionaryFastPath(word, lower, limit: limit) { return fast }
+        var fast: [Parse] = []
+        if dictionaryFastPath(word, lower, limit: limit, { fast.append($0) }) { return fast }
+        return parse(word, lower, limit: limit)
+    }
+
+    /// The general path of `parse(_:limit:)`, for words the dictionary fast path does not take.
+    private func parse(_ word: String, _ lower: String, limit: Int) -> [Parse] {
         var wordNode: Int? = nil
         var res = withUnsafeMutablePointer(to: &wordNode) { dictionaryParses(lower, normalForms: false, probabilityNode: $0) }
         let deferred = !res.isEmpty
@@ -120,13 +130,13 @@ public final class MorphAnalyzer: Sendable {
 
     /// The common case, a dictionary word that is not a lone capital letter: the same result as
     /// the general path (dictionary unit, then P(t|w)), but `Parse` values are built only for
-    /// the `limit` analyses returned. Nil when the word is not in the dictionary or may be an
-    /// initial.
-    private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int) -> [Parse]? {
+    /// the `limit` analyses returned, and handed to `yield` best first. False (and nothing
+    /// yielded) when the word is not in the dictionary or may be an initial.
+    private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int, _ yield: (Parse) -> Void) -> Bool {
         if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
-           RussianConfig.initialLetters.contains(c) { return nil }
+           RussianConfig.initialLetters.contains(c) { return false }
         // Candidates live in a stack buffer: no heap allocation for them.
-        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: 64) { buffer -> [Parse]? in
+        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: 64) { buffer -> Bool in
             // One spelling in the common case; more only when е may stand for ё.
             var firstVariant: String? = nil
             var moreVariants: [String] = []
@@ -158,7 +168,7 @@ public final class MorphAnalyzer: Sendable {
             }
             func variant(_ v: Int32) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
             // (A word with more analyses than the buffer holds takes the general path.)
-            guard count > 0, !overflow else { return nil }
+            guard count > 0, !overflow else { return false }
             let candidates = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
 
             // P(t|w), as applyProbabilities does it.
@@ -213,40 +223,72 @@ public final class MorphAnalyzer: Sendable {
             }
 
             let n = min(limit, candidates.count)
-            var result: [Parse] = []
-            result.reserveCapacity(n)
             for c in candidates[0..<n] {
                 let p = Int(c.paradigm), i = Int(c.index)
                 let spelling = variant(c.variant)
                 var w = spelling
                 let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
-                result.append(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
-                                    score: c.score, method: .dictionary(paradigm: p, index: i)))
+                yield(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
+                            score: c.score, method: .dictionary(paradigm: p, index: i)))
             }
-            return result
+            return true
         }
     }
 
     /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.
+    /// Works on the UTF-8 bytes: these letters keep their byte length when lower-cased, so the
+    /// result is written in one pass into a string of the same size (one allocation at most,
+    /// none for an already lower-case word, which is returned as it is).
     static func lowercase(_ word: String) -> String {
-        var needs = false
-        for s in word.unicodeScalars {
-            switch s.value {
-            case 0x41...0x5A, 0x400...0x42F: needs = true
-            case 0...0x7F, 0x430...0x45F: break
-            default: return word.lowercased()
+        var w = word
+        // nil: anything outside ASCII and U+0400…U+045F, left to the Unicode tables.
+        let needs: Bool? = w.withUTF8 { b in
+            var needs = false
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    if c &- 0x41 < 26 { needs = true }
+                    i += 1
+                } else if (c == 0xD0 || c == 0xD1) && i + 1 < b.count {
+                    // D0 80…BF is U+0400…U+043F (capitals below U+0430); D1 80…9F is U+0440…U+045F.
+                    let d = b[i + 1]
+                    if c == 0xD0 { if d < 0xB0 { needs = true } } else if d > 0x9F { return nil }
+                    i += 2
+                } else {
+                    return nil
+                }
             }
+            return needs
         }
+        guard let needs else { return word.lowercased() }
         guard needs else { return word }
-        var out = String.UnicodeScalarView()
-        for s in word.unicodeScalars {
-            switch s.value {
-            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(s.value + 0x20) ?? s)
-            case 0x400...0x40F: out.append(Unicode.Scalar(s.value + 0x50) ?? s)
-            default: out.append(s)
+        return w.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var i = 0
+                while i < b.count {
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[i] = c &- 0x41 < 26 ? c | 0x20 : c
+                        i += 1
+                        continue
+                    }
+                    // Only D0/D1 pairs are left (checked above).
+                    let d = b[i + 1]
+                    if c == 0xD0 && d < 0x90 {          // U+0400…U+040F → U+0450…U+045F
+                        out[i] = 0xD1; out[i + 1] = d + 0x10
+                    } else if c == 0xD0 && d < 0xA0 {   // А…П → а…п
+                        out[i] = 0xD0; out[i + 1] = d + 0x20
+                    } else if c == 0xD0 && d < 0xB0 {   // Р…Я → р…я
+                        out[i] = 0xD1; out[i + 1] = d - 0x20
+                    } else {
+                        out[i] = c; out[i + 1] = d
+                    }
+                    i += 2
+                }
+                return b.count
             }
         }
-        return String(out)
     }
 
     /// The units after the dictionary, in pymorphy3's order; each stops the chain when it finds
