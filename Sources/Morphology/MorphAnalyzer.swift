@@ -120,11 +120,13 @@ public final class MorphAnalyzer: Sendable {
 
     /// One dictionary analysis before it becomes a `Parse`: plain integers, so collecting,
     /// scoring and sorting them costs no reference counting.
+    /// 16 bytes, so the 64 of `dictionaryFastPath` fill exactly the 1 KB that
+    /// `withUnsafeTemporaryAllocation` keeps on the stack (above that it calls malloc).
     private struct Candidate {
-        var variant: Int32   // index of the spelling (е/ё variant) in `variants`
+        var variant: UInt16  // index of the spelling (е/ё variant) in `variants`
         var paradigm: UInt16
         var index: UInt16
-        var tag: Int32
+        var tag: UInt16      // gramtab ids are UInt16 in paradigms.array
         var score: Double
     }
 
@@ -148,25 +150,25 @@ public final class MorphAnalyzer: Sendable {
                 similar(key, in: data.words.units, companion: data.probabilities?.units,
                         companionNode: &wordNode) { replaced, node in
                     let spelling = fixed(key, replaced, original: lower)
-                    let v: Int32
+                    let v: UInt16
                     if firstVariant == nil {
                         firstVariant = spelling
                         v = 0
                     } else {
                         moreVariants.append(spelling)
-                        v = Int32(moreVariants.count)
+                        v = UInt16(truncatingIfNeeded: moreVariants.count)
                     }
                     data.words.records(at: node) { record in
                         let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
                         guard data.valid(p, i) else { return }
                         guard count < buffer.count else { overflow = true; return }
                         buffer[count] = Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
-                                                  tag: Int32(data.tagId(p, i)), score: 1.0)
+                                                  tag: UInt16(truncatingIfNeeded: data.tagId(p, i)), score: 1.0)
                         count += 1
                     }
                 }
             }
-            func variant(_ v: Int32) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
+            func variant(_ v: UInt16) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
             // (A word with more analyses than the buffer holds takes the general path.)
             guard count > 0, !overflow else { return false }
             let candidates = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
@@ -174,7 +176,9 @@ public final class MorphAnalyzer: Sendable {
             // P(t|w), as applyProbabilities does it.
             var total = 0.0
             if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
-                let maxDepth = 128
+                // 127: the node path (maxDepth + 1 Ints) then fits the 1 KB that
+                // withUnsafeTemporaryAllocation keeps on the stack. Tags are under 60 bytes.
+                let maxDepth = 127
                 data.tagBytes.withUnsafeBufferPointer { tb in
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
                         // Resume each tag's walk where it parts from the previous tag's (the tags of
@@ -601,7 +605,9 @@ public final class MorphAnalyzer: Sendable {
                let colon = pd.units.follow(UInt8(ascii: ":"), node) {
                 // The tags of one word share long prefixes ("NOUN,inan,femn sing,"): resume each
                 // walk from where the previous tag's walk diverged instead of from the colon.
-                let maxDepth = 128
+                // 127: the node path (maxDepth + 1 Ints) then fits the 1 KB that
+                // withUnsafeTemporaryAllocation keeps on the stack. Tags are under 60 bytes.
+                let maxDepth = 127
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
                     path[0] = colon
                     var valid = 0           // path[0...valid] are nodes of `previous`
