@@ -328,10 +328,24 @@ public final class MorphAnalyzer: Sendable {
         return [Parse(word: lower, tag: Tag(tagUNKN), normalForm: lower, score: 1.0, method: .shape)]
     }
 
+    /// pymorphy's duplicate check key, (word, tag, paradigm). The word is compared and hashed by
+    /// its UTF-8 bytes: that is Python's string equality (code points, no normalisation), and it
+    /// spares String's Unicode-normalising hash, which dominated the cost of unknown words.
     struct SeenKey: Hashable {
         let word: String
         let tag: Int
         let paradigm: SeenParadigm
+
+        static func == (a: SeenKey, b: SeenKey) -> Bool {
+            a.tag == b.tag && a.paradigm == b.paradigm && a.word.utf8.elementsEqual(b.word.utf8)
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(tag)
+            h.combine(paradigm)
+            var w = word
+            w.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     @inline(__always)

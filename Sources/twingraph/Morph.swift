@@ -113,7 +113,8 @@ struct OutputBuffer {
         append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    mutating func append(_ s: String) {
+    /// (Not `append(_:)`: string literals would pick a String overload over the StaticString one.)
+    mutating func append(string s: String) {
         var s = s
         s.withUTF8 { append(bytes: $0) }
     }
@@ -172,7 +173,7 @@ struct OutputBuffer {
                 return
             }
         }
-        append(score.description)
+        append(string: score.description)
     }
 
     mutating func appendJSONString(_ s: String) {
