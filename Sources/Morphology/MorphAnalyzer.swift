@@ -193,6 +193,14 @@ public final class MorphAnalyzer: Sendable {
                             if bytes.count <= maxDepth {
                                 var depth = 0
                                 let limit = min(valid, previous.count, bytes.count)
+                                // Eight bytes at a time first: the shared prefix is often 20–40 bytes.
+                                if let pa = previous.baseAddress, let ba = bytes.baseAddress {
+                                    while depth + 8 <= limit &&
+                                        UnsafeRawPointer(pa + depth).loadUnaligned(as: UInt64.self)
+                                        == UnsafeRawPointer(ba + depth).loadUnaligned(as: UInt64.self) {
+                                        depth += 8
+                                    }
+                                }
                                 while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
                                 var failed = false
                                 while depth < bytes.count {

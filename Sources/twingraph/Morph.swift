@@ -177,10 +177,30 @@ struct OutputBuffer {
     }
 
     mutating func appendJSONString(_ s: String) {
-        append(byte: UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { appendEscaped($0) }
-        append(byte: UInt8(ascii: "\""))
+        s.withUTF8 { utf8 in
+            // The common case in one pass: quotes and bytes copied while checking that none
+            // needs escaping. Otherwise (or when the buffer is nearly full) start over escaping.
+            if count + utf8.count + 2 <= Self.capacity {
+                var k = count
+                storage[k] = UInt8(ascii: "\"")
+                k += 1
+                var plain = true
+                for b in utf8 {
+                    if b < 0x20 || b == 34 || b == 92 { plain = false; break }
+                    storage[k] = b
+                    k += 1
+                }
+                if plain {
+                    storage[k] = UInt8(ascii: "\"")
+                    count = k + 1
+                    return
+                }
+            }
+            append(byte: UInt8(ascii: "\""))
+            appendEscaped(utf8)
+            append(byte: UInt8(ascii: "\""))
+        }
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
