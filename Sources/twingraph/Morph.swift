@@ -179,36 +179,36 @@ struct OutputBuffer {
     mutating func appendJSONString(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
-            // The common case in one pass: quotes and bytes copied while checking that none
-            // needs escaping. Otherwise (or when the buffer is nearly full) start over escaping.
-            if count + utf8.count + 2 <= Self.capacity {
-                var k = count
-                storage[k] = UInt8(ascii: "\"")
-                k += 1
-                var plain = true
-                for b in utf8 {
-                    if b < 0x20 || b == 34 || b == 92 { plain = false; break }
-                    storage[k] = b
-                    k += 1
-                }
-                if plain {
-                    storage[k] = UInt8(ascii: "\"")
-                    count = k + 1
-                    return
-                }
-            }
             append(byte: UInt8(ascii: "\""))
-            appendEscaped(utf8)
+            if Self.needsEscaping(utf8) { appendEscaped(utf8) } else { append(bytes: utf8) }
             append(byte: UInt8(ascii: "\""))
         }
     }
 
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        // Most strings need no escaping: copy them in one go.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) {
-            append(bytes: utf8)
-            return
+    /// Whether `utf8` has a control character, a quote or a backslash. Tests eight bytes at a
+    /// time with the classic bit tricks (`(x - 0x01…) & ~x & 0x80…` is non-zero exactly when
+    /// some byte of x is zero; with 0x20 in place of 0x01, when some byte is below 0x20).
+    private static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        var i = 0
+        while i + 8 <= utf8.count {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if (x &- ones &* 0x20) & ~x & highs != 0 || hasZeroByte(x ^ (ones &* 0x22)) || hasZeroByte(x ^ (ones &* 0x5C)) {
+                return true
+            }
+            i += 8
         }
+        while i < utf8.count {
+            let b = utf8[i]
+            if b < 0x20 || b == 34 || b == 92 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         let hex = Array("0123456789abcdef".utf8)
         for b in utf8 {
             switch b {
