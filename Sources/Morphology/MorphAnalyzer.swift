@@ -11,6 +11,8 @@ public final class MorphAnalyzer: Sendable {
     let firstNameTags: [TagInfo], patronymicTags: [TagInfo]
     /// Known prefixes grouped by their first letter, in the configured order.
     let knownPrefixes: [Unicode.Scalar: [String]]
+    /// Every parse of each capital letter that may be an initial (see `initialParses`).
+    private let initialTable = InitialTable()
 
     /// Loads the dictionary in `dictionaryDirectory` (the `data/` folder of pymorphy3-dicts-ru).
     public init(dictionaryDirectory: URL) throws(MorphologyError) {
@@ -38,6 +40,13 @@ public final class MorphAnalyzer: Sendable {
         firstNameTags = first
         patronymicTags = patr
         knownPrefixes = Dictionary(grouping: RussianConfig.knownPrefixes, by: { $0.unicodeScalars.first ?? " " })
+        // A lone capital letter (an initial, "О.Н. Фадиной") has some 30 parses to build, score
+        // and sort, each time the same: work them out once, a fraction of a millisecond.
+        var table = Array(repeating: [Parse](), count: InitialTable.size)
+        for c in RussianConfig.initialLetters {
+            if let k = InitialTable.slot(c) { table[k] = parse(String(Character(c)), limit: Int.max) }
+        }
+        initialTable.parses = table
     }
 
     // MARK: locating and sharing
@@ -101,6 +110,7 @@ public final class MorphAnalyzer: Sendable {
 
     /// The general path of `parse(_:limit:)`, for words the dictionary fast path does not take.
     private func parse(_ word: String, _ lower: String, limit: Int) -> [Parse] {
+        if let known = initialParses(word) { return Array(known.prefix(limit)) }
         var wordNode: Int? = nil
         var res = withUnsafeMutablePointer(to: &wordNode) { dictionaryParses(lower, normalForms: false, probabilityNode: $0) }
         let deferred = !res.isEmpty
@@ -463,6 +473,15 @@ public final class MorphAnalyzer: Sendable {
 
     /// pymorphy's AbbreviatedFirstNameAnalyzer and AbbreviatedPatronymicAnalyzer: one capital
     /// letter may be an initial.
+    /// The precomputed parses of `word` when it is a lone initial letter (nil otherwise, and
+    /// while the table is being filled).
+    private func initialParses(_ word: String) -> [Parse]? {
+        guard word.utf8.count == 2, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
+              let k = InitialTable.slot(c), k < initialTable.parses.count,
+              RussianConfig.initialLetters.contains(c) else { return nil }
+        return initialTable.parses[k]
+    }
+
     private func initials(_ word: String) -> [Parse] {
         guard word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
               RussianConfig.initialLetters.contains(c) else { return [] }
@@ -790,6 +809,19 @@ public final class MorphAnalyzer: Sendable {
 
     /// Whether `g` is a grammeme this dictionary knows.
     public func isKnownGrammeme(_ g: String) -> Bool { data.knownGrammemes.contains(g) }
+}
+
+/// The parses of the capital letters that may be initials, indexed by scalar value - U+0400.
+private final class InitialTable: @unchecked Sendable {
+    // @unchecked: `parses` is written once, in MorphAnalyzer.init before the analyzer is
+    // returned, and only read afterwards.
+    static let size = 0x30
+    var parses: [[Parse]] = []
+
+    static func slot(_ c: Unicode.Scalar) -> Int? {
+        let k = Int(c.value) - 0x400
+        return k >= 0 && k < size ? k : nil
+    }
 }
 
 /// Holds the lazily loaded default analyzer.
