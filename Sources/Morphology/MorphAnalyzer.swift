@@ -11,6 +11,8 @@ public final class MorphAnalyzer: Sendable {
     let firstNameTags: [TagInfo], patronymicTags: [TagInfo]
     /// Known prefixes grouped by their first letter, in the configured order.
     let knownPrefixes: [Unicode.Scalar: [String]]
+    /// Every parse of each capital letter that may be an initial (see `initialParses`).
+    private let initialTable = InitialTable()
 
     /// Loads the dictionary in `dictionaryDirectory` (the `data/` folder of pymorphy3-dicts-ru).
     public init(dictionaryDirectory: URL) throws(MorphologyError) {
@@ -38,6 +40,13 @@ public final class MorphAnalyzer: Sendable {
         firstNameTags = first
         patronymicTags = patr
         knownPrefixes = Dictionary(grouping: RussianConfig.knownPrefixes, by: { $0.unicodeScalars.first ?? " " })
+        // A lone capital letter (an initial, "О.Н. Фадиной") has some 30 parses to build, score
+        // and sort, each time the same: work them out once, a fraction of a millisecond.
+        var table = Array(repeating: [Parse](), count: InitialTable.size)
+        for c in RussianConfig.initialLetters {
+            if let k = InitialTable.slot(c) { table[k] = parse(String(Character(c)), limit: Int.max) }
+        }
+        initialTable.parses = table
     }
 
     // MARK: locating and sharing
@@ -83,14 +92,25 @@ public final class MorphAnalyzer: Sendable {
     /// The best analysis of `word`: `parse(word).first`, computed without building the normal
     /// forms of the other dictionary analyses.
     public func best(_ word: String) -> Parse? {
-        parse(word, limit: 1).first
+        // A dictionary word (most words) hands its best parse straight over: no array for it.
+        let lower = Self.lowercase(word)
+        var found: Parse? = nil
+        if dictionaryFastPath(word, lower, limit: 1, { found = $0 }) { return found }
+        return parse(word, lower, limit: 1).first
     }
 
     /// The first `limit` parses. Dictionary parses get their normal form only once they are
     /// known to be among those returned.
     private func parse(_ word: String, limit: Int) -> [Parse] {
         let lower = Self.lowercase(word)
-        if let fast = dictionaryFastPath(word, lower, limit: limit) { return fast }
+        var fast: [Parse] = []
+        if dictionaryFastPath(word, lower, limit: limit, { fast.append($0) }) { return fast }
+        return parse(word, lower, limit: limit)
+    }
+
+    /// The general path of `parse(_:limit:)`, for words the dictionary fast path does not take.
+    private func parse(_ word: String, _ lower: String, limit: Int) -> [Parse] {
+        if let known = initialParses(word) { return Array(known.prefix(limit)) }
         var wordNode: Int? = nil
         var res = withUnsafeMutablePointer(to: &wordNode) { dictionaryParses(lower, normalForms: false, probabilityNode: $0) }
         let deferred = !res.isEmpty
@@ -110,23 +130,25 @@ public final class MorphAnalyzer: Sendable {
 
     /// One dictionary analysis before it becomes a `Parse`: plain integers, so collecting,
     /// scoring and sorting them costs no reference counting.
+    /// 16 bytes, so the 64 of `dictionaryFastPath` fill exactly the 1 KB that
+    /// `withUnsafeTemporaryAllocation` keeps on the stack (above that it calls malloc).
     private struct Candidate {
-        var variant: Int32   // index of the spelling (е/ё variant) in `variants`
+        var variant: UInt16  // index of the spelling (е/ё variant) in `variants`
         var paradigm: UInt16
         var index: UInt16
-        var tag: Int32
+        var tag: UInt16      // gramtab ids are UInt16 in paradigms.array
         var score: Double
     }
 
     /// The common case, a dictionary word that is not a lone capital letter: the same result as
     /// the general path (dictionary unit, then P(t|w)), but `Parse` values are built only for
-    /// the `limit` analyses returned. Nil when the word is not in the dictionary or may be an
-    /// initial.
-    private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int) -> [Parse]? {
+    /// the `limit` analyses returned, and handed to `yield` best first. False (and nothing
+    /// yielded) when the word is not in the dictionary or may be an initial.
+    private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int, _ yield: (Parse) -> Void) -> Bool {
         if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
-           RussianConfig.initialLetters.contains(c) { return nil }
+           RussianConfig.initialLetters.contains(c) { return false }
         // Candidates live in a stack buffer: no heap allocation for them.
-        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: 64) { buffer -> [Parse]? in
+        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: 64) { buffer -> Bool in
             // One spelling in the common case; more only when е may stand for ё.
             var firstVariant: String? = nil
             var moreVariants: [String] = []
@@ -138,33 +160,35 @@ public final class MorphAnalyzer: Sendable {
                 similar(key, in: data.words.units, companion: data.probabilities?.units,
                         companionNode: &wordNode) { replaced, node in
                     let spelling = fixed(key, replaced, original: lower)
-                    let v: Int32
+                    let v: UInt16
                     if firstVariant == nil {
                         firstVariant = spelling
                         v = 0
                     } else {
                         moreVariants.append(spelling)
-                        v = Int32(moreVariants.count)
+                        v = UInt16(truncatingIfNeeded: moreVariants.count)
                     }
                     data.words.records(at: node) { record in
                         let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
                         guard data.valid(p, i) else { return }
                         guard count < buffer.count else { overflow = true; return }
                         buffer[count] = Candidate(variant: v, paradigm: UInt16(p), index: UInt16(i),
-                                                  tag: Int32(data.tagId(p, i)), score: 1.0)
+                                                  tag: UInt16(truncatingIfNeeded: data.tagId(p, i)), score: 1.0)
                         count += 1
                     }
                 }
             }
-            func variant(_ v: Int32) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
+            func variant(_ v: UInt16) -> String { v == 0 ? (firstVariant ?? lower) : moreVariants[Int(v) - 1] }
             // (A word with more analyses than the buffer holds takes the general path.)
-            guard count > 0, !overflow else { return nil }
+            guard count > 0, !overflow else { return false }
             let candidates = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
 
             // P(t|w), as applyProbabilities does it.
             var total = 0.0
             if let pd = data.probabilities, let node = wordNode, let colon = pd.units.follow(UInt8(ascii: ":"), node) {
-                let maxDepth = 128
+                // 127: the node path (maxDepth + 1 Ints) then fits the 1 KB that
+                // withUnsafeTemporaryAllocation keeps on the stack. Tags are under 60 bytes.
+                let maxDepth = 127
                 data.tagBytes.withUnsafeBufferPointer { tb in
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
                         // Resume each tag's walk where it parts from the previous tag's (the tags of
@@ -179,6 +203,14 @@ public final class MorphAnalyzer: Sendable {
                             if bytes.count <= maxDepth {
                                 var depth = 0
                                 let limit = min(valid, previous.count, bytes.count)
+                                // Eight bytes at a time first: the shared prefix is often 20–40 bytes.
+                                if let pa = previous.baseAddress, let ba = bytes.baseAddress {
+                                    while depth + 8 <= limit &&
+                                        UnsafeRawPointer(pa + depth).loadUnaligned(as: UInt64.self)
+                                        == UnsafeRawPointer(ba + depth).loadUnaligned(as: UInt64.self) {
+                                        depth += 8
+                                    }
+                                }
                                 while depth < limit && previous[depth] == bytes[depth] { depth += 1 }
                                 var failed = false
                                 while depth < bytes.count {
@@ -213,40 +245,72 @@ public final class MorphAnalyzer: Sendable {
             }
 
             let n = min(limit, candidates.count)
-            var result: [Parse] = []
-            result.reserveCapacity(n)
             for c in candidates[0..<n] {
                 let p = Int(c.paradigm), i = Int(c.index)
                 let spelling = variant(c.variant)
                 var w = spelling
                 let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
-                result.append(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
-                                    score: c.score, method: .dictionary(paradigm: p, index: i)))
+                yield(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
+                            score: c.score, method: .dictionary(paradigm: p, index: i)))
             }
-            return result
+            return true
         }
     }
 
     /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.
+    /// Works on the UTF-8 bytes: these letters keep their byte length when lower-cased, so the
+    /// result is written in one pass into a string of the same size (one allocation at most,
+    /// none for an already lower-case word, which is returned as it is).
     static func lowercase(_ word: String) -> String {
-        var needs = false
-        for s in word.unicodeScalars {
-            switch s.value {
-            case 0x41...0x5A, 0x400...0x42F: needs = true
-            case 0...0x7F, 0x430...0x45F: break
-            default: return word.lowercased()
+        var w = word
+        // nil: anything outside ASCII and U+0400…U+045F, left to the Unicode tables.
+        let needs: Bool? = w.withUTF8 { b in
+            var needs = false
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    if c &- 0x41 < 26 { needs = true }
+                    i += 1
+                } else if (c == 0xD0 || c == 0xD1) && i + 1 < b.count {
+                    // D0 80…BF is U+0400…U+043F (capitals below U+0430); D1 80…9F is U+0440…U+045F.
+                    let d = b[i + 1]
+                    if c == 0xD0 { if d < 0xB0 { needs = true } } else if d > 0x9F { return nil }
+                    i += 2
+                } else {
+                    return nil
+                }
             }
+            return needs
         }
+        guard let needs else { return word.lowercased() }
         guard needs else { return word }
-        var out = String.UnicodeScalarView()
-        for s in word.unicodeScalars {
-            switch s.value {
-            case 0x41...0x5A, 0x410...0x42F: out.append(Unicode.Scalar(s.value + 0x20) ?? s)
-            case 0x400...0x40F: out.append(Unicode.Scalar(s.value + 0x50) ?? s)
-            default: out.append(s)
+        return w.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var i = 0
+                while i < b.count {
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[i] = c &- 0x41 < 26 ? c | 0x20 : c
+                        i += 1
+                        continue
+                    }
+                    // Only D0/D1 pairs are left (checked above).
+                    let d = b[i + 1]
+                    if c == 0xD0 && d < 0x90 {          // U+0400…U+040F → U+0450…U+045F
+                        out[i] = 0xD1; out[i + 1] = d + 0x10
+                    } else if c == 0xD0 && d < 0xA0 {   // А…П → а…п
+                        out[i] = 0xD0; out[i + 1] = d + 0x20
+                    } else if c == 0xD0 && d < 0xB0 {   // Р…Я → р…я
+                        out[i] = 0xD1; out[i + 1] = d - 0x20
+                    } else {
+                        out[i] = c; out[i + 1] = d
+                    }
+                    i += 2
+                }
+                return b.count
             }
         }
-        return String(out)
     }
 
     /// The units after the dictionary, in pymorphy3's order; each stops the chain when it finds
@@ -282,10 +346,24 @@ public final class MorphAnalyzer: Sendable {
         return [Parse(word: lower, tag: Tag(tagUNKN), normalForm: lower, score: 1.0, method: .shape)]
     }
 
+    /// pymorphy's duplicate check key, (word, tag, paradigm). The word is compared and hashed by
+    /// its UTF-8 bytes: that is Python's string equality (code points, no normalisation), and it
+    /// spares String's Unicode-normalising hash, which dominated the cost of unknown words.
     struct SeenKey: Hashable {
         let word: String
         let tag: Int
         let paradigm: SeenParadigm
+
+        static func == (a: SeenKey, b: SeenKey) -> Bool {
+            a.tag == b.tag && a.paradigm == b.paradigm && a.word.utf8.elementsEqual(b.word.utf8)
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(tag)
+            h.combine(paradigm)
+            var w = word
+            w.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     @inline(__always)
@@ -395,6 +473,15 @@ public final class MorphAnalyzer: Sendable {
 
     /// pymorphy's AbbreviatedFirstNameAnalyzer and AbbreviatedPatronymicAnalyzer: one capital
     /// letter may be an initial.
+    /// The precomputed parses of `word` when it is a lone initial letter (nil otherwise, and
+    /// while the table is being filled).
+    private func initialParses(_ word: String) -> [Parse]? {
+        guard word.utf8.count == 2, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
+              let k = InitialTable.slot(c), k < initialTable.parses.count,
+              RussianConfig.initialLetters.contains(c) else { return nil }
+        return initialTable.parses[k]
+    }
+
     private func initials(_ word: String) -> [Parse] {
         guard word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
               RussianConfig.initialLetters.contains(c) else { return [] }
@@ -559,7 +646,9 @@ public final class MorphAnalyzer: Sendable {
                let colon = pd.units.follow(UInt8(ascii: ":"), node) {
                 // The tags of one word share long prefixes ("NOUN,inan,femn sing,"): resume each
                 // walk from where the previous tag's walk diverged instead of from the colon.
-                let maxDepth = 128
+                // 127: the node path (maxDepth + 1 Ints) then fits the 1 KB that
+                // withUnsafeTemporaryAllocation keeps on the stack. Tags are under 60 bytes.
+                let maxDepth = 127
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: maxDepth + 1) { path in
                     path[0] = colon
                     var valid = 0           // path[0...valid] are nodes of `previous`
@@ -720,6 +809,19 @@ public final class MorphAnalyzer: Sendable {
 
     /// Whether `g` is a grammeme this dictionary knows.
     public func isKnownGrammeme(_ g: String) -> Bool { data.knownGrammemes.contains(g) }
+}
+
+/// The parses of the capital letters that may be initials, indexed by scalar value - U+0400.
+private final class InitialTable: @unchecked Sendable {
+    // @unchecked: `parses` is written once, in MorphAnalyzer.init before the analyzer is
+    // returned, and only read afterwards.
+    static let size = 0x30
+    var parses: [[Parse]] = []
+
+    static func slot(_ c: Unicode.Scalar) -> Int? {
+        let k = Int(c.value) - 0x400
+        return k >= 0 && k < size ? k : nil
+    }
 }
 
 /// Holds the lazily loaded default analyzer.
