@@ -9,7 +9,6 @@ graph="$out/graph.json"
 "$bin" extract Examples/corpus/*.txt -o "$graph"
 # The whole network and the map (places need lat/lon attributes to appear on the map).
 "$bin" draw network --graph "$graph" -o "$out/network.svg"
-"$bin" draw network --graph "$graph" -o "$out/network.png"
 "$bin" draw map --graph "$graph" -o "$out/map.svg"
 # For every reporting city: its ego diagram (CITY-ego.svg, written beside the Markdown appendix)
 # and its appendix in Markdown and HTML.
