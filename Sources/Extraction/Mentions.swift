@@ -169,6 +169,12 @@ struct Recognizer {
                                       followedByParen: hint != nil) else { continue }
                 // "Университета Хоккайдо": the head of an organisation's name starts no place
                 if len > 1, isOrganisationHead(w[i].text) { continue }
+                // "младшей школы Конан", "университета Хоккайдо": a name in apposition to an
+                // organisation's head noun, uninflected while the head is not, names the
+                // organisation ("палате Магдебурга", inflected with it, is still the city)
+                if len == 1, marker == nil, hint == nil, best.quality == .exact, i > 0, w[i - 1].isWord,
+                   isOrganisationHead(w[i - 1].text), parse(w[i - 1].text).first.map({ $0.tag.case != "nomn" }) ?? false,
+                   best.place.type != .country { continue }
                 let place = best.place
                 let id = place.id
                 // A spelling the gazetteer only knows as a variant ("Кайфын" for "Кайфэн"): the
@@ -346,7 +352,8 @@ struct Recognizer {
             if !preferred.isEmpty { candidates = preferred }
             // "Шанью (КНР)" is not the French "Шанье": a city of another country than the one in
             // parentheses is another place, one the gazetteer lacks
-            else if words.count == 1, candidates.allSatisfy({ $0.place.type == .city }) { return nil }
+            // (an exact name stays itself: "Тайбей (КНР)" is Taipei whatever the parentheses say)
+            else if words.count == 1, candidates.allSatisfy({ $0.place.type == .city && $0.quality != .exact }) { return nil }
         }
         if let marker {
             let typed = candidates.filter { marker == .city ? $0.place.type == .city : $0.place.type == .region }
