@@ -203,3 +203,20 @@ func visits(_ g: Graph) -> Set<String> {
         #expect(visits(g).isEmpty)
     }
 }
+
+@Suite struct PlaceReadingTests {
+    @Test func countryInParenthesesChoosesTheReading() throws {
+        let g = try extract("ХАБАРОВСК\n\nСоревнования прошли между командами гг. Хабаровска, Харбина и Шанью (КНР). Развивается сотрудничество с городом Тайбей (КНР).\n")
+        let shanyu = try #require(g.nodes.first { $0.name == "Шанью" })
+        #expect(shanyu.country == "CN")
+        #expect(g.nodes.filter { fold($0.name) == "тайбей" }.count == 1)
+    }
+
+    @Test func nameInAppositionToAnOrganisationIsNoPlace() throws {
+        let g = try extract("ХАБАРОВСК\n\nСостоялась встреча руководства школы № 43 и младшей школы Конан г. Ниигата.\n")
+        #expect(!g.nodes.contains { $0.name == "Конан" && $0.type.isPlace })
+        #expect(g.nodes.contains { $0.name == "Ниигата" })
+    }
+}
+
+private func fold(_ s: String) -> String { s.lowercased().replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "э", with: "е") }
