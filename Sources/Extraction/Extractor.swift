@@ -190,11 +190,6 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// Merges the graphs of many documents: one node per id (aliases, mentions and attributes
-    /// united), one edge per id (evidence united).
-    public static func merge(_ graphs: [Graph]) -> Graph {
-        Graph.merging(graphs)
-    }
 }
 
 /// How a report refers to its own city without naming it: "омская делегация", "омичи",

@@ -202,8 +202,6 @@ struct Clause: Sendable {
     var start: Int { sentence.start }
     var end: Int { sentence.end }
     var text: String { sentence.text }
-
-    func contains(stem: String) -> Bool { lowerText.has(stem) }
 }
 
 /// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
@@ -235,17 +233,6 @@ struct ScalarText: Sendable {
         var i = offset - 1
         while i >= 0, scalars[i] == " " || scalars[i] == "\t" { i -= 1 }
         return i < 0 || scalars[i] == "\n"
-    }
-    /// A blank line lies between the two offsets.
-    func paragraphBreak(between a: Int, and b: Int) -> Bool {
-        var newlines = 0
-        var i = max(0, a)
-        while i < min(b, scalars.count) {
-            if scalars[i] == "\n" { newlines += 1; if newlines >= 2 { return true } }
-            else if !scalars[i].properties.isWhitespace { newlines = 0 }
-            i += 1
-        }
-        return false
     }
 }
 

@@ -113,7 +113,7 @@ struct Extract: ParsableCommand {
                 failures.append(path)
             }
         }
-        let merged = Extractor.merge(graphs)
+        let merged = Graph.merging(graphs)
         try writeOutput(try GraphJSON.encode(merged), to: output)
         if !failures.isEmpty {
             throw CLIFailure(message: "\(failures.count) of \(files.count) documents failed: \(failures.joined(separator: ", "))")

@@ -130,7 +130,7 @@ func visits(_ g: Graph) -> Set<String> {
     @Test func mergeKeepsOneEdgeWithBothEvidences() throws {
         let a = try extract("ОМСК\n\nВ 2019 году исполнилось 10 лет с момента установления побратимских связей между городом Омском и городом Кайфыном.\n", id: "a")
         let b = try extract("ОМСК\n\nВ 2019 году исполнилось 10 лет с момента установления побратимских связей между городом Омском и городом Кайфыном.\n", id: "b")
-        let merged = Extractor.merge([a, b])
+        let merged = Graph.merging([a, b])
         let twins = merged.edges.filter { $0.type == .twinnedWith }
         #expect(twins.count == 1)
         #expect(Set(twins[0].evidence.map(\.document)) == ["a", "b"])
