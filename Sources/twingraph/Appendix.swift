@@ -5,18 +5,15 @@ import Rendering
 import Reports
 
 /// The node a command-line name refers to, or a failure that lists a few names that exist.
-/// The one place where the CLI turns a typed name into a node (see `PlaceLookup`).
+/// The one place where the CLI turns a typed name into a node: the graph engine's
+/// `NameResolver` (id, name or alias in any letter case and grammatical form, small
+/// misspellings), with the closest candidates when the name is unknown or ambiguous.
 func resolvePlace(_ name: String, in graph: Graph, file: String) throws -> Node {
-    if let node = PlaceLookup.resolve(name, in: graph) { return node }
-    // any grammatical form or a small misspelling ("Омска", "Чанжоу"), as the queries accept
     do {
         return try GraphQueries(graph: graph).node(named: name)
     } catch let error as QueryError {
         throw CLIFailure(message: "\(file): \(error.description)")
-    } catch {}
-    let places = graph.nodes.filter { $0.type.isPlace }.map(\.name).sorted()
-    let hint = places.isEmpty ? "the graph has no places" : "places in it include: " + places.prefix(12).joined(separator: ", ")
-    throw CLIFailure(message: "\(file): no node named '\(name)'; \(hint)")
+    }
 }
 
 /// Appendix formats.

@@ -161,11 +161,11 @@ enum Fixture {
     @Test func cityFoundInAnyLetterCaseAndForm() throws {
         let g = try Fixture.graph()
         for query in ["Омск", "омск", "ОМСК", "Омска", "омском", " city/omsk "] {
-            #expect(PlaceLookup.resolve(query, in: g)?.id == "city/omsk", "\(query)")
+            #expect(NameResolver(graph: g).resolve(query).id == "city/omsk", "\(query)")
         }
-        #expect(PlaceLookup.resolve("Берде", in: g)?.id == "region/boerde")
-        #expect(PlaceLookup.resolve("Атлантида", in: g) == nil)
-        #expect(PlaceLookup.resolve("", in: g) == nil)
+        #expect(NameResolver(graph: g).resolve("Берде").id == "region/boerde")
+        #expect(NameResolver(graph: g).resolve("Атлантида").id == nil)
+        #expect(NameResolver(graph: g).resolve("").id == nil)
     }
 
     @Test func slugsAreSafeFileNames() {
