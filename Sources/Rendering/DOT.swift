@@ -1,3 +1,4 @@
+import KnowledgeGraph
 /// A small, safe model of a DOT graph: every identifier and attribute value is quoted and escaped
 /// when written, so names from reports (quotes, «», <, >, &, backslashes, newlines) can never
 /// change the graph's structure.
@@ -112,18 +113,6 @@ public enum DOTValue: Sendable, ExpressibleByStringLiteral {
 
     /// Escapes text for an HTML-like label.
     public static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<BR/>"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        XMLText.escape(s).replacingOccurrences(of: "\n", with: "<BR/>")
     }
 }

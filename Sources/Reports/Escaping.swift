@@ -1,25 +1,11 @@
+import KnowledgeGraph
+
 /// Escaping for every output format the appendix is written in. Names come from reports and may
 /// hold anything (`<script>`, `|`, quotes, `../../x`); none of it may change the structure of
 /// the output or where a file is written.
 public enum Escape {
     /// Text for HTML/XHTML element content and attribute values.
-    public static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            // Control characters are not allowed in XML 1.0; they carry no meaning in a name.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": break
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func html(_ s: String) -> String { XMLText.escape(s) }
 
     /// A Markdown table cell or footnote: one line, Markdown punctuation backslash-escaped, and
     /// `<`, `>`, `&` as entities so that Markdown renderers that pass HTML through cannot be fed

@@ -15,7 +15,7 @@ public enum GraphMLExporter {
 
         """
         func key(_ id: String, _ domain: String, _ name: String, _ type: String) {
-            out += "  <key id=\"\(escape(id))\" for=\"\(domain)\" attr.name=\"\(escape(name))\" attr.type=\"\(type)\"/>\n"
+            out += "  <key id=\"\(XMLText.escape(id))\" for=\"\(domain)\" attr.name=\"\(XMLText.escape(name))\" attr.type=\"\(type)\"/>\n"
         }
         key("label", "node", "label", "string")
         key("type", "node", "type", "string")
@@ -30,8 +30,8 @@ public enum GraphMLExporter {
         for (k, t) in edgeAttributeKeys { key("e." + k, "edge", k, t) }
         out += "  <graph id=\"twingraph\" edgedefault=\"directed\">\n"
         for n in g.nodes {
-            out += "    <node id=\"\(escape(n.id))\">\n"
-            func data(_ key: String, _ value: String) { out += "      <data key=\"\(escape(key))\">\(escape(value))</data>\n" }
+            out += "    <node id=\"\(XMLText.escape(n.id))\">\n"
+            func data(_ key: String, _ value: String) { out += "      <data key=\"\(XMLText.escape(key))\">\(XMLText.escape(value))</data>\n" }
             data("label", n.name)
             data("type", n.type.rawValue)
             data("name", n.name)
@@ -42,8 +42,8 @@ public enum GraphMLExporter {
         }
         for e in g.edges {
             let directed = e.type.isSymmetric ? " directed=\"false\"" : ""
-            out += "    <edge id=\"\(escape(e.id))\" source=\"\(escape(e.source))\" target=\"\(escape(e.target))\"\(directed)>\n"
-            func data(_ key: String, _ value: String) { out += "      <data key=\"\(escape(key))\">\(escape(value))</data>\n" }
+            out += "    <edge id=\"\(XMLText.escape(e.id))\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\"\(directed)>\n"
+            func data(_ key: String, _ value: String) { out += "      <data key=\"\(XMLText.escape(key))\">\(XMLText.escape(value))</data>\n" }
             data("relation", e.type.rawValue)
             data("elabel", e.type.rawValue)
             if !e.evidence.isEmpty { data("evidence", e.evidence.map(\.text).joined(separator: " | ")) }
@@ -78,22 +78,4 @@ public enum GraphMLExporter {
         }
     }
 
-    /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
 }
