@@ -145,8 +145,10 @@ enum Declension {
 
     /// Candidate nominatives of a folded name of one or more words (spaces and hyphens separate
     /// words; each may be declined: "краснодарского края", "ростова-на-дону", "улан-батора").
-    /// At most `limit` combinations, the undeclined reading first.
-    static func baseForms(of key: String, limit: Int = 4096) -> [String] {
+    /// At most `limit` combinations, the undeclined reading first. Words are combined left to
+    /// right; `keepPartial` may prune a combination before the next word is added (the
+    /// gazetteer keeps only those some name starts with, so long phrases cost little).
+    static func baseForms(of key: String, limit: Int = 4096, keepPartial: (String) -> Bool = { _ in true }) -> [String] {
         var words: [String] = []
         var separators: [Character] = []
         var current = ""
@@ -161,17 +163,19 @@ enum Declension {
         }
         words.append(current)
         if words.count == 1 { return baseForms(ofWord: key) }
-        let options = words.map { $0.count < 3 ? [$0] : baseForms(ofWord: $0) }
         var results: [String] = [""]
-        for (i, opts) in options.enumerated() {
+        for (i, word) in words.enumerated() {
+            let options = word.count < 3 ? [word] : baseForms(ofWord: word)
             var next: [String] = []
-            next.reserveCapacity(min(limit, results.count * opts.count))
             outer: for prefix in results {
-                for o in opts {
-                    next.append(i == 0 ? o : prefix + String(separators[i - 1]) + o)
+                for o in options {
+                    let s = i == 0 ? o : prefix + String(separators[i - 1]) + o
+                    if i < words.count - 1, !keepPartial(s + String(separators[i])) { continue }
+                    next.append(s)
                     if next.count >= limit { break outer }
                 }
             }
+            if next.isEmpty { return [] }
             results = next
         }
         return results

@@ -200,43 +200,10 @@ public final class Gazetteer: Sendable {
         }
     }
 
-    /// Weight of a match for ranking: population (a region counts as 100,000 people), times 10
-    /// for an exact name, times 3 for a capital. So an exact name wins unless the inflected
-    /// reading is a much larger place: "Уфе" is Ufa, not the Belgian village named "Уфе".
-    /// Candidate index keys for a folded surface: its base forms. For several words each word's
-    /// base forms are combined left to right, keeping only combinations some name starts with,
-    /// so long phrases cost little ("краснодарского края" → "краснодарский край").
+    /// Candidate index keys for a folded surface: its base forms, combining words only while
+    /// some name starts with the combination ("краснодарского края" → "краснодарский край").
     private func candidateKeys(_ key: String) -> [String] {
-        var words: [String] = []
-        var separators: [Character] = []
-        var current = ""
-        for ch in key {
-            if ch == " " || ch == "-" {
-                words.append(current)
-                separators.append(ch)
-                current = ""
-            } else {
-                current.append(ch)
-            }
-        }
-        words.append(current)
-        if words.count == 1 { return Declension.baseForms(ofWord: key) }
-        var partial: [String] = [""]
-        for (i, word) in words.enumerated() {
-            let options = word.count < 3 ? [word] : Declension.baseForms(ofWord: word)
-            var next: [String] = []
-            for p in partial {
-                for o in options {
-                    let s = i == 0 ? o : p + String(separators[i - 1]) + o
-                    if i == words.count - 1 || names.hasKey(withPrefix: s + String(separators[i])) {
-                        next.append(s)
-                    }
-                }
-            }
-            if next.isEmpty { return [] }
-            partial = next
-        }
-        return partial
+        Declension.baseForms(of: key) { names.hasKey(withPrefix: $0) }
     }
 
     /// The longest run of words, from the first, that names a place: for a recogniser walking
@@ -263,6 +230,9 @@ public final class Gazetteer: Sendable {
         return nil
     }
 
+    /// Weight of a match for ranking: population (a region counts as 100,000 people), times 10
+    /// for an exact name, times 3 for a capital. So an exact name wins unless the inflected
+    /// reading is a much larger place: "Уфе" is Ufa, not the Belgian village named "Уфе".
     private static func weight(_ m: PlaceMatch) -> Double {
         let p = m.place
         var w = Double(p.type == .region ? max(p.population, 100_000) : max(p.population, 1))
