@@ -189,18 +189,7 @@ extension Recognizer {
             if p.tag.contains("Surn"), let form = analyzer.inflect(p, to: ["nomn"]) { return capitalizeLike(word, form.word) }
             return capitalizeLike(word, p.normalForm)
         }
-        if let surn = parses.first(where: { $0.tag.contains("Surn") }) {
-            var target: Set<String> = ["nomn"]
-            if let g = surn.tag.gender { target.insert(g) }
-            if surn.tag.contains("plur") { target = ["nomn", "sing", "masc"] }
-            if let form = analyzer.inflect(surn, to: target) ?? analyzer.inflect(surn, to: ["nomn"]) {
-                return capitalizeLike(word, form.word)
-            }
-        }
-        if let noun = parses.first(where: { $0.tag.pos == "NOUN" }), noun.tag.case != "nomn" {
-            return capitalizeLike(word, noun.normalForm)
-        }
-        return word
+        return normalizer.nominativeSurname(word)
     }
 
     func nominativeFirstName(_ word: String) -> String {
