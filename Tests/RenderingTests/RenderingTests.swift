@@ -104,7 +104,7 @@ func svgNodeCount(_ svg: String) -> Int {
     }
 
     @Test func largeGraphRendersWithSfdp() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         let n = 2000
         let nodes = (0..<n).map { Node(id: "city/c\($0)", type: .city, name: "Город \($0)") }
         var edges: [Edge] = []
@@ -124,14 +124,3 @@ func svgNodeCount(_ svg: String) -> Int {
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

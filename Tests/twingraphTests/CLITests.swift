@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `twingraph` binary, as a user would.
+/// Runs the built `twingraph` binary, as a user would: the one runner of every CLI test.
 struct CLI {
     static var binary: URL {
         // The test bundle lives beside the products: .build/<triple>/debug/
@@ -10,21 +10,39 @@ struct CLI {
         return dir.appendingPathComponent("twingraph")
     }
 
-    struct Result { var status: Int32; var stdout: Data; var stderr: String }
+    /// The package's root folder.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ args: [String], env: [String: String]? = nil) throws -> Result {
+    struct Result {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+        func json() -> [String: Any] {
+            (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] ?? [:]
+        }
+    }
+
+    static func run(_ args: [String], env: [String: String]? = nil, stdin: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         if let env { p.environment = env }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
+        p.standardInput = input
         try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so neither fills up and blocks the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: o, stderr: String(decoding: e, as: UTF8.self))
+        return Result(status: p.terminationStatus, stdout: o, stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temp(_ name: String, _ contents: String) throws -> String {

@@ -4,34 +4,11 @@ import KnowledgeGraph
 
 /// End-to-end runs of the built `twingraph` binary: `draw` and `appendix`.
 @Suite struct DrawAppendixCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLI.root
     static let fixture = root.appendingPathComponent("Tests/ReportsTests/Fixtures/omsk-2019-graph.json").path
 
-    /// The binary sits beside the test bundle (`swift build`/`swift test` build every product).
-    static func binary() throws -> URL {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("twingraph")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: dir.appendingPathComponent("twingraph").path])
-    }
-
-    static func run(_ args: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let p = Process()
-        p.executableURL = try binary()
-        p.arguments = args
-        // No Graphviz tools on PATH: rendering must be in-process.
-        p.environment = ["PATH": "/nonexistent"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, o, String(decoding: e, as: UTF8.self))
-    }
+    /// No Graphviz tools on PATH: rendering must be in-process.
+    static func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args, env: ["PATH": "/nonexistent"]) }
 
     static func tempDir() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("twingraph-cli-\(UUID().uuidString)")

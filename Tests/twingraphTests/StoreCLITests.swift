@@ -4,44 +4,12 @@ import FoundationXML
 #endif
 import Testing
 
-/// Runs the built binary for the store and query commands.
+/// Fixtures and helpers of the store and query commands.
 enum TG {
-    static var binary: URL {
-        var dir = Bundle.main.bundleURL
-        if dir.pathExtension == "xctest" { dir.deleteLastPathComponent() }
-        return dir.appendingPathComponent("twingraph")
-    }
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLI.root
     static let fixture = root.appendingPathComponent("Tests/Fixtures/paths-fixture.json").path
 
-    struct Result {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var text: String { String(decoding: stdout, as: UTF8.self) }
-        func json() -> [String: Any] {
-            (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] ?? [:]
-        }
-    }
-
-    static func run(_ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // Read both pipes concurrently so neither fills up and blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: o, stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args) }
 
     static func tempDir() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("twingraph-cli-\(UUID().uuidString)")
