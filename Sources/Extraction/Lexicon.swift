@@ -60,10 +60,13 @@ enum Lexicon {
 
     /// A delegation sent to a place: "направлена делегация города в г. Могилев".
     static let sendStems = ["направ", "отправ", "выехал"]
-    /// Substrings every visit trigger of `RelationRules.visits` holds (its verbs, nouns, send
-    /// stems, reception words and "мисси"): a clause without any has no visit.
-    static let visitCues = ["посет", "побывал", "прибы", "визит", "поездк", "выезд", "направ", "отправ", "выехал",
-                            "прием", "приём", "принят", "принима", "мисси"]
+    /// The triggers of `RelationRules.visits`: verbs, nouns, reception words (text is ё-folded).
+    static let visitVerbs = ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]
+    static let visitNouns = ["визит", "поездк", "выезд"]
+    static let receptionStems = ["прием", "принят", "принима"]
+    static let missionStem = "мисси"
+    /// Every stem a visit rule starts from; a clause holding none is skipped at once.
+    static let visitCues = visitVerbs + visitNouns + sendStems + receptionStems + [missionStem]
     /// Nouns naming a travelling group.
     static let groupStems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",

@@ -16,14 +16,13 @@ extension RelationRules {
         // for plain clauses, whose words' lower-case forms are exact slices of `lowerText`.
         if f.clause.isPlain, !Lexicon.visitCues.contains(where: { lower.has($0) }) { return [] }
         let w = f.words
-        let verb = w.firstIndex { $0.isWord && $0.starts(with: ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]) }
-        let noun = w.firstIndex { $0.isWord && $0.starts(with: ["визит", "поездк", "выезд"]) && !f.insidePhrase($0.index) }
+        let verb = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.visitVerbs) }
+        let noun = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.visitNouns) && !f.insidePhrase($0.index) }
         let send = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.sendStems) && !isInfinitive($0.text) }
             .flatMap { s in w[s...].contains { $0.starts(with: "делегац") } ? s : nil }
-        let reception = w.firstIndex { $0.isWord && ($0.starts(with: "прием") || $0.starts(with: "приём")
-                                                      || $0.starts(with: "принят") || $0.starts(with: "принима")) }
+        let reception = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.receptionStems) }
             .flatMap { s in w[s...].prefix(6).contains { $0.starts(with: "делегац") } ? s : nil }
-        let mission = w.firstIndex { $0.isWord && $0.lower.has("мисси") }
+        let mission = w.firstIndex { $0.isWord && $0.lower.has(Lexicon.missionStem) }
 
         var sources: [String] = []
         var targets: [String] = []
