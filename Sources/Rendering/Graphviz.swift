@@ -69,15 +69,6 @@ public enum Graphviz {
         return 0
     }
 
-    /// One context for the process, made on first use: making it reads Graphviz's plugin
-    /// configuration, which need not happen for every picture. Used under `lock` only.
-    nonisolated(unsafe) private static var shared: OpaquePointer?
-
-    private static func context() -> OpaquePointer? {
-        if shared == nil { shared = gvContext() }
-        return shared
-    }
-
     /// Lays out `dot` with `layout` and renders it as `format`.
     public static func render(dot: String, layout: Layout, format: OutputFormat) throws -> Data {
         lock.lock()
@@ -86,7 +77,8 @@ public enum Graphviz {
         let previous = agseterrf(collector)
         defer { agseterrf(previous) }
 
-        guard let gvc = context() else { throw RenderError.noPlugin("a context") }
+        guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
+        defer { gvFreeContext(gvc) }
         guard let graph = DeterministicRead.graph(from: dot) else {
             throw RenderError.parse(messages: messages)
         }
