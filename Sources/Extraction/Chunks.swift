@@ -210,7 +210,7 @@ extension Recognizer {
         var used = Set<Int>()
         let quoted = quotedWords(c)
         for i in w.indices where w[i].isWord && !used.contains(i) && !taken.contains(i) && !placeWords.contains(i) {
-            let head = headKinds(w[i].text)
+            let head = headKinds(w[i])
             let isDocumentHead = signing && head.document
             let isEventHead = head.event
             let isOrgHead = head.organisation
@@ -304,8 +304,9 @@ extension Recognizer {
         return String(String.UnicodeScalarView(scalars + closing))
     }
 
-    func isHeadNoun(_ word: String) -> Bool {
-        parse(word).prefix(2).contains { $0.tag.pos == "NOUN" && (Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm)) }
+    func isHeadNoun(_ w: Word) -> Bool {
+        guard headForms.mayHead(w) else { return false }
+        return parse(w.text).prefix(2).contains { $0.tag.pos == "NOUN" && (Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm)) }
     }
 
     func isNoun(_ word: String) -> Bool {
@@ -381,7 +382,7 @@ extension Recognizer {
             }
             if x.lower == "и", j + 1 < w.count, w[j + 1].isWord, isGenitive(w[j + 1].text), !taken.contains(j + 1),
                // "Администрации города Благовещенска и Народного Правительства": a second organisation
-               !w[(j + 1)..<min(w.count, j + 4)].contains(where: { isHeadNoun($0.text) }) {
+               !w[(j + 1)..<min(w.count, j + 4)].contains(where: { isHeadNoun($0) }) {
                 j += 1; continue
             }
             if x.text == ",", j + 1 < w.count, w[j + 1].isWord, !w[j + 1].isCapitalized, isGenitive(w[j + 1].text),

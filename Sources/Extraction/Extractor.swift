@@ -19,11 +19,13 @@ public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     public let analyzer: MorphAnalyzer
     let normalizer: PhraseNormalizer
+    let headForms: HeadForms
 
     public init(gazetteer: Gazetteer, analyzer: MorphAnalyzer) {
         self.gazetteer = gazetteer
         self.analyzer = analyzer
         self.normalizer = PhraseNormalizer(analyzer: analyzer)
+        self.headForms = HeadForms(analyzer: analyzer)
     }
 
     /// The extractor over the bundled gazetteer and the installed dictionary.
@@ -37,7 +39,7 @@ public struct Extractor: Sendable {
         let scalars = ScalarText(text)
         let clauses = Structure.clauses(SentenceSplitter.sentences(text), text: scalars)
         let recognizer = Recognizer(gazetteer: gazetteer, analyzer: analyzer, normalizer: normalizer,
-                                    text: scalars, documentID: documentID)
+                                    text: scalars, documentID: documentID, headForms: headForms)
         let (reporter, reportYear) = heading(scalars, clauses: clauses)
         var nodes: [String: NodeDraft] = [:]
         var facts: [ClauseFacts] = []

@@ -42,6 +42,7 @@ struct Recognizer {
     let normalizer: PhraseNormalizer
     let text: ScalarText
     let documentID: String
+    let headForms: HeadForms
     /// Answers already computed for this document: the same words come back sentence after sentence.
     let memo = Memo()
 
@@ -76,13 +77,14 @@ struct Recognizer {
 
     /// The head kinds of a word, once per distinct spelling in a document: `phrases` asks it for
     /// every word of every clause.
-    func headKinds(_ word: String) -> HeadKinds {
-        if let h = memo.heads[BytesKey(word)] { return h }
-        let lemmas = Set(parse(word).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm))
-        let h = HeadKinds(document: !lemmas.isDisjoint(with: Lexicon.documentLemmas),
-                          event: !lemmas.isDisjoint(with: Lexicon.eventLemmas),
-                          organisation: !lemmas.isDisjoint(with: Lexicon.organisationLemmas))
-        memo.heads[BytesKey(word)] = h
+    func headKinds(_ w: Word) -> HeadKinds {
+        guard headForms.mayHead(w) else { return HeadKinds(document: false, event: false, organisation: false) }
+        if let h = memo.heads[BytesKey(w.text)] { return h }
+        let lemmas = parse(w.text).prefix(3).filter { $0.tag.pos == "NOUN" }.map(\.normalForm)
+        let h = HeadKinds(document: lemmas.contains { Lexicon.documentLemmas.contains($0) },
+                          event: lemmas.contains { Lexicon.eventLemmas.contains($0) },
+                          organisation: lemmas.contains { Lexicon.organisationLemmas.contains($0) })
+        memo.heads[BytesKey(w.text)] = h
         return h
     }
 
@@ -168,12 +170,12 @@ struct Recognizer {
                                       marker: marker, isSentenceStart: i == firstWordIndex(c),
                                       followedByParen: hint != nil) else { continue }
                 // "Университета Хоккайдо": the head of an organisation's name starts no place
-                if len > 1, isOrganisationHead(w[i].text) { continue }
+                if len > 1, isOrganisationHead(w[i]) { continue }
                 // "младшей школы Конан", "университета Хоккайдо": a name in apposition to an
                 // organisation's head noun, uninflected while the head is not, names the
                 // organisation ("палате Магдебурга", inflected with it, is still the city)
                 if len == 1, marker == nil, hint == nil, best.quality == .exact, i > 0, w[i - 1].isWord,
-                   isOrganisationHead(w[i - 1].text), parse(w[i - 1].text).first.map({ $0.tag.case != "nomn" }) ?? false,
+                   isOrganisationHead(w[i - 1]), parse(w[i - 1].text).first.map({ $0.tag.case != "nomn" }) ?? false,
                    best.place.type != .country { continue }
                 let place = best.place
                 let id = place.id
@@ -387,8 +389,9 @@ struct Recognizer {
         }
     }
 
-    func isOrganisationHead(_ word: String) -> Bool {
-        parse(word).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
+    func isOrganisationHead(_ w: Word) -> Bool {
+        guard headForms.mayHead(w) else { return false }
+        return parse(w.text).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
     }
 
     private func isCommonNoun(_ word: String) -> Bool {
@@ -420,7 +423,7 @@ struct Recognizer {
         if w[i].isAbbreviation { return nil }
         // "города Концепция развития", "департаментом Университета Хоккайдо": a common word of
         // the dictionary after a marker is no new place.
-        if isOrganisationHead(w[i].text) || isAdjective(w[i].text) && last == i { return nil }
+        if isOrganisationHead(w[i]) || isAdjective(w[i].text) && last == i { return nil }
         if isCommonNoun(w[i].text), last + 1 < w.count, w[last + 1].isWord, !w[last + 1].isCapitalized,
            parse(w[last + 1].text).first.map({ $0.tag.pos == "NOUN" && $0.tag.case == "gent" }) ?? false { return nil }
         let name = nominativePlaceName(surface, markerCase: markerCase(c, before: i))

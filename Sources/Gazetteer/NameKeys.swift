@@ -137,8 +137,8 @@ public enum NameKey {
         Array((translit[Character(Unicode.Scalar(UInt32(v))!)] ?? "").utf8)
     }
 
-    /// `slug` of a text of ASCII and basic Cyrillic (А–я, Ё, ё), the usual case, from code
-    /// points: every id goes through a slug, and the general route decomposes and hashes each
+    /// `slug` of a text of ASCII, basic Cyrillic (А–я, Ё, ё) and common punctuation, the usual
+    /// case, from code points: every id goes through a slug, and the general route decomposes and hashes each
     /// character. Nil for any other text.
     static func plainSlug(_ text: String) -> String? {
         var out: [UInt8] = []
@@ -148,7 +148,10 @@ public enum NameKey {
             switch v {
             case 0x41...0x5A: out.append(UInt8(v + 0x20))
             case 0x61...0x7A, 0x30...0x39: out.append(UInt8(v))
-            case 0...0x7F: if out.last != 0x2D { out.append(0x2D) }
+            // ASCII punctuation, and the quotes, dashes, no-break space, "…" and "№" of names
+            // ("Фестиваль «Флора-2019»"), which have no letter or digit in any decomposition
+            case 0...0x7F, 0xA0, 0xAB, 0xBB, 0x2010...0x2015, 0x2018...0x201F, 0x2026, 0x2116:
+                if out.last != 0x2D { out.append(0x2D) }
             case 0x0401, 0x0451: out.append(0x65)  // ё → e
             case 0x0410...0x044F:
                 if v < 0x0430 { v += 0x20 }

@@ -43,3 +43,37 @@ import RussianText
         #expect(!"".has("а") && "".has(""))
     }
 }
+
+/// The head-form prefilter may only answer "no" for words none of whose readings has a head lemma.
+@Suite struct HeadFormsTests {
+    @Test func prefilterNeverHidesAHead() throws {
+        let extractor = try #require(sharedExtractor)
+        let heads = Lexicon.organisationLemmas.union(Lexicon.eventLemmas).union(Lexicon.documentLemmas)
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Examples/corpus").standardizedFileURL
+        var texts = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }
+            .map { try String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
+        // forms of every head lemma, capitalised, with ё and in compounds
+        texts.append("Форумами ФЕСТИВАЛЕЙ Слётом слетов Мастер-классы Соглашениям Круглого Дням Школе Советом")
+        var seen = Set<String>()
+        var hidden: [String] = []
+        var answered = 0
+        for text in texts {
+            for s in SentenceSplitter.sentences(text) {
+                for (k, t) in s.tokens.enumerated() where t.kind == .word && seen.insert(t.text).inserted {
+                    let w = Word(token: t, index: k)
+                    guard !extractor.headForms.mayHead(w) else { continue }
+                    answered += 1
+                    if extractor.analyzer.parse(t.text).prefix(3).contains(where: { heads.contains($0.normalForm) }) {
+                        hidden.append(t.text)
+                    }
+                }
+            }
+        }
+        #expect(hidden.isEmpty, "\(hidden)")
+        #expect(answered > 1000)  // the prefilter does answer most words
+        let probe = { (t: String) in Word(token: Token(text: t, start: 0, end: t.unicodeScalars.count, kind: .word), index: 0) }
+        #expect(extractor.headForms.mayHead(probe("Форумами")) && extractor.headForms.mayHead(probe("слётом")))
+        #expect(!extractor.headForms.mayHead(probe("Омском")))
+    }
+}

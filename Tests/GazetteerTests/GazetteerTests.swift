@@ -266,7 +266,8 @@ import Testing
     }
 
     @Test func slugAgrees() {
-        for w in Self.words + ["Омская область", "Кот-д'Ивуар", "  ОмГУ  ", "ANMC21", "Ёлки-палки", "a\r\nb", "--х--"] {
+        for w in Self.words + ["Омская область", "Кот-д'Ивуар", "  ОмГУ  ", "ANMC21", "Ёлки-палки", "a\r\nb", "--х--",
+                                  "Фестиваль «Флора–2019»", "„Дни“ — ‘Омска’…", "Школа №\u{A0}5"] {
             #expect(NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
         }
         #expect(NameKey.plainSlug("Strömsund") == nil)
