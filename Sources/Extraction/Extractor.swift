@@ -76,7 +76,7 @@ public struct Extractor: Sendable {
         for d in drafts where nodes[d.source] != nil && nodes[d.target] != nil && d.source != d.target {
             let e = Edge(type: d.type, source: d.source, target: d.target, attributes: d.attributes, evidence: d.evidence)
             if var old = edges[e.id] {
-                old.evidence = Array(Set(old.evidence + e.evidence)).sorted()
+                old.evidence = (old.evidence + e.evidence).sortedUnique()
                 for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
                 edges[e.id] = old
             } else {
@@ -199,6 +199,8 @@ public struct Extractor: Sendable {
 struct ReporterForms: Sendable {
     let stem: String
     let demonymStem: String
+    static let adjectiveEndings = ["ая", "ий", "ое", "ие", "ой", "ого", "ому", "ую", "им", "ими", "их", "ом"]
+    static let demonymEndings = ["ич", "ян", "чан", "цы", "цев", "цам", "ан"]
 
     init(name: String) {
         let l = fold(name)
@@ -209,16 +211,18 @@ struct ReporterForms: Sendable {
     func references(in c: Clause) -> [Int] {
         var out: [Int] = []
         let w = c.words
-        for (i, x) in w.enumerated() where x.isWord {
-            let l = x.lower
-            if x.starts(with: stem), l.count > stem.count, ["ая", "ий", "ое", "ие", "ой", "ого", "ому", "ую", "им", "ими", "их", "ом"]
-                .contains(String(l.dropFirst(stem.count))) {
+        for i in w.indices where w[i].isWord {
+            // plain words compare by bytes, others as Strings (see `Word.isPlain`)
+            let plain = w[i].isPlain
+            if let rest = w[i].remainder(after: stem), !rest.isEmpty,
+               ReporterForms.adjectiveEndings.contains(where: { plain ? rest.sameBytes($0) : rest == $0 }) {
                 out.append(i); continue
             }
-            if x.starts(with: demonymStem), l.count > demonymStem.count + 1,
-               ["ич", "ян", "чан", "цы", "цев", "цам", "ан"].contains(where: { String(l.dropFirst(demonymStem.count)).hasPrefix($0) }) {
+            if let rest = w[i].remainder(after: demonymStem), (plain ? rest.unicodeScalars.count : rest.count) > 1,
+               ReporterForms.demonymEndings.contains(where: { plain ? rest.hasBytePrefix($0) : rest.hasPrefix($0) }) {
                 out.append(i); continue
             }
+            let x = w[i]
             if x.isAny(["администрация", "администрации", "администрацией", "администрацию"]), i + 1 < w.count,
                w[i + 1].isAny(["города", "г"]),
                !(i + 2 < w.count && w[i + 2].isCapitalized) && !(i + 3 < w.count && w[i + 2].text == "." && w[i + 3].isCapitalized) {

@@ -38,6 +38,16 @@ struct Word: Sendable {
         guard isPlain else { return lower.hasPrefix(stem) }
         return lower.utf8.count >= stem.utf8.count && lower.hasBytePrefix(stem)
     }
+    /// What follows `stem` in `lower` ("омская" after "омск" → "ая"), nil when `lower` does not
+    /// start with it. Plain words are cut by bytes; the result is plain too.
+    func remainder(after stem: String) -> String? {
+        guard starts(with: stem) else { return nil }
+        guard isPlain else {
+            // the general route: String's prefix test and Character counts, as `starts` uses
+            return String(lower.dropFirst(stem.count))
+        }
+        return String(decoding: lower.utf8.dropFirst(stem.utf8.count), as: UTF8.self)
+    }
     func `is`(_ words: String...) -> Bool { isAny(words) }
     /// Whether `lower` is one of `words` (lower-case literals).
     func isAny(_ words: [String]) -> Bool {

@@ -238,13 +238,13 @@ public struct Graph: Codable, Sendable, Hashable {
         g.documents.sort { $0.id < $1.id }
         g.nodes = g.nodes.map { n in
             var n = n
-            n.aliases = Array(Set(n.aliases)).sorted()
-            n.mentions = Array(Set(n.mentions)).sorted()
+            n.aliases = n.aliases.sortedUnique()
+            n.mentions = n.mentions.sortedUnique()
             return n
         }.sorted { $0.id < $1.id }
         g.edges = g.edges.map { e in
             var e = e
-            e.evidence = Array(Set(e.evidence)).sorted()
+            e.evidence = e.evidence.sortedUnique()
             return e
         }.sorted { $0.id < $1.id }
         return g
@@ -256,5 +256,16 @@ public struct Graph: Codable, Sendable, Hashable {
     /// Nodes keyed by id.
     public var nodesByID: [String: Node] {
         Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+extension Array where Element: Comparable {
+    /// The elements sorted, each once, as `Array(Set(self)).sorted()` but without hashing:
+    /// hashing a String normalises it, and evidence spans hold whole sentences.
+    public func sortedUnique() -> [Element] {
+        var out: [Element] = []
+        out.reserveCapacity(count)
+        for x in sorted() where out.last.map({ $0 != x }) ?? true { out.append(x) }
+        return out
     }
 }

@@ -59,3 +59,18 @@ import Testing
         #expect(throws: GraphJSONError.self) { try GraphJSON.decode(Data("{\"nodes\": [".utf8)) }
     }
 }
+
+@Suite struct SortedUniqueTests {
+    @Test func sameAsSetThenSort() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let spans = (0..<Int.random(in: 0...30, using: &rng)).map { _ in
+                Span(document: ["a", "b"].randomElement(using: &rng)!, start: Int.random(in: 0...3, using: &rng),
+                     end: 5, text: ["Омск", "Иркутск", "x"].randomElement(using: &rng)!)
+            }
+            #expect(spans.sortedUnique() == Array(Set(spans)).sorted())
+            let names = spans.map(\.text)
+            #expect(names.sortedUnique() == Array(Set(names)).sorted())
+        }
+    }
+}
