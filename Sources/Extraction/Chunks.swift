@@ -123,11 +123,11 @@ extension Recognizer {
         var j = i
         var initials = ""
         var count = 0
-        while j + 1 < w.count, w[j].isWord, w[j].text.unicodeScalars.count == 1, w[j].isCapitalized, w[j + 1].text == "." {
+        while j + 1 < w.count, w[j].isWord, w[j].text.unicodeScalars.count == 1, w[j].isCapitalized, w[j + 1].isText(".") {
             initials += w[j].text + "."
             count += 1
             j += 2
-            if j + 1 < w.count, ["-", "‑", "–"].contains(w[j].text), w[j + 1].text.unicodeScalars.count == 1 {
+            if j + 1 < w.count, w[j].isAny(["-", "‑", "–"]), w[j + 1].text.unicodeScalars.count == 1 {
                 initials += "-"
                 j += 1
             }
@@ -135,7 +135,7 @@ extension Recognizer {
         // A lone capital with a dot is too often an abbreviation ("г.", "К."): require two
         // initials, or one right before a surname that is not a place marker.
         guard count >= 1 else { return nil }
-        if count == 1, i > 0, w[i - 1].lower == "им" || w[i - 1].lower == "имени" { return (j, initials) }
+        if count == 1, i > 0, w[i - 1].is("им") || w[i - 1].is("имени") { return (j, initials) }
         if count == 1, j < w.count, !isSurname(w[j].text) { return nil }
         return (j, initials)
     }
@@ -254,7 +254,7 @@ extension Recognizer {
             for k in first...last { used.insert(k) }
         }
         // Companies: a legal form and a quoted name.
-        for i in w.indices where Lexicon.legalForms.contains(w[i].lower) && !used.contains(i) {
+        for i in w.indices where w[i].isAny(Lexicon.legalForms) && !used.contains(i) {
             guard let q = quoteAfter(w, i) else { continue }
             let surface = text.slice(w[i].start, w[q].end)
             let id = "organisation/\(NameKey.slug(surface))"
@@ -271,10 +271,10 @@ extension Recognizer {
             let latin = t.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) }
                 && !t.unicodeScalars.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) } && t.unicodeScalars.count >= 3
             guard t.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }) || latin,
-                  !Lexicon.legalForms.contains(w[i].lower), !Lexicon.notOrganisations.contains(t), countryCode(t) == nil,
+                  !w[i].isAny(Lexicon.legalForms), !Lexicon.notOrganisations.contains(t), countryCode(t) == nil,
                   placeLookup(t).isEmpty else { continue }
             // "(МАГ)" right after a full name: the abbreviation names that organisation.
-            if i >= 1, w[i - 1].text == "(", let full = out.last(where: { $0.last == i - 2 && $0.type == .organisation }) {
+            if i >= 1, w[i - 1].isText("("), let full = out.last(where: { $0.last == i - 2 && $0.type == .organisation }) {
                 register(&nodes, id: full.nodeID, type: .organisation, name: nodes[full.nodeID]?.name ?? t, surface: t,
                          span: Span(document: documentID, start: w[i].start, end: w[i].end, text: t))
                 out.append(Mention(nodeID: full.nodeID, type: .organisation, first: i, last: i,
@@ -316,7 +316,7 @@ extension Recognizer {
     private func isModifier(_ w: Word) -> Bool {
         if isOrdinal(w) { return true }
         guard w.isWord else { return false }
-        if w.lower == "и" { return false }
+        if w.is("и") { return false }
         // "Ивано-Матренинской": a hyphenated proper adjective the analyzer reads as a name
         // (the ending test, two dozen suffixes, only for capitalised hyphenated words)
         let hyphenatedAdjective = w.isCapitalized && w.hasHyphen
@@ -358,13 +358,13 @@ extension Recognizer {
         var steps = 0
         while j < w.count, steps < 12 {
             let x = w[j]
-            if x.token.kind == .number, x.text.hasPrefix("№") || (j > 0 && w[j - 1].text == "№") { last = j; j += 1; continue }
-            if x.text == "№", j + 1 < w.count, w[j + 1].token.kind == .number { last = j + 1; j += 2; continue }
-            if x.lower == "им" || x.lower == "имени" {
+            if x.token.kind == .number, x.text.hasPrefix("№") || (j > 0 && w[j - 1].isText("№")) { last = j; j += 1; continue }
+            if x.isText("№"), j + 1 < w.count, w[j + 1].token.kind == .number { last = j + 1; j += 2; continue }
+            if x.is("им") || x.is("имени") {
                 var k = j + 1
-                if k < w.count, w[k].text == "." { k += 1 }
+                if k < w.count, w[k].isText(".") { k += 1 }
                 var end = k
-                while end + 1 < w.count, w[end].isWord, w[end].text.unicodeScalars.count == 1, w[end + 1].text == "." { end += 2 }
+                while end + 1 < w.count, w[end].isWord, w[end].text.unicodeScalars.count == 1, w[end + 1].isText(".") { end += 2 }
                 if end < w.count, w[end].isWord, w[end].isCapitalized {
                     // "имени Роберта Гордона": the person's name belongs to the organisation's
                     if end + 1 < w.count, w[end + 1].isWord, w[end + 1].isCapitalized { end += 1 }
@@ -372,7 +372,7 @@ extension Recognizer {
                 }
                 break
             }
-            if (x.lower == "по" || x.lower == "среди"), j + 1 < w.count, w[j + 1].isWord,
+            if (x.is("по") || x.is("среди")), j + 1 < w.count, w[j + 1].isWord,
                // "по фехтованию" names a championship; "по приглашению", "по итогам" say why
                !w[j + 1].starts(with: ["приглашени", "инициатив", "случа", "итог", "результат", "поводу", "окончани",
                                         "завершени", "причин", "просьб", "предложени"]) {
@@ -380,12 +380,12 @@ extension Recognizer {
                 while k + 1 < w.count, w[k + 1].isWord, isModifier(w[k]) { k += 1 }
                 last = k; j = k + 1; steps += 1; continue
             }
-            if x.lower == "и", j + 1 < w.count, w[j + 1].isWord, isGenitive(w[j + 1].text), !taken.contains(j + 1),
+            if x.is("и"), j + 1 < w.count, w[j + 1].isWord, isGenitive(w[j + 1].text), !taken.contains(j + 1),
                // "Администрации города Благовещенска и Народного Правительства": a second organisation
                !w[(j + 1)..<min(w.count, j + 4)].contains(where: { isHeadNoun($0) }) {
                 j += 1; continue
             }
-            if x.text == ",", j + 1 < w.count, w[j + 1].isWord, !w[j + 1].isCapitalized, isGenitive(w[j + 1].text),
+            if x.isText(","), j + 1 < w.count, w[j + 1].isWord, !w[j + 1].isCapitalized, isGenitive(w[j + 1].text),
                isNoun(w[j + 1].text), last > head {
                 j += 1; continue
             }
@@ -419,8 +419,8 @@ extension Recognizer {
     /// The index of the closing quote of a «…» block starting right after `i` (or after a dash).
     func quoteAfter(_ w: [Word], _ i: Int) -> Int? {
         var j = i + 1
-        if j < w.count, ["-", "–", "—"].contains(w[j].text) { j += 1 }
-        guard j < w.count, w[j].token.kind == .quote, ["«", "\"", "„", "“"].contains(w[j].text) else { return nil }
+        if j < w.count, w[j].isAny(["-", "–", "—"]) { j += 1 }
+        guard j < w.count, w[j].token.kind == .quote, w[j].isAny(["«", "\"", "„", "“"]) else { return nil }
         var depth = 0
         var k = j
         while k < w.count {

@@ -46,7 +46,7 @@ enum Dates {
         var quoted = Set<Int>()
         for x in c.words {
             if x.token.kind == .quote {
-                if x.text == "«" || x.text == "„" { depth += 1 } else if x.text == "»" || x.text == "“" { depth = max(0, depth - 1) }
+                if x.isText("«") || x.isText("„") { depth += 1 } else if x.isText("»") || x.isText("“") { depth = max(0, depth - 1) }
             } else if depth > 0 { quoted.insert(x.index) }
         }
         let w = c.words
@@ -68,7 +68,7 @@ enum Dates {
                 if i > 0, w[i - 1].token.kind == .number, let d = Int(w[i - 1].text.prefix { $0.isNumber }), (1...31).contains(d) {
                     day = d
                     // "с 24 по 27 апреля", "27-31 марта": the first day
-                    if i >= 3, w[i - 2].lower == "по", w[i - 3].token.kind == .number, let d0 = Int(w[i - 3].text) { day = d0 }
+                    if i >= 3, w[i - 2].is("по"), w[i - 3].token.kind == .number, let d0 = Int(w[i - 3].text) { day = d0 }
                     if let dash = w[i - 1].text.firstIndex(of: "-"), let d0 = Int(w[i - 1].text[..<dash]) { day = d0 }
                 }
                 // year after it: "мая 2019 года", else a year later in a range "29 сентября - 6 октября 2019"
@@ -76,7 +76,7 @@ enum Dates {
                 var k = i + 1
                 while k < w.count, k - i <= 5 {
                     if let y = Dates.year(w[k]) { year = y; usedYears.insert(k); break }
-                    if w[k].text == "." || w[k].text == "," { break }
+                    if w[k].isText(".") || w[k].isText(",") { break }
                     k += 1
                 }
                 if year == nil, let reportYear { year = reportYear }

@@ -225,7 +225,7 @@ struct ReporterForms: Sendable {
             let x = w[i]
             if x.isAny(["администрация", "администрации", "администрацией", "администрацию"]), i + 1 < w.count,
                w[i + 1].isAny(["города", "г"]),
-               !(i + 2 < w.count && w[i + 2].isCapitalized) && !(i + 3 < w.count && w[i + 2].text == "." && w[i + 3].isCapitalized) {
+               !(i + 2 < w.count && w[i + 2].isCapitalized) && !(i + 3 < w.count && w[i + 2].isText(".") && w[i + 3].isCapitalized) {
                 out.append(i); continue
             }
             if x.isAny(["наш", "нашего", "нашему", "нашим", "нашем"]), i + 1 < w.count, w[i + 1].starts(with: "город") {

@@ -117,7 +117,7 @@ enum Lexicon {
                                                 "ФИО", "ДТП", "COVID", "ВВП", "НКО", "РФ", "ЕС"]
 
     /// Legal forms that introduce a quoted company name: АО «Эталон».
-    static let legalForms: Set<String> = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
+    static let legalForms: [String] = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
 
 
     /// Office titles and the role written on `holds-office`.

@@ -145,8 +145,8 @@ struct Recognizer {
         // Inside parentheses that follow a place: "(КНР)", "(Верхняя Савойя, Франция)".
         var qualifying = false
         while i < w.count {
-            if w[i].text == "(" { qualifying = out.last.map { $0.last == i - 1 } ?? false }
-            if w[i].text == ")" { qualifying = false }
+            if w[i].isText("(") { qualifying = out.last.map { $0.last == i - 1 } ?? false }
+            if w[i].isText(")") { qualifying = false }
             guard w[i].isWord, w[i].isCapitalized, !taken.contains(i), !quoted.contains(i) else { i += 1; continue }
             let marker = markerBefore(c, i)
             let hint = countryHint(c, after: i)
@@ -154,12 +154,12 @@ struct Recognizer {
             // Longest match first: "Республики Корея", "Уральского федерального округа".
             for len in stride(from: min(4, w.count - i), through: 1, by: -1) {
                 let lastIdx = i + len - 1
-                guard (i...lastIdx).allSatisfy({ w[$0].isWord && !taken.contains($0) || (w[$0].lower == "и" && $0 != lastIdx && $0 != i) }) else { continue }
+                guard (i...lastIdx).allSatisfy({ w[$0].isWord && !taken.contains($0) || (w[$0].is("и") && $0 != lastIdx && $0 != i) }) else { continue }
                 if len > 1, !w[lastIdx].isWord { continue }
                 // Multi-word names continue with capitals or with the few lower-case words names
                 // hold ("Краснодарского края", "Уральского федерального округа", "Босния и Герцеговина").
                 if len > 1, !(i + 1...lastIdx).allSatisfy({ k in
-                    w[k].isCapitalized || w[k].lower == "и" || w[k].starts(with: Lexicon.nameWords)
+                    w[k].isCapitalized || w[k].is("и") || w[k].starts(with: Lexicon.nameWords)
                 }) { continue }
                 let surface = text.slice(w[i].start, w[lastIdx].end)
                 let matches = placeMatches(surface)
@@ -216,7 +216,7 @@ struct Recognizer {
             for i in w.indices where w[i].isWord && w[i].isCapitalized && !w[i].isAbbreviation && !taken.contains(i) {
                 guard !out.contains(where: { $0.first <= i && i <= $0.last }), i >= 2,
                       w[i - 1].isAny([",", "и"]),
-                      let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.text == "(" || x.text == ")" || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
+                      let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.isText("(") || x.isText(")") || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
                       left.type == .city, i + 1 <= w.count else { continue }
                 let next = i + 1 < w.count ? w[i + 1].text : "."
                 guard [",", "(", ")", ".", ";", ":"].contains(next) || next == "и" else { continue }
@@ -259,9 +259,9 @@ struct Recognizer {
         var out = Set<Int>()
         for w in c.words {
             if w.token.kind == .quote {
-                if w.text == "«" || w.text == "„" { depth += 1 }
-                else if w.text == "»" || w.text == "“" { depth = max(0, depth - 1) }
-                else if w.text == "\"" { depth = depth > 0 ? depth - 1 : 1 }
+                if w.isText("«") || w.isText("„") { depth += 1 }
+                else if w.isText("»") || w.isText("“") { depth = max(0, depth - 1) }
+                else if w.isText("\"") { depth = depth > 0 ? depth - 1 : 1 }
                 continue
             }
             if depth > 0 { out.insert(w.index) }
@@ -272,10 +272,10 @@ struct Recognizer {
     /// The place-marker word right before `i` ("г.", "города", "коммуны", "округа"…).
     func markerBefore(_ c: Clause, _ i: Int) -> Lexicon.MarkerType? {
         var j = i - 1
-        if j >= 0, c.words[j].text == "." { j -= 1 }
+        if j >= 0, c.words[j].isText(".") { j -= 1 }
         guard j >= 0, c.words[j].isWord else { return nil }
         var lower = c.words[j].lower
-        if j + 1 < i, c.words[j + 1].text == "." { lower += "." }
+        if j + 1 < i, c.words[j + 1].isText(".") { lower += "." }
         let plain = c.words[j].isPlain
         for (stem, type, exact) in Lexicon.markerTable {
             if exact ? (plain ? lower.sameBytes(stem) : lower == stem) : (plain ? lower.hasBytePrefix(stem) : lower.hasPrefix(stem)) {
@@ -291,9 +291,9 @@ struct Recognizer {
     /// The country in the first parentheses after word `i` within the same enumeration.
     func enumerationCountry(_ c: Clause, after i: Int) -> String? {
         var j = i + 1
-        while j < c.words.count, ![";", ".", ":"].contains(c.words[j].text) {
-            if c.words[j].text == "(" { return countryHint(c, after: j - 1) }
-            if c.words[j].isWord, !c.words[j].isCapitalized, c.words[j].lower != "и" { return nil }
+        while j < c.words.count, !c.words[j].isAny([";", ".", ":"]) {
+            if c.words[j].isText("(") { return countryHint(c, after: j - 1) }
+            if c.words[j].isWord, !c.words[j].isCapitalized, !c.words[j].is("и") { return nil }
             j += 1
         }
         return nil
@@ -303,12 +303,12 @@ struct Recognizer {
     func countryHint(_ c: Clause, after i: Int) -> String? {
         var j = i + 1
         while j < c.words.count, c.words[j].isWord, j - i < 4, c.words[j].isCapitalized || c.words[j].hasHyphen { j += 1 }
-        guard j + 1 < c.words.count, c.words[j].text == "(" else { return nil }
+        guard j + 1 < c.words.count, c.words[j].isText("(") else { return nil }
         var k = j + 1
         var names: [String] = []
         var current: [Word] = []
-        while k < c.words.count, c.words[k].text != ")" {
-            if c.words[k].text == "," {
+        while k < c.words.count, !c.words[k].isText(")") {
+            if c.words[k].isText(",") {
                 if !current.isEmpty { names.append(text.slice(current.first!.start, current.last!.end)) }
                 current = []
             } else { current.append(c.words[k]) }
@@ -459,7 +459,7 @@ struct Recognizer {
     /// The grammatical case of the marker word before `i` ("города" → gent), if it is a word.
     func markerCase(_ c: Clause, before i: Int) -> String? {
         var j = i - 1
-        if j >= 0, c.words[j].text == "." { return nil }
+        if j >= 0, c.words[j].isText(".") { return nil }
         guard j >= 0 else { return nil }
         let parses = parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }
         guard let first = parses.first else { return nil }
@@ -508,7 +508,7 @@ struct Recognizer {
         var skipped = 0
         while j >= 0, skipped < 4 {
             let w = c.words[j]
-            if w.text == "." { j -= 1; continue }
+            if w.isText(".") { j -= 1; continue }
             if w.isAny(["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"]) { return w.lower }
             if w.isWord, w.starts(with: ["г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци",
                                          "префектур", "област", "зарубежн", "российск", "немецк", "китайск", "японск",

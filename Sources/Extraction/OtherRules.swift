@@ -13,7 +13,7 @@ extension RelationRules {
         let docs = f.phrases.filter(\.isDocument)
         guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }
         var parties: [String] = []
-        if let between = f.words.firstIndex(where: { $0.lower == "между" }), between > doc.first {
+        if let between = f.words.firstIndex(where: { $0.is("между") }), between > doc.first {
             parties = f.actorPlaces.filter { $0.first > between }.prefix(2).map(\.nodeID)
             parties += f.phrases.filter { $0.type == .organisation && $0.first > between }.prefix(2 - min(2, parties.count)).map(\.nodeID)
         }
@@ -101,7 +101,7 @@ extension RelationRules {
                 out.append(EdgeDraft(type: .heldIn, source: e.nodeID, target: p, attributes: attrs, evidence: [evidence(k)], rule: "held-in.locative"))
             }
             // "с участием Президента РФ В.В. Путина и …"
-            if let u = f.words.firstIndex(where: { $0.lower == "участием" }), u > e.last {
+            if let u = f.words.firstIndex(where: { $0.is("участием") }), u > e.last {
                 for p in f.people where p.first > u {
                     out.append(EdgeDraft(type: .participatedIn, source: p.nodeID, target: e.nodeID, attributes: attrs,
                                          evidence: [evidence(k)], rule: "participated.with-participation"))

@@ -157,7 +157,7 @@ struct RelationRules {
         }
         let partnerTypes: Set<NodeType> = [.city, .region]
         // "между A и B"
-        if let between = f.words.firstIndex(where: { $0.lower == "между" }) {
+        if let between = f.words.firstIndex(where: { $0.is("между") }) {
             let pair = f.actorPlaces.filter { $0.first > between && partnerTypes.contains($0.type) }.prefix(2)
             if pair.count == 2 {
                 add(pair[pair.startIndex].nodeID, pair[pair.startIndex + 1].nodeID, status(pair[pair.startIndex + 1], in: f, inherited: false),
@@ -198,9 +198,9 @@ struct RelationRules {
     func isMarked(_ m: Mention, in f: ClauseFacts) -> Bool {
         let w = f.words
         var j = m.first - 1
-        if j >= 0, w[j].text == "." { j -= 1 }
+        if j >= 0, w[j].isText(".") { j -= 1 }
         if j >= 0, w[j].starts(with: ["г", "город", "коммун", "департамент", "муниципалитет", "округ", "провинци"]) { return true }
-        return m.last + 1 < w.count && w[m.last + 1].text == "("
+        return m.last + 1 < w.count && w[m.last + 1].isText("(")
     }
 
     /// Clauses governed by clause `k`: its bulleted list, or the numbered headings of its section.

@@ -49,6 +49,19 @@ struct Word: Sendable {
         return String(decoding: lower.utf8.dropFirst(stem.utf8.count), as: UTF8.self)
     }
     func `is`(_ words: String...) -> Bool { isAny(words) }
+    /// Whether `lower` is `word` (a lower-case literal), without the array of the variadic form.
+    func `is`(_ word: String) -> Bool {
+        isPlain ? lower.utf8.count == word.utf8.count && lower.sameBytes(word) : lower == word
+    }
+    /// The token is exactly `s`, a punctuation mark or a symbol ("(", "«", "№"), compared by
+    /// bytes: String's `==` normalises a Cyrillic word before it can tell it from "(". Such
+    /// marks have no other encoding, so the answer is the same.
+    func isText(_ s: StaticString) -> Bool {
+        var t = text
+        return t.withUTF8 { b in
+            b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
+        }
+    }
     /// Whether `lower` is one of `words` (lower-case literals).
     func isAny(_ words: [String]) -> Bool {
         guard isPlain else { return words.contains(lower) }

@@ -31,7 +31,7 @@ extension RelationRules {
         let places = f.actorPlaces
 
         func subjectPlaces(before t: Int) -> [String] {
-            let segmentStart = (w[..<t].lastIndex { $0.text == ";" } ?? -1) + 1
+            let segmentStart = (w[..<t].lastIndex { $0.isText(";") } ?? -1) + 1
             var ids = places.filter { $0.last < t && $0.first >= segmentStart && !$0.locative }.map(\.nodeID)
             if ids.isEmpty, let reporter, f.reporterWords.contains(where: { $0 < t && $0 >= segmentStart }) { ids = [reporter] }
             return unique(ids)
@@ -41,23 +41,23 @@ extension RelationRules {
             var ids: [String] = []
             var stopAt = w.count
             for j in (t + 1)..<w.count {
-                let l = w[j].lower
-                if [";"].contains(l) { stopAt = j; break }
-                if !enumeration, ["для", "чтобы", "где", "который", "которая", "которые", "которого"].contains(l) { stopAt = j; break }
-                if !enumeration, l == "в", j + 1 < w.count, w[j + 1].isAny(["целях", "рамках", "ходе"]) { stopAt = j; break }
-                if !enumeration, l == "с", j + 1 < w.count, w[j + 1].lower == "целью" { stopAt = j; break }
-                if !enumeration, l == ",", !ids.isEmpty { stopAt = j; break }
+                let x = w[j]
+                if x.isText(";") { stopAt = j; break }
+                if !enumeration, x.isAny(["для", "чтобы", "где", "который", "которая", "которые", "которого"]) { stopAt = j; break }
+                if !enumeration, x.is("в"), j + 1 < w.count, w[j + 1].isAny(["целях", "рамках", "ходе"]) { stopAt = j; break }
+                if !enumeration, x.is("с"), j + 1 < w.count, w[j + 1].is("целью") { stopAt = j; break }
+                if !enumeration, x.isText(","), !ids.isEmpty { stopAt = j; break }
             }
             var skipUntil = -1
             for m in places where m.first > t && m.first < stopAt {
                 if m.first <= skipUntil { continue }
                 if locativeOnly && !m.locative { continue }
                 // "во главе с Мэром города Омска": the head of the delegation, not where it went.
-                if let g = w[(t + 1)..<m.first].lastIndex(where: { $0.lower == "главе" }),
-                   !w[g..<m.first].contains(where: { $0.lower == "в" || $0.lower == "во" }) { skipUntil = m.last; continue }
+                if let g = w[(t + 1)..<m.first].lastIndex(where: { $0.is("главе") }),
+                   !w[g..<m.first].contains(where: { $0.is("в") || $0.is("во") }) { skipUntil = m.last; continue }
                 ids.append(m.nodeID)
                 if !enumeration && !locativeOnly, m.last + 1 < w.count, !w[m.last + 1].isAny(["и", "(", ")"]),
-                   w[m.last + 1].text != "," { break }
+                   !w[m.last + 1].isText(",") { break }
             }
             return unique(ids)
         }
@@ -179,15 +179,15 @@ extension RelationRules {
 
     /// Whether a place at `to` sits inside "во главе с …" opened after `from`.
     private func isInLeaderClause(_ w: [Word], from: Int, to: Int) -> Bool {
-        guard let g = w[(from + 1)..<to].lastIndex(where: { $0.lower == "главе" }) else { return false }
+        guard let g = w[(from + 1)..<to].lastIndex(where: { $0.is("главе") }) else { return false }
         // A later "в" closes the leader clause: "во главе с Мэром … в город-побратим Кайфын".
-        return !w[(g + 1)..<to].contains { $0.lower == "в" || $0.lower == "во" }
-            || w[to - 1].lower != "в" && w[(g + 1)..<to].last(where: { $0.lower == "в" || $0.lower == "во" }) == nil
+        return !w[(g + 1)..<to].contains { $0.is("в") || $0.is("во") }
+            || !w[to - 1].is("в") && w[(g + 1)..<to].last(where: { $0.is("в") || $0.is("во") }) == nil
     }
 
     /// A place inside an enumeration introduced by "из": "из таких стран как: КНР, ФРГ".
     private func isAfterFrom(_ w: [Word], _ i: Int, _ t: Int) -> Bool {
-        guard let from = w[t..<i].lastIndex(where: { $0.lower == "из" }) else { return false }
+        guard let from = w[t..<i].lastIndex(where: { $0.is("из") }) else { return false }
         return !w[(from + 1)..<i].contains { $0.isAny(["в", "во", ";"]) }
     }
 }
