@@ -238,7 +238,7 @@ extension Recognizer {
                 && !((i + 1)...max(i + 1, last)).contains(where: { $0 <= last && w[$0].isCapitalized }) { continue }
             if isDocumentHead && last == i { continue }
             let surface = text.slice(w[first].start, w[last].end)
-            var name = nominative(surface.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+            var name = nominative(collapsingWhitespace(surface))
             if name.isEmpty { name = surface }
             name = capitalizeFirst(name)
             let type: NodeType = (isEventHead || isDocumentHead) && !isOrgHead ? .event : (isOrgHead ? .organisation : .event)

@@ -21,6 +21,8 @@ struct DateMention: Sendable, Hashable {
 enum Dates {
     static func year(_ w: Word) -> Int? {
         guard w.token.kind == .number || w.isWord else { return nil }
+        // Int() reads ASCII digits only: a token that does not start with one is no year
+        guard let b = w.text.utf8.first, (0x30...0x39).contains(b) else { return nil }
         let digits = w.text.prefix { $0.isNumber }
         guard digits.count == 4, let y = Int(digits), (1950...2100).contains(y) else { return nil }
         return y

@@ -119,14 +119,16 @@ public struct Extractor: Sendable {
     /// abbreviation's letter groups begin the name's words.
     func joinAbbreviations(_ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
         let abbreviations = nodes.values.filter { $0.attributes["abbreviation"] == .bool(true) }
+        guard !abbreviations.isEmpty else { return }
+        // the full names' words, once for all abbreviations, in id order (the first match wins)
+        let fullNames = nodes.values.filter { $0.type == .organisation && $0.attributes["abbreviation"] == nil }
+            .sorted { $0.id < $1.id }
+            .map { (id: $0.id, words: nameWords(fold($0.name))) }
         var redirect: [String: String] = [:]
         for a in abbreviations {
             let chunks = abbreviationChunks(a.name)
             guard chunks.count >= 2 else { continue }
-            let full = nodes.values.filter { $0.type == .organisation && $0.id != a.id && $0.attributes["abbreviation"] == nil }
-                .filter { matchesChunks(chunks, fold($0.name)) }
-                .sorted { $0.id < $1.id }
-            guard let target = full.first else { continue }
+            guard let target = fullNames.first(where: { $0.id != a.id && matchesChunks(chunks, $0.words) }) else { continue }
             redirect[a.id] = target.id
         }
         apply(redirect, &nodes, &facts)
@@ -170,8 +172,13 @@ public struct Extractor: Sendable {
         return chunks.map(fold)
     }
 
-    private func matchesChunks(_ chunks: [String], _ name: String) -> Bool {
-        let words = name.split { !$0.isLetter && $0 != "-" }.map(String.init).filter { $0.count > 1 }
+    /// The words of a folded name that an abbreviation's letters can stand for: letters and
+    /// hyphens, two characters or more.
+    private func nameWords(_ name: String) -> [String] {
+        name.split { !$0.isLetter && $0 != "-" }.map(String.init).filter { $0.count > 1 }
+    }
+
+    private func matchesChunks(_ chunks: [String], _ words: [String]) -> Bool {
         guard words.count >= chunks.count else { return false }
         return zip(chunks, words).allSatisfy { $1.hasPrefix($0) }
     }

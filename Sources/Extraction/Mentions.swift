@@ -53,6 +53,16 @@ struct Recognizer {
         var countryCodes: [BytesKey: String?] = [:]
         var heads: [BytesKey: HeadKinds] = [:]
         var nominatives: [BytesKey: String] = [:]
+        var lowerText: String?
+    }
+
+    /// The whole document lower-cased and ё-folded, made when first asked (only ambiguous
+    /// abbreviations such as "КР" need it).
+    func documentLowerText() -> String {
+        if let t = memo.lowerText { return t }
+        let t = fold(text.slice(0, text.scalars.count))
+        memo.lowerText = t
+        return t
     }
 
     /// A memo key compared and hashed as UTF-8 bytes. String's own hashing normalises non-ASCII
@@ -325,7 +335,7 @@ struct Recognizer {
                       marker: Lexicon.MarkerType?, isSentenceStart: Bool, followedByParen: Bool) -> Picked? {
         if words.count == 1, let reading = Lexicon.ambiguousAbbreviations[words[0].text] {
             // "КР": Korea where the report speaks of Korea, else Kyrgyzstan
-            let code = text.lowerText.has(reading.cue) ? reading.code : reading.otherwise
+            let code = documentLowerText().has(reading.cue) ? reading.code : reading.otherwise
             return gazetteer.country(code: code).map { Picked(place: $0, quality: .exact, matchedName: fold($0.name)) }
         }
         return pickMatch(matches, surface: surface, hint: hint, words: words, marker: marker).map(Picked.init)

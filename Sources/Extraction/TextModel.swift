@@ -152,6 +152,29 @@ func fold(_ s: String) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
+/// The words of `s` joined by single spaces: `s.split(whereSeparator: \.isWhitespace)
+/// .joined(separator: " ")`. Text of ASCII, Cyrillic letters and the usual quotes and dashes is
+/// done scalar by scalar (none of them joins a space into one Character); anything else takes
+/// the general route, so the result is the same for every input.
+func collapsingWhitespace(_ s: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
+    var pending = false
+    for u in s.unicodeScalars {
+        let v = u.value
+        switch v {
+        case 0x09...0x0D, 0x20:
+            if !out.isEmpty { pending = true }
+        case 0x21...0x7E, 0x0400...0x0482, 0x048A...0x04FF, 0xAB, 0xBB, 0x2013, 0x2014, 0x201C...0x201E, 0x2116:
+            if pending { out.append(0x20); pending = false }
+            out.append(contentsOf: UTF8.encode(u)!)
+        default:
+            return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
 extension String {
     /// Prefix test on UTF-8 bytes, for strings in NFC whose scalars each stand alone (see
     /// `Word.isPlain`); `hasPrefix` normalises and breaks graphemes on every call.
@@ -230,14 +253,26 @@ struct Clause: Sendable {
 /// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
 struct ScalarText: Sendable {
     let scalars: [Unicode.Scalar]
-    let lowerText: String
+    /// The text's UTF-8 bytes and where each scalar starts in them (one more entry for the end):
+    /// a slice is then one copy of bytes instead of a String built scalar by scalar.
+    private let utf8: [UInt8]
+    private let byteOffsets: [Int]
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
-        lowerText = fold(text)
+        utf8 = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var at = 0
+        for u in scalars {
+            offsets.append(at)
+            at += UTF8.width(u)
+        }
+        offsets.append(at)
+        byteOffsets = offsets
     }
     func slice(_ start: Int, _ end: Int) -> String {
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
-        return String(scalars: scalars[s..<e])
+        return String(decoding: utf8[byteOffsets[s]..<byteOffsets[e]], as: UTF8.self)
     }
     /// The first non-blank line.
     func firstLine() -> (text: String, start: Int, end: Int)? {

@@ -77,3 +77,28 @@ import RussianText
         #expect(!extractor.headForms.mayHead(probe("Омском")))
     }
 }
+
+@Suite struct ScalarTextTests {
+    @Test func slicesAreTheScalarsBetweenOffsets() {
+        let text = "Омск (КНР) — «Флора» e\u{301} 𝔸 ё\r\nend"
+        let t = ScalarText(text)
+        let scalars = Array(text.unicodeScalars)
+        for a in 0...scalars.count {
+            for b in a...scalars.count {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[a..<b])
+                #expect(t.slice(a, b) == String(view) && t.slice(a, b).unicodeScalars.count == b - a)
+            }
+        }
+        #expect(t.slice(-3, 2) == "Ом" && t.slice(5, 999).hasSuffix("end") && t.slice(9, 3) == "")
+    }
+}
+
+@Suite struct WhitespaceTests {
+    @Test func collapsingMatchesSplitAndJoin() {
+        for s in ["", "  ", "Фестиваль  «Флора»\r\n – 2019 ", "\tОмский\u{A0}университет", "a\u{2028}b", "x \u{301}y",
+                  "№ 5 —\n\nДни", "Strömsund  kommun", "\r\n\r\nОмск"] {
+            #expect(collapsingWhitespace(s) == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(s)")
+        }
+    }
+}
