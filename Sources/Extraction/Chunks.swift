@@ -20,7 +20,7 @@ extension Recognizer {
             // Initials: (Letter .)(-? Letter .)* Surname
             if let (endOfInitials, initials) = initialsRun(w, from: i), endOfInitials < w.count,
                w[endOfInitials].isWord, w[endOfInitials].isCapitalized, !w[endOfInitials].isAbbreviation,
-               w[endOfInitials].text.unicodeScalars.count > 1 {
+               w[endOfInitials].scalarCount > 1 {
                 let surnameWord = w[endOfInitials]
                 let surname = nominativeSurname(surnameWord.text, agreeingWith: titleCase(w, before: i))
                 let name = initials + " " + surname
@@ -54,11 +54,11 @@ extension Recognizer {
             }
             // Given names and a surname in capitals: "Хви Ни ЧАНГ", "Синтаро ИСИХАРА".
             if w[i].isWord, w[i].isCapitalized, !w[i].isAllCaps,
-               w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.isAllCaps && $0.text.unicodeScalars.count >= 3 }),
+               w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.isAllCaps && $0.scalarCount >= 3 }),
                isForeignNamePart(w[i].text) {
                 var j = i
                 while j < w.count, j - i < 3, w[j].isWord, w[j].isCapitalized, !w[j].isAllCaps, isForeignNamePart(w[j].text) { j += 1 }
-                if j < w.count, j > i, w[j].isWord, w[j].isAllCaps, w[j].text.unicodeScalars.count >= 3,
+                if j < w.count, j > i, w[j].isWord, w[j].isAllCaps, w[j].scalarCount >= 3,
                    w[j].text.unicodeScalars.allSatisfy({ CharacterSets.isCyrillic($0) || $0 == "-" }),
                    countryCode(w[j].text) == nil {
                     let surname = capitalizeFirst(w[j].text.lowercased())
@@ -123,11 +123,11 @@ extension Recognizer {
         var j = i
         var initials = ""
         var count = 0
-        while j + 1 < w.count, w[j].isWord, w[j].text.unicodeScalars.count == 1, w[j].isCapitalized, w[j + 1].isText(".") {
+        while j + 1 < w.count, w[j].isWord, w[j].scalarCount == 1, w[j].isCapitalized, w[j + 1].isText(".") {
             initials += w[j].text + "."
             count += 1
             j += 2
-            if j + 1 < w.count, w[j].isAny(["-", "‑", "–"]), w[j + 1].text.unicodeScalars.count == 1 {
+            if j + 1 < w.count, w[j].isAny(["-", "‑", "–"]), w[j + 1].scalarCount == 1 {
                 initials += "-"
                 j += 1
             }
@@ -364,7 +364,7 @@ extension Recognizer {
                 var k = j + 1
                 if k < w.count, w[k].isText(".") { k += 1 }
                 var end = k
-                while end + 1 < w.count, w[end].isWord, w[end].text.unicodeScalars.count == 1, w[end + 1].isText(".") { end += 2 }
+                while end + 1 < w.count, w[end].isWord, w[end].scalarCount == 1, w[end + 1].isText(".") { end += 2 }
                 if end < w.count, w[end].isWord, w[end].isCapitalized {
                     // "имени Роберта Гордона": the person's name belongs to the organisation's
                     if end + 1 < w.count, w[end + 1].isWord, w[end + 1].isCapitalized { end += 1 }

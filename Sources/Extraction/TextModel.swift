@@ -5,7 +5,9 @@ import RussianText
 ///
 /// The views are computed once per token: rules ask them for every word of every clause, and
 /// going through Unicode properties or Foundation on each question dominated extraction time.
-struct Word: Sendable {
+/// A class, so that the rules' many `let x = w[i]` share one instance instead of copying (and
+/// retaining) its strings.
+final class Word: Sendable {
     let token: Token
     /// Index in its sentence.
     let index: Int
@@ -21,6 +23,8 @@ struct Word: Sendable {
     let isAbbreviation: Bool
     /// Every letter is a capital ("ОМСК").
     let isAllCaps: Bool
+    /// Unicode scalars in the text ("К" → 1).
+    let scalarCount: Int
 
     var text: String { token.text }
     var start: Int { token.start }
@@ -77,8 +81,9 @@ struct Word: Sendable {
         self.lower = lower
         self.isPlain = plain
         self.isCapitalized = token.isCapitalized
-        var letters = 0, upper = 0
+        var letters = 0, upper = 0, scalars = 0
         for u in token.text.unicodeScalars {
+            scalars += 1
             switch u.value {
             case 0x41...0x5A, 0x0410...0x042F, 0x0401: letters += 1; upper += 1
             case 0x61...0x7A, 0x0430...0x044F, 0x0451: letters += 1
@@ -91,6 +96,7 @@ struct Word: Sendable {
             }
         }
         isAllCaps = letters > 0 && upper == letters
+        scalarCount = scalars
         // "ОмГУ", "КНР", but not "Улан-Батор"
         isAbbreviation = token.kind == .word && isCapitalized
             && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
