@@ -29,7 +29,7 @@ enum Lexicon {
     enum MarkerType { case city, region }
 
     /// Lower-case words inside multi-word place names.
-    static let nameWords = ["кра", "област", "округ", "федеральн", "район", "республик", "автономн", "провинци",
+    static let nameWords: Stems = ["кра", "област", "округ", "федеральн", "район", "республик", "автономн", "провинци",
                             "префектур", "штат", "уезд", "народн", "демократическ", "социалистическ"]
 
     /// Abbreviations that name two countries; the report's own words choose.
@@ -49,26 +49,26 @@ enum Lexicon {
 
     /// "отношения сотрудничества", "сотрудничество с городами" count as partnership only with
     /// one of these nouns close by.
-    static let relationNouns = ["связ", "отношени", "сотрудничеств"]
+    static let relationNouns: Stems = ["связ", "отношени", "сотрудничеств"]
 
     /// Cues that the relation is intended, not yet established.
-    static let plannedStems = ["планир", "намерен", "переговор", "возможност", "предполага", "готовит",
+    static let plannedStems: Stems = ["планир", "намерен", "переговор", "возможност", "предполага", "готовит",
                                "рассматрива", "протокол о намерени", "прорабатыва"]
     /// Cues that a relation is only being discussed: no partnership at all.
     static let hypotheticalStems = ["возможного сотрудничеств", "возможное сотрудничеств",
                                     "возможных направлени", "перспективы сотрудничеств"]
 
     /// A delegation sent to a place: "направлена делегация города в г. Могилев".
-    static let sendStems = ["направ", "отправ", "выехал"]
+    static let sendStems: Stems = ["направ", "отправ", "выехал"]
     /// The triggers of `RelationRules.visits`: verbs, nouns, reception words (text is ё-folded).
-    static let visitVerbs = ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]
-    static let visitNouns = ["визит", "поездк", "выезд"]
-    static let receptionStems = ["прием", "принят", "принима"]
+    static let visitVerbs: Stems = ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]
+    static let visitNouns: Stems = ["визит", "поездк", "выезд"]
+    static let receptionStems: Stems = ["прием", "принят", "принима"]
     static let missionStem = "мисси"
     /// Every stem a visit rule starts from; a clause holding none is skipped at once.
     static let visitCues = visitVerbs + visitNouns + sendStems + receptionStems + [missionStem]
     /// Nouns naming a travelling group.
-    static let groupStems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
+    static let groupStems: Stems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",
                              "преподавател", "учащ", "сотрудник", "пианист", "художник", "руководител",
                              "предпринимател", "делов", "кругов", "миссий", "мисси"]
@@ -76,7 +76,7 @@ enum Lexicon {
     static let intentStems = ["готовност", "приглаш", "рекомендова", "планиру", "планирует", "предполага", "намерен",
                               "пригласил"]
     /// Who travels to take part somewhere: a delegation, a team, performers, pupils.
-    static let travellerStems = ["делегац", "представител", "коллектив", "ансамбл", "команд", "спортсмен", "воспитанн",
+    static let travellerStems: Stems = ["делегац", "представител", "коллектив", "ансамбл", "команд", "спортсмен", "воспитанн",
                                  "школьник", "учащ", "ученик", "студент", "артист", "музыкант", "хор", "театр", "сотрудник",
                                  "гимнаст", "боксер", "танцор"]
     /// Not physical visits.
@@ -85,7 +85,7 @@ enum Lexicon {
 
     /// Substrings every cue of `RelationRules.partnershipCues` holds.
     static let partnershipCueStems = ["побратим", "партнер", "партнёр", "дружес", "добрососедск", "сотрудничеств"]
-    static let signStems = ["подписан", "подписал", "подписыва", "подписи", "заключен", "заключил", "подписани"]
+    static let signStems: Stems = ["подписан", "подписал", "подписыва", "подписи", "заключен", "заключил", "подписани"]
 
     static let memberStems = ["членом", "члены", "членами", "членство", "членств", "вступ", "принят в", "качестве наблюдател",
                               "правах наблюдател", "в деятельности международных",

@@ -520,16 +520,20 @@ struct Recognizer {
             let w = c.words[j]
             if w.isText(".") { j -= 1; continue }
             if w.isAny(["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"]) { return w.lower }
-            if w.isWord, w.starts(with: ["г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци",
-                                         "префектур", "област", "зарубежн", "российск", "немецк", "китайск", "японск",
-                                         "корейск", "южнокорейск", "французск", "такие", "таких", "страны", "стран",
-                                         "республик", "столиц", "район"]) {
+            if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) {
                 j -= 1; skipped += 1; continue
             }
             return nil
         }
         return nil
     }
+
+    /// Markers and adjectives that may stand between a preposition and its place.
+    static let wordsBeforePlaces: Stems = [
+        "г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци", "префектур", "област",
+        "зарубежн", "российск", "немецк", "китайск", "японск", "корейск", "южнокорейск", "французск", "такие",
+        "таких", "страны", "стран", "республик", "столиц", "район",
+    ]
 
     func isLocative(_ c: Clause, _ i: Int) -> Bool {
         let p = prepositionBefore(c, i)

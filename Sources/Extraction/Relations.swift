@@ -24,7 +24,7 @@ struct ClauseFacts: Sendable {
     /// "протокола о намерении установить побратимские отношения" speaks of the partnership).
     func insideName(_ i: Int) -> Bool { phrases.contains { !$0.isDocument && $0.first <= i && i <= $0.last } }
 
-    func firstIndex(where stems: [String], from: Int = 0, outsidePhrases: Bool = true) -> Int? {
+    func firstIndex(where stems: Stems, from: Int = 0, outsidePhrases: Bool = true) -> Int? {
         guard from < words.count else { return nil }
         return (from..<words.count).first { i in
             words[i].isWord && words[i].starts(with: stems) && !(outsidePhrases && insidePhrase(i))

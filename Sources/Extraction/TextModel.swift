@@ -25,6 +25,8 @@ final class Word: Sendable {
     let isAllCaps: Bool
     /// Unicode scalars in the text ("К" → 1).
     let scalarCount: Int
+    /// The first letter of `lower` as a `Stems` bit.
+    let initial: UInt8
 
     var text: String { token.text }
     var start: Int { token.start }
@@ -37,6 +39,11 @@ final class Word: Sendable {
     /// `lower` begins with one of `stems` (lower-case NFC stems, as the tables hold).
     func starts(with stems: [String]) -> Bool {
         stems.contains { starts(with: $0) }
+    }
+    /// `lower` begins with one of `stems`; words whose first letter begins none are answered
+    /// at once.
+    func starts(with stems: Stems) -> Bool {
+        stems.initials & (1 << UInt64(initial)) != 0 && stems.list.contains { starts(with: $0) }
     }
     func starts(with stem: String) -> Bool {
         guard isPlain else { return lower.hasPrefix(stem) }
@@ -97,6 +104,7 @@ final class Word: Sendable {
         }
         isAllCaps = letters > 0 && upper == letters
         scalarCount = scalars
+        initial = Stems.bit(lower.unicodeScalars.first)
         // "ОмГУ", "КНР", but not "Улан-Батор"
         isAbbreviation = token.kind == .word && isCapitalized
             && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
@@ -122,6 +130,35 @@ final class Word: Sendable {
             }
         }
         return (String(decoding: bytes, as: UTF8.self), true)
+    }
+}
+
+/// A list of lower-case stems with the set of their first letters: the rules test every word
+/// of a clause against such lists, and most words start with a letter none of the stems does.
+struct Stems: Sendable, Sequence, ExpressibleByArrayLiteral {
+    let list: [String]
+    /// Bit `Stems.bit(first scalar)` of every stem; bit 63 always (anything else).
+    let initials: UInt64
+
+    init(_ list: [String]) {
+        self.list = list
+        initials = list.reduce(UInt64(1) << 63) { $0 | (1 << UInt64(Stems.bit($1.unicodeScalars.first))) }
+    }
+    init(arrayLiteral elements: String...) { self.init(elements) }
+
+    func makeIterator() -> IndexingIterator<[String]> { list.makeIterator() }
+
+    static func + (a: Stems, b: Stems) -> Stems { Stems(a.list + b.list) }
+
+    /// а…я → 0…31, a…z → 32…57, anything else (ё is folded to е before) → 63. A word whose
+    /// first letter has bit 63 is tested against every stem.
+    static func bit(_ s: Unicode.Scalar?) -> UInt8 {
+        guard let v = s?.value else { return 63 }
+        switch v {
+        case 0x0430...0x044F: return UInt8(v - 0x0430)
+        case 0x61...0x7A: return UInt8(v - 0x61 + 32)
+        default: return 63
+        }
     }
 }
 

@@ -35,6 +35,14 @@ import RussianText
         #expect(fold("ЁЛКА İ Омск") == "ЁЛКА İ Омск".lowercased().replacingOccurrences(of: "ё", with: "е"))
     }
 
+    @Test func stemListsAnswerAsPlainLists() {
+        let lists: [[String]] = [Lexicon.visitVerbs.list, Lexicon.nameWords.list, ["г-н", "-партнер", "«", "ёлк", "x"], []]
+        for t in Self.texts + ["посетила", "Области", "г-н", "-партнеры", "«", "Ёлка", "xyz", "Побывал"] {
+            let w = Word(token: Token(text: t, start: 0, end: t.unicodeScalars.count, kind: .word), index: 0)
+            for list in lists { #expect(w.starts(with: Stems(list)) == w.starts(with: list), "\(t) \(list)") }
+        }
+    }
+
     @Test func substringSearchMatchesStringSearch() {
         let hay = "ааб побратимские связи, побратимами; г-н"
         for needle in ["", "а", "аб", "ааб", "побратим", "ами;", "г-н", "г-нн", "связи, п", "x", hay, hay + "а"] {
