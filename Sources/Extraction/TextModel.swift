@@ -301,16 +301,29 @@ struct ScalarText: Sendable {
     private let utf8: [UInt8]
     private let byteOffsets: [Int]
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
         utf8 = Array(text.utf8)
+        // one pass over the (valid) UTF-8: each scalar and where it starts
+        var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var at = 0
-        for u in scalars {
-            offsets.append(at)
-            at += UTF8.width(u)
+        scalars.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count + 1)
+        utf8.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let lead = UInt32(b[i])
+                var v: UInt32, n: Int
+                if lead < 0x80 { v = lead; n = 1 }
+                else if lead < 0xE0 { v = lead & 0x1F; n = 2 }
+                else if lead < 0xF0 { v = lead & 0x0F; n = 3 }
+                else { v = lead & 0x07; n = 4 }
+                for k in 1..<n { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                offsets.append(i)
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                i += n
+            }
+            offsets.append(b.count)
         }
-        offsets.append(at)
+        self.scalars = scalars
         byteOffsets = offsets
     }
     func slice(_ start: Int, _ end: Int) -> String {

@@ -99,6 +99,7 @@ import RussianText
             }
         }
         #expect(t.slice(-3, 2) == "Ом" && t.slice(5, 999).hasSuffix("end") && t.slice(9, 3) == "")
+        #expect(t.scalars == scalars)
     }
 }
 
