@@ -49,8 +49,8 @@ public struct Extractor: Sendable {
             f.people = recognizer.people(in: c, nodes: &nodes)
             let taken = Set(f.people.flatMap { Array($0.first...$0.last) })
             f.places = recognizer.places(in: c, taken: taken, nodes: &nodes)
-            let signing = c.lowerText.has("подпис") || c.lowerText.has("заключ")
-                || c.lowerText.has("намерени")
+            let signing = c.has("подпис") || c.has("заключ")
+                || c.has("намерени")
             // Places may stand inside the names of organisations and events ("палате Магдебурга",
             // "Форум … России и Казахстана"), people may not.
             let placeWords = Set(f.places.flatMap { Array($0.first...$0.last) })

@@ -8,7 +8,7 @@ extension RelationRules {
     func signing(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
         // a word starting with a stem is a slice of a plain clause's text: test the text first
-        if f.clause.isPlain, !Lexicon.signStems.contains(where: { f.clause.lowerText.has($0) }) { return [] }
+        if f.clause.isPlain, !Lexicon.signStems.contains(where: { f.clause.has($0) }) { return [] }
         guard let cue = f.firstIndex(where: Lexicon.signStems, outsidePhrases: false) else { return [] }
         let docs = f.phrases.filter(\.isDocument)
         guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }
@@ -118,7 +118,7 @@ extension RelationRules {
 
     private func participates(_ f: ClauseFacts, before i: Int) -> Bool {
         // "Томск приглашен принять участие": invited, not (yet) taking part
-        if Lexicon.intentStems.contains(where: { f.clause.lowerText.has($0) }) { return false }
+        if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return false }
         let cue = f.words[..<i].contains { w in
             w.starts(with: ["участие", "участи", "участвова", "представлени", "выступ"]) && !f.insidePhrase(w.index)
         }
@@ -133,8 +133,7 @@ extension RelationRules {
     }
 
     private func participatesHeader(_ f: ClauseFacts) -> Bool {
-        let l = f.clause.lowerText
-        guard l.has("участие") || l.has("участвова") else { return false }
+        guard f.clause.has("участие") || f.clause.has("участвова") else { return false }
         return !f.reporterWords.isEmpty || f.actorPlaces.contains { $0.nodeID == reporter }
     }
 
@@ -157,8 +156,8 @@ extension RelationRules {
     func membership(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
         let lower = f.clause.lowerText
-        guard Lexicon.memberStems.contains(where: { lower.has($0) }),
-              !lower.has("членов делегации"), !lower.has("член делегации") else { return [] }
+        guard Lexicon.memberStems.contains(where: { f.clause.has($0) }),
+              !f.clause.has("членов делегации"), !f.clause.has("член делегации") else { return [] }
         guard let reporter else { return [] }
         // the reporting city must be the member: named, or referred to ("администрация города")
         guard f.actorPlaces.contains(where: { $0.nodeID == reporter }) || !f.reporterWords.isEmpty else { return [] }
@@ -166,7 +165,7 @@ extension RelationRules {
         var orgs: [(Mention, [Span])] = f.phrases.filter { $0.type == .organisation && isAssociation($0) && isNamed($0) }
             .map { ($0, [evidence(k)]) }
         // "принят в организацию": the organisation the text just named ("ANMC21 – международная организация…")
-        if orgs.isEmpty, lower.has("организаци") || lower.has("ассоциаци") {
+        if orgs.isEmpty, f.clause.has("организаци") || f.clause.has("ассоциаци") {
             for j in stride(from: k - 1, through: max(0, k - 8), by: -1) {
                 if let named = facts[j].phrases.last(where: { $0.type == .organisation && isNamed($0) }) {
                     orgs = [(named, [evidence(j), evidence(k)])]

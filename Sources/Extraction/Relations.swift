@@ -86,7 +86,7 @@ struct RelationRules {
     func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
         // Every cue below holds one of these; a plain clause without them has none (see
         // `Clause.isPlain`), and most clauses are spared the word scan.
-        if f.clause.isPlain, !Lexicon.partnershipCueStems.contains(where: { f.clause.lowerText.has($0) }) { return [] }
+        if f.clause.isPlain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }) { return [] }
         var out: [(Int, Bool)] = []
         for w in f.words where w.isWord {
             let l = w.lower
@@ -132,8 +132,7 @@ struct RelationRules {
     func partnership(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
         guard let cue = partnershipCue(f) else { return [] }
-        let lower = f.clause.lowerText
-        if Lexicon.hypotheticalStems.contains(where: { lower.has($0) }) { return [] }
+        if Lexicon.hypotheticalStems.contains(where: { f.clause.has($0) }) { return [] }
         let type: EdgeType = cue.twin ? .twinnedWith : .partnerOf
         let plannedAt = f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false)
         var out: [EdgeDraft] = []
@@ -171,7 +170,7 @@ struct RelationRules {
                 as: relationType(of: m, in: f, default: type))
         }
         // A list or the numbered sections that the clause announces.
-        if f.clause.introducesList || lower.has("следующ") {
+        if f.clause.introducesList || f.clause.has("следующ") {
             for j in following(k) {
                 for m in facts[j].actorPlaces where partnerTypes.contains(m.type) && m.nodeID != reporter {
                     add(reporter, m.nodeID, status(m, in: facts[j], inherited: true), [evidence(k), evidence(j)], "partnership.list")

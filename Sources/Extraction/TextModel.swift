@@ -285,12 +285,61 @@ struct Clause: Sendable {
 
     /// The sentence lower-cased and ё-folded, computed once: the rules search it often.
     let lowerText: String
+    /// The 4-byte windows of `lowerText`, for `has`.
+    let windows: Windows
     /// Every word is plain (`Word.isPlain`): each word's `lower` is then a slice of `lowerText`.
     let isPlain: Bool
 
     var start: Int { sentence.start }
     var end: Int { sentence.end }
     var text: String { sentence.text }
+
+    /// Whether `lowerText` contains `needle` (lower-case, ё-folded). The rules ask dozens of
+    /// stems of every clause; the windows rule out most of them without a search.
+    func has(_ needle: String) -> Bool {
+        windows.mayContain(needle) && lowerText.has(needle)
+    }
+}
+
+/// Which 4-byte windows of a text occur in it, hashed into 4,096 bits. Every window of a
+/// needle occurs in any text that contains the needle, so a needle with a window the text
+/// lacks cannot occur in it; otherwise a real search decides.
+struct Windows: Sendable {
+    private var bits: [UInt64]
+
+    init(_ text: String) {
+        var bits = [UInt64](repeating: 0, count: 64)
+        var t = text
+        t.withUTF8 { b in
+            guard b.count >= 4 else { return }
+            var w = UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+            for i in 3..<b.count {
+                w = w << 8 | UInt32(b[i])
+                let h = Windows.slot(w)
+                bits[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+        self.bits = bits
+    }
+
+    private static func slot(_ window: UInt32) -> Int {
+        Int((UInt64(window) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
+
+    /// False only when `needle` cannot occur in the text.
+    func mayContain(_ needle: String) -> Bool {
+        var n = needle
+        return n.withUTF8 { b in
+            guard b.count >= 4 else { return true }
+            var w = UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+            for i in 3..<b.count {
+                w = w << 8 | UInt32(b[i])
+                let h = Windows.slot(w)
+                if bits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return false }
+            }
+            return true
+        }
+    }
 }
 
 /// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
@@ -362,13 +411,15 @@ enum Structure {
             let endsSentence = last.map { ".!?;:…".unicodeScalars.contains($0) } ?? false
             let startsLine = text.isLineStart(s.start)
             let short = words.count <= 14
+            let lower = fold(s.text)
             return Clause(index: k, sentence: s, words: words,
                           isListItem: startsLine && (bullet || numbered),
                           isNumberedHeading: startsLine && numbered && short && !endsSentence,
                           isHeading: startsLine && short && !endsSentence && !bullet,
                           introducesList: last == ":",
                           startsLine: startsLine,
-                          lowerText: fold(s.text),
+                          lowerText: lower,
+                          windows: Windows(lower),
                           isPlain: words.allSatisfy(\.isPlain))
         }
     }

@@ -7,14 +7,13 @@ extension RelationRules {
     /// делегация", "омичи", or no subject at all).
     func visits(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
-        let lower = f.clause.lowerText
-        if Lexicon.onlineStems.contains(where: { lower.has($0) }) { return [] }
+        if Lexicon.onlineStems.contains(where: { f.clause.has($0) }) { return [] }
         // "сообщила о готовности совершить визит", "рекомендовали направить делегацию": intended, not made
-        if Lexicon.intentStems.contains(where: { lower.has($0) }) { return [] }
+        if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return [] }
         // Every trigger below is a word starting with (or holding) one of these stems; without
         // them in the clause no rule can fire, and most clauses are spared the word scans. Only
         // for plain clauses, whose words' lower-case forms are exact slices of `lowerText`.
-        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { lower.has($0) }) { return [] }
+        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { f.clause.has($0) }) { return [] }
         let w = f.words
         let verb = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.visitVerbs) }
         let noun = w.firstIndex { $0.isWord && $0.starts(with: Lexicon.visitNouns) && !f.insidePhrase($0.index) }
@@ -147,9 +146,8 @@ extension RelationRules {
     func participationVisits(_ k: Int) -> [EdgeDraft] {
         guard let reporter else { return [] }
         let f = facts[k]
-        let lower = f.clause.lowerText
-        guard lower.has("участи"), !Lexicon.onlineStems.contains(where: { lower.has($0) }),
-              !Lexicon.intentStems.contains(where: { lower.has($0) }) else { return [] }
+        guard f.clause.has("участи"), !Lexicon.onlineStems.contains(where: { f.clause.has($0) }),
+              !Lexicon.intentStems.contains(where: { f.clause.has($0) }) else { return [] }
         let w = f.words
         guard let cue = w.firstIndex(where: { $0.isWord && $0.starts(with: "участи") }) else { return [] }
         // the subject: the city's delegation or people, named before the cue or right after it

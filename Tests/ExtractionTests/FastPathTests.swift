@@ -111,3 +111,24 @@ import RussianText
         }
     }
 }
+
+@Suite struct WindowsTests {
+    @Test func neverRulesOutANeedleThatOccurs() {
+        let text = fold("Делегация города Омска посетила г. Пфорцхайм (ФРГ) в рамках онлайн-встречи; «Флора–2019» abc")
+        let windows = Windows(text)
+        let bytes = Array(text.utf8)
+        var ruledOut = 0
+        // every substring that is valid UTF-8 is found; absent needles are mostly ruled out
+        for a in 0..<bytes.count {
+            for b in (a + 1)...min(bytes.count, a + 24) {
+                guard let needle = String(validating: bytes[a..<b], as: UTF8.self) else { continue }
+                #expect(windows.mayContain(needle), "\(needle)")
+            }
+        }
+        for absent in ["побратим", "соглашени", "видеоконференц", "xyzw", "омскаа"] where !text.has(absent) {
+            if !windows.mayContain(absent) { ruledOut += 1 }
+        }
+        #expect(ruledOut >= 4)
+        #expect(windows.mayContain("") && windows.mayContain("ж"))
+    }
+}
