@@ -26,6 +26,14 @@ enum Lexicon {
         ($0.stem, $0.type, exactMarkers.contains($0.stem) || $0.stem.hasSuffix("."))
     }
 
+    /// `markerTable` split by the stems' first letters (`Stems.bit`), in table order: a word is
+    /// compared only with the markers that start with its own letter.
+    static let markersByInitial: [[(stem: String, type: MarkerType, exact: Bool)]] = {
+        var table = [[(stem: String, type: MarkerType, exact: Bool)]](repeating: [], count: 64)
+        for m in markerTable { table[Int(Stems.bit(m.stem.unicodeScalars.first))].append(m) }
+        return table
+    }()
+
     enum MarkerType { case city, region }
 
     /// Lower-case words inside multi-word place names.

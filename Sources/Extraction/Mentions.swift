@@ -287,7 +287,8 @@ struct Recognizer {
         var lower = c.words[j].lower
         if j + 1 < i, c.words[j + 1].isText(".") { lower += "." }
         let plain = c.words[j].isPlain
-        for (stem, type, exact) in Lexicon.markerTable {
+        let initial = Int(c.words[j].initial)
+        for (stem, type, exact) in initial == 63 ? Lexicon.markerTable : Lexicon.markersByInitial[initial] {
             if exact ? (plain ? lower.sameBytes(stem) : lower == stem) : (plain ? lower.hasBytePrefix(stem) : lower.hasPrefix(stem)) {
                 if stem == "с." && c.words[j].isCapitalized { continue }
                 // "городской", "коммунальный": adjectives are not markers

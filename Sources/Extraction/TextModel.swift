@@ -104,7 +104,8 @@ final class Word: Sendable {
         }
         isAllCaps = letters > 0 && upper == letters
         scalarCount = scalars
-        initial = Stems.bit(lower.unicodeScalars.first)
+        // only plain words: elsewhere a decomposed "й" may begin a word that "й…" prefixes
+        initial = plain ? Stems.bit(lower.unicodeScalars.first) : 63
         // "ОмГУ", "КНР", but not "Улан-Батор"
         isAbbreviation = token.kind == .word && isCapitalized
             && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
