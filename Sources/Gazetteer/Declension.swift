@@ -143,6 +143,168 @@ enum Declension {
         return []
     }
 
+    // MARK: - Bytes
+
+    /// A rule of the tables as UTF-8 bytes, with scalar counts, for `plainWordForms`.
+    struct ByteRule {
+        let ending: [UInt8]
+        let endingScalars: Int
+        let replacements: [(bytes: [UInt8], scalars: Int)]
+    }
+
+    static let byteTables: [[ByteRule]] = [nounEndings, adjectiveEndings].map { table in
+        table.map { rule in
+            ByteRule(ending: Array(rule.0.utf8), endingScalars: rule.0.unicodeScalars.count,
+                     replacements: rule.1.map { (Array($0.utf8), $0.unicodeScalars.count) })
+        }
+    }
+    private static let possessiveBytes: [[UInt8]] = possessiveStems.map { Array($0.utf8) }
+    private static let ymBytes: [UInt8] = Array("ым".utf8)
+
+    /// Bit `v - 0x430` set for the consonant а…я code points of `consonants`.
+    private static let consonantMask: UInt32 = consonantScalars.reduce(0) { m, s in
+        (0x430...0x44F).contains(s.value) ? m | (1 << (s.value - 0x430)) : m
+    }
+
+    /// The lowercase Cyrillic consonant (of `consonants`) encoded by the two bytes, if any.
+    @inline(__always)
+    private static func isConsonant(_ b0: UInt8, _ b1: UInt8) -> Bool {
+        guard b0 == 0xD0 || b0 == 0xD1, b1 & 0xC0 == 0x80 else { return false }
+        let v = (UInt32(b0 & 0x1F) << 6) | UInt32(b1 & 0x3F)
+        guard v >= 0x430 && v <= 0x44F else { return false }
+        return consonantMask & (1 << (v - 0x430)) != 0
+    }
+
+    /// Number of scalars of UTF-8 bytes.
+    @inline(__always)
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for x in b where x & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    @inline(__always)
+    private static func endsWith(_ a: UnsafeBufferPointer<UInt8>, _ count: Int, _ e: [UInt8]) -> Bool {
+        guard count >= e.count else { return false }
+        var i = 0
+        let from = count - e.count
+        while i < e.count {
+            if a[from + i] != e[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether the UTF-8 bytes are plain (see `isPlain`).
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for x in b where !(x < 0x80 || x == 0xD0 || x == 0xD1 || (x & 0xC0) == 0x80) { return false }
+        return true
+    }
+
+    /// `plainBaseForms` on UTF-8 bytes, appended to `out`: the same forms in the same order,
+    /// without Strings or sets. The word must be plain (see `isPlain`).
+    static func plainWordForms(_ w: UnsafeBufferPointer<UInt8>, into out: inout FormList) {
+        let first = out.count
+        out.append(w)
+        let n = scalarCount(w)
+        func add(_ b: [UInt8]) {
+            if !out.contains(b, from: first) { out.append(b) }
+        }
+        for table in byteTables {
+            for rule in table where endsWith(w, w.count, rule.ending) {
+                let stemBytes = w.count - rule.ending.count
+                let stemScalars = n - rule.endingScalars
+                guard stemScalars >= 2 else { continue }
+                let stem = UnsafeBufferPointer(rebasing: w[0..<stemBytes])
+                for r in rule.replacements where stemScalars + r.scalars >= 3 {
+                    add(Array(stem) + r.bytes)
+                    if r.bytes.isEmpty { fleetingVowel(stem, stemScalars, add) }
+                }
+            }
+        }
+        if endsWith(w, w.count, ymBytes) {
+            let stemBytes = w.count - ymBytes.count
+            if possessiveBytes.contains(where: { endsWith(w, stemBytes, $0) }) {
+                add(Array(UnsafeBufferPointer(rebasing: w[0..<stemBytes])))
+            }
+        }
+    }
+
+    /// `plainFleetingVowel` on bytes: each candidate is handed to `add`.
+    private static func fleetingVowel(_ stem: UnsafeBufferPointer<UInt8>, _ scalars: Int,
+                                      _ add: ([UInt8]) -> Void) {
+        // The last scalar must be a (two-byte) consonant.
+        guard scalars >= 3, stem.count >= 2, isConsonant(stem[stem.count - 2], stem[stem.count - 1]) else { return }
+        let lastStart = stem.count - 2
+        let beforeStart = stem[lastStart - 1] < 0x80 ? lastStart - 1 : lastStart - 2
+        let last = UnsafeBufferPointer(rebasing: stem[lastStart...])
+        let head = UnsafeBufferPointer(rebasing: stem[..<beforeStart])
+        let before = UnsafeBufferPointer(rebasing: stem[beforeStart..<lastStart])
+        let ye: [UInt8] = [0xD0, 0xB5], o: [UInt8] = [0xD0, 0xBE]
+        if before.count == 2 && ((before[0] == 0xD1 && before[1] == 0x8C) || (before[0] == 0xD0 && before[1] == 0xB9)) {
+            // ь or й
+            add(Array(head) + ye + Array(last))
+            return
+        }
+        if before.count == 2 && isConsonant(before[0], before[1]) {
+            add(Array(head) + Array(before) + ye + Array(last))
+            add(Array(head) + Array(before) + o + Array(last))
+        }
+    }
+
+    /// `baseForms(of:limit:keepPartial:)` for a plain folded key (see `isPlain`), on bytes: the
+    /// same candidates in the same order, appended to `out`. `keepPartial` gets the
+    /// combination with its separator, as there.
+    static func plainCandidates(_ key: UnsafeBufferPointer<UInt8>, into out: inout FormList, limit: Int = 4096,
+                                keepPartial: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        var words: [Range<Int>] = []
+        var separators: [UInt8] = []
+        var start = 0
+        for i in 0..<key.count where key[i] == 0x20 || key[i] == 0x2D {
+            words.append(start..<i)
+            separators.append(key[i])
+            start = i + 1
+        }
+        if words.isEmpty {
+            plainWordForms(key, into: &out)
+            return
+        }
+        words.append(start..<key.count)
+        var results = FormList()
+        results.append(UnsafeBufferPointer(start: nil, count: 0))
+        var options = FormList()
+        var next = FormList()
+        var s: [UInt8] = []
+        for (i, range) in words.enumerated() {
+            let word = UnsafeBufferPointer(rebasing: key[range])
+            options.removeAll()
+            if scalarCount(word) < 3 { options.append(word) } else { plainWordForms(word, into: &options) }
+            next.removeAll()
+            let isLast = i == words.count - 1
+            outer: for p in 0..<results.count {
+                for o in 0..<options.count {
+                    s.removeAll(keepingCapacity: true)
+                    if i > 0 {
+                        results.appendForm(p, to: &s)
+                        s.append(separators[i - 1])
+                    }
+                    options.appendForm(o, to: &s)
+                    if !isLast {
+                        s.append(separators[i])
+                        let keep = s.withUnsafeBufferPointer(keepPartial)
+                        s.removeLast()
+                        if !keep { continue }
+                    }
+                    next.append(s)
+                    if next.count >= limit { break outer }
+                }
+            }
+            if next.count == 0 { return }
+            swap(&results, &next)
+        }
+        for p in 0..<results.count { out.append(results, p) }
+    }
+
     /// Candidate nominatives of a folded name of one or more words (spaces and hyphens separate
     /// words; each may be declined: "краснодарского края", "ростова-на-дону", "улан-батора").
     /// At most `limit` combinations, the undeclined reading first. Words are combined left to
@@ -179,5 +341,79 @@ enum Declension {
             results = next
         }
         return results
+    }
+}
+
+/// Byte strings kept end to end in one buffer: the candidate forms of a lookup, without an
+/// array or String each.
+struct FormList {
+    private(set) var bytes: [UInt8] = []
+    /// End offset of each form; a form starts where the one before ends.
+    private var ends: [Int] = []
+
+    var count: Int { ends.count }
+
+    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+
+    mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: b)
+        ends.append(bytes.count)
+    }
+
+    mutating func append(_ b: [UInt8]) {
+        bytes.append(contentsOf: b)
+        ends.append(bytes.count)
+    }
+
+    /// Appends form `i` of `other`.
+    mutating func append(_ other: FormList, _ i: Int) {
+        bytes.append(contentsOf: other.bytes[other.range(i)])
+        ends.append(bytes.count)
+    }
+
+    mutating func removeLast() {
+        ends.removeLast()
+        bytes.removeSubrange((ends.last ?? 0)...)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    func appendForm(_ i: Int, to s: inout [UInt8]) {
+        s.append(contentsOf: bytes[range(i)])
+    }
+
+    /// Whether form `i` equals `b`.
+    func equals(_ i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let r = range(i)
+        guard r.count == b.count else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            var k = 0
+            while k < b.count {
+                if buf[r.lowerBound + k] != b[k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether some form from index `from` on equals `b`.
+    func contains(_ b: [UInt8], from: Int) -> Bool {
+        b.withUnsafeBufferPointer { bp in
+            (from..<count).contains { equals($0, bp) }
+        }
+    }
+
+    /// Calls `body` with the bytes of form `i`.
+    func withForm<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = range(i)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    /// Form `i` as a String.
+    func string(_ i: Int) -> String {
+        String(decoding: bytes[range(i)], as: UTF8.self)
     }
 }

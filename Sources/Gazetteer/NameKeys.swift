@@ -6,6 +6,79 @@ public enum NameKey {
     /// The index key of a name: lower case, ё→е, every dash or minus → "-" without spaces around
     /// it, single spaces, trimmed. Soft hyphens (OCR, copy-paste) are dropped.
     public static func fold(_ name: String) -> String {
+        if let bytes = plainFold(name) { return String(decoding: bytes, as: UTF8.self) }
+        return generalFold(name)
+    }
+
+    /// `fold` as UTF-8 bytes.
+    static func foldedBytes(_ name: String) -> [UInt8] {
+        plainFold(name) ?? Array(generalFold(name).utf8)
+    }
+
+    /// `fold` of a text of ASCII, basic Cyrillic (U+0400–U+045F), soft hyphens, no-break spaces
+    /// and the dashes `fold` knows, on UTF-8 bytes; nil for any other text. The recogniser folds
+    /// every surface it looks up, and `lowercased()` plus scalar properties cost far more than
+    /// the folding itself. The cases are those of `generalFold`, in the same order.
+    static func plainFold(_ name: String) -> [UInt8]? {
+        var name = name
+        return name.withUTF8 { src -> [UInt8]? in
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count)
+            var pendingSpace = false
+            var i = 0
+            let n = src.count
+            @inline(__always) func flush() {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+            }
+            @inline(__always) func dash() {
+                pendingSpace = false
+                while out.last == 0x20 { out.removeLast() }
+                out.append(0x2D)
+            }
+            @inline(__always) func space() {
+                if !out.isEmpty && out.last != 0x2D { pendingSpace = true }
+            }
+            while i < n {
+                let b = src[i]
+                if b < 0x80 {
+                    switch b {
+                    case 0x2D: dash()
+                    case 0x09...0x0D, 0x20: space()
+                    case 0x41...0x5A: flush(); out.append(b + 0x20)
+                    default: flush(); out.append(b)
+                    }
+                    i += 1
+                } else if (b == 0xD0 || b == 0xD1) && i + 1 < n && src[i + 1] & 0xC0 == 0x80 {
+                    var v = (UInt32(b & 0x1F) << 6) | UInt32(src[i + 1] & 0x3F)
+                    switch v {
+                    case 0x400...0x40F: v += 0x50
+                    case 0x410...0x42F: v += 0x20
+                    case 0x430...0x45F: break
+                    default: return nil
+                    }
+                    flush()
+                    if v == 0x451 { v = 0x435 }  // ё → е
+                    out.append(UInt8(0xC0 | (v >> 6)))
+                    out.append(UInt8(0x80 | (v & 0x3F)))
+                    i += 2
+                } else if b == 0xC2 && i + 1 < n && (src[i + 1] == 0xAD || src[i + 1] == 0xA0 || src[i + 1] == 0x85) {
+                    if src[i + 1] != 0xAD { space() }  // the soft hyphen is dropped
+                    i += 2
+                } else if b == 0xE2 && i + 2 < n
+                            && ((src[i + 1] == 0x80 && (0x90...0x95).contains(src[i + 2]))
+                                || (src[i + 1] == 0x88 && src[i + 2] == 0x92)) {
+                    dash()  // U+2010–U+2015, U+2212
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            return out
+        }
+    }
+
+    /// `fold` for any text, on scalars.
+    static func generalFold(_ name: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in name.lowercased().unicodeScalars {
@@ -36,6 +109,75 @@ public enum NameKey {
     /// э/е (Тайбэй/Тайбей), "ьо"/"ё" (Стрьомсунд/Стрёмсунд), чж/дж/ж (Чанчжоу/Чанжоу,
     /// Чинчжу/Чинджу), ъ and ь (Манчжурия/Маньчжурия) and doubled letters (Хамамет/Хаммамет).
     public static func fuzzy(_ key: String) -> String {
+        var key = key
+        if let bytes = key.withUTF8(plainFuzzy) { return String(decoding: bytes, as: UTF8.self) }
+        return fuzzyScalars(key)
+    }
+
+    /// `fuzzy` of UTF-8 bytes: the fast route of `fuzzy` without Strings when every scalar is
+    /// ASCII or U+0410–U+0451, else through `fuzzy`.
+    static func fuzzyBytes(_ key: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        plainFuzzy(key) ?? Array(fuzzy(String(decoding: key, as: UTF8.self)).utf8)
+    }
+
+    /// The replacements of `fuzzy`, in its order, on code points in place; nil unless every
+    /// scalar is ASCII or U+0410–U+0451.
+    private static func plainFuzzy(_ key: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var s: [UInt32] = []
+        s.reserveCapacity(key.count)
+        var i = 0
+        while i < key.count {
+            let b = key[i]
+            if b < 0x80 {
+                s.append(UInt32(b))
+                i += 1
+            } else if (b == 0xD0 || b == 0xD1) && i + 1 < key.count && key[i + 1] & 0xC0 == 0x80 {
+                let v = (UInt32(b & 0x1F) << 6) | UInt32(key[i + 1] & 0x3F)
+                guard (0x0410...0x0451).contains(v) else { return nil }
+                s.append(v)
+                i += 2
+            } else {
+                return nil
+            }
+        }
+        // Each pass sees what the one before left, as in `fuzzyGeneral`; none lengthens the text.
+        func pass(_ a: UInt32, _ b: UInt32?, _ r: UInt32?) {
+            var w = 0, k = 0
+            while k < s.count {
+                if s[k] == a, b == nil || (k + 1 < s.count && s[k + 1] == b) {
+                    if let r { s[w] = r; w += 1 }
+                    k += b == nil ? 1 : 2
+                } else {
+                    s[w] = s[k]
+                    w += 1
+                    k += 1
+                }
+            }
+            s.removeSubrange(w...)
+        }
+        pass(0x44C, 0x43E, 0x435)  // ьо → е
+        pass(0x44D, nil, 0x435)  // э → е
+        pass(0x447, 0x436, 0x436)  // чж → ж
+        pass(0x434, 0x436, 0x436)  // дж → ж
+        pass(0x44A, nil, nil)  // ъ
+        pass(0x44C, nil, nil)  // ь
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count * 2)
+        var previous: UInt32 = 0xFFFF_FFFF
+        for v in s where v != previous {
+            previous = v
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else {
+                out.append(UInt8(0xC0 | (v >> 6)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return out
+    }
+
+    /// The scalar route of `fuzzy`, kept for comparison in tests.
+    static func fuzzyScalars(_ key: String) -> String {
         // The recogniser asks this for many words of every report: plain keys (ASCII and basic
         // Cyrillic, no combining marks) take the same replacements on scalars, without Foundation.
         var s = Array(key.unicodeScalars)
