@@ -53,6 +53,11 @@ struct DictionaryData: Sendable {
     let tagOffsets: [Int]
     /// For each grammeme, those that cannot stand beside it (siblings in the grammeme tree).
     let incompatible: [String: Set<String>]
+    /// Number of each grammeme (see `GrammemeBits`).
+    let grammemeIndex: [String: Int]
+    /// `incompatible` as bits, by grammeme number; nil when some grammeme has no bit (more
+    /// grammemes than `GrammemeBits.capacity`), and `inflect` then works on strings.
+    let incompatibleBits: [GrammemeBits]?
     let knownGrammemes: Set<String>
     let maxSuffixLength: Int
 
@@ -95,27 +100,6 @@ struct DictionaryData: Sendable {
         suffixes = suffixStrings.map(Affix.init)
 
         let tagStrings = try strings("gramtab-opencorpora-int.json")
-        var byString: [String: TagInfo] = [:]
-        var table: [TagInfo] = []
-        table.reserveCapacity(tagStrings.count)
-        for s in tagStrings {
-            if let t = byString[s] {
-                table.append(t)
-            } else {
-                let t = TagInfo(s, id: byString.count)
-                byString[s] = t
-                table.append(t)
-            }
-        }
-        gramtab = table
-        var tb: [UInt8] = [], to: [Int] = [0]
-        for t in table {
-            tb.append(contentsOf: t.utf8)
-            to.append(tb.count)
-        }
-        tagBytes = tb
-        tagOffsets = to
-        tagsByString = byString
 
         guard let grammemeRows = try json("grammemes.json") as? [[Any]] else { throw .corrupt(url("grammemes.json").path, "not a list") }
         var parentOf: [String: String] = [:]
@@ -142,7 +126,50 @@ struct DictionaryData: Sendable {
             incompatible[name] = set
         }
         self.incompatible = incompatible
-        knownGrammemes = Set(order).union(["UNKN", "PNCT", "LATN", "ROMN", "NUMB", "intg", "real", "Init", "Name", "Patr"])
+        let extraGrammemes = ["UNKN", "PNCT", "LATN", "ROMN", "NUMB", "intg", "real", "Init", "Name", "Patr"]
+        knownGrammemes = Set(order).union(extraGrammemes)
+
+        // Grammeme numbers for the bit sets of `inflect`: the grammeme tree, the analyzer's own
+        // grammemes, then whatever else the gramtab uses, in first-seen order.
+        var index: [String: Int] = [:]
+        func number(_ g: String) { if index[g] == nil { index[g] = index.count } }
+        for g in order { number(g) }
+        for g in extraGrammemes { number(g) }
+        for s in tagStrings {
+            for part in s.split(whereSeparator: { $0 == "," || $0 == " " }) { number(String(part)) }
+        }
+        grammemeIndex = index
+        var incompatibleBits = Array(repeating: GrammemeBits(), count: index.count)
+        var allBitsKnown = index.count <= GrammemeBits.capacity
+        for (name, set) in incompatible {
+            guard let k = index[name] else { continue }
+            for g in set {
+                if let b = index[g], b < GrammemeBits.capacity { incompatibleBits[k].insert(b) } else { allBitsKnown = false }
+            }
+        }
+        self.incompatibleBits = allBitsKnown ? incompatibleBits : nil
+
+        var byString: [String: TagInfo] = [:]
+        var table: [TagInfo] = []
+        table.reserveCapacity(tagStrings.count)
+        for s in tagStrings {
+            if let t = byString[s] {
+                table.append(t)
+            } else {
+                let t = TagInfo(s, id: byString.count, grammemeIndex: index)
+                byString[s] = t
+                table.append(t)
+            }
+        }
+        gramtab = table
+        var tb: [UInt8] = [], to: [Int] = [0]
+        for t in table {
+            tb.append(contentsOf: t.utf8)
+            to.append(tb.count)
+        }
+        tagBytes = tb
+        tagOffsets = to
+        tagsByString = byString
 
         // paradigms.array: uint16 count, then per paradigm uint16 length and that many uint16.
         let paraURL = url("paradigms.array")

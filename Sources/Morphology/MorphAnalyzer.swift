@@ -22,7 +22,7 @@ public final class MorphAnalyzer: Sendable {
         func make(_ s: String) -> TagInfo {
             if let t = d.tagsByString[s] { return t }
             defer { nextId += 1 }
-            return TagInfo(s, id: nextId)
+            return TagInfo(s, id: nextId, grammemeIndex: d.grammemeIndex)
         }
         tagUNKN = make("UNKN"); tagPNCT = make("PNCT"); tagLATN = make("LATN"); tagROMN = make("ROMN")
         tagInt = make("NUMB,intg"); tagReal = make("NUMB,real"); tagADVB = make("ADVB")
@@ -763,6 +763,7 @@ public final class MorphAnalyzer: Sendable {
                                     score: score, method: lm)
             let rightLexeme = lexeme(word: String(word[word.index(after: wd)...]), tag: tag,
                                      normalForm: String(normalForm[normalForm.index(after: nd)...]), score: score, method: rm)
+            if let pairs = hyphenBothBits(leftLexeme, rightLexeme) { return pairs }
             func aligned(_ g: Set<String>) -> Set<String> {
                 var g = g
                 for (a, b) in [("V-oy", "V-ey"), ("gen1", "gent"), ("loc1", "loct")] where g.remove(a) != nil { g.insert(b) }
@@ -784,10 +785,74 @@ public final class MorphAnalyzer: Sendable {
         }
     }
 
+    /// Grammeme pairs made equal before the forms of the two halves of a hyphenated word are
+    /// matched (`lexeme`, `.hyphenBoth`).
+    private static let hyphenAlignment = [("V-oy", "V-ey"), ("gen1", "gent"), ("loc1", "loct")]
+
+    /// The `.hyphenBoth` lexeme on grammeme bits: each right form with the left form whose
+    /// aligned grammemes differ least (the first such). Nil when a tag has no bits.
+    private func hyphenBothBits(_ leftLexeme: [Parse], _ rightLexeme: [Parse]) -> [Parse]? {
+        var pairs: [(GrammemeBits, GrammemeBits)] = []
+        for (a, b) in Self.hyphenAlignment {
+            guard let ka = data.grammemeIndex[a], let kb = data.grammemeIndex[b],
+                  ka < GrammemeBits.capacity, kb < GrammemeBits.capacity else { return nil }
+            var x = GrammemeBits(), y = GrammemeBits()
+            x.insert(ka)
+            y.insert(kb)
+            pairs.append((x, y))
+        }
+        func aligned(_ tag: Tag) -> GrammemeBits? {
+            guard var g = tag.info.bits else { return nil }
+            for (a, b) in pairs where !g.intersection(a).isEmpty { g = g.subtracting(a).union(b) }
+            return g
+        }
+        var leftBits: [GrammemeBits] = []
+        leftBits.reserveCapacity(leftLexeme.count)
+        for l in leftLexeme {
+            guard let g = aligned(l.tag) else { return nil }
+            leftBits.append(g)
+        }
+        var rightBits: [GrammemeBits] = []
+        rightBits.reserveCapacity(rightLexeme.count)
+        for r in rightLexeme {
+            guard let g = aligned(r.tag) else { return nil }
+            rightBits.append(g)
+        }
+        var out: [Parse] = []
+        for (r, gr) in zip(rightLexeme, rightBits) {
+            var best: Int? = nil, bestDistance = Int.max
+            for (k, gl) in leftBits.enumerated() {
+                let d = gl.symmetricDifference(gr).count
+                if d < bestDistance { bestDistance = d; best = k }
+            }
+            guard let b = best else { continue }
+            let l = leftLexeme[b]
+            out.append(Parse(word: l.word + "-" + r.word, tag: l.tag, normalForm: l.normalForm + "-" + r.normalForm,
+                             score: (l.score + r.score) / 2, method: .hyphenBoth(l.method, r.method)))
+        }
+        return out
+    }
+
     /// The form of `parse`'s lexeme that has all `grammemes` and is otherwise closest to `parse`
     /// (pymorphy3's `Parse.inflect`); nil when the lexeme has no such form.
     public func inflect(_ parse: Parse, to grammemes: Set<String>) -> Parse? {
+        if case .dictionary(let p, let i) = parse.method {
+            // The lexeme is the paradigm: choose among its tags, spell out only the chosen form.
+            guard data.valid(p, i) else { return nil }  // an empty lexeme
+            if let choice = inflection(of: parse.tag.info, among: data.formCount(p), to: grammemes, tag: { data.tag(p, $0) }) {
+                guard let j = choice else { return nil }
+                var w = parse.word
+                let form = w.withUTF8 { bytes in
+                    data.form(stem: UnsafeBufferPointer(rebasing: bytes[data.stem(bytes, p, i)]), p, j)
+                }
+                return Parse(word: form, tag: Tag(data.tag(p, j)), normalForm: parse.normalForm, score: 1.0,
+                             method: .dictionary(paradigm: p, index: j))
+            }
+        }
         let forms = lexeme(parse)
+        if let choice = inflection(of: parse.tag.info, among: forms.count, to: grammemes, tag: { forms[$0].tag.info }) {
+            return choice.map { forms[$0] }
+        }
         var required = grammemes
         var possible = forms.filter { required.isSubset(of: $0.tag.grammemes) }
         if possible.isEmpty {
@@ -805,6 +870,50 @@ public final class MorphAnalyzer: Sendable {
             if s > bestScore { bestScore = s; best = f }
         }
         return best
+    }
+
+    /// The form `inflect` picks among `n` forms whose tags are `tag(j)`, on grammeme bits:
+    /// the first form with the best score, as the `Set<String>` code below finds it.
+    /// `.some(nil)`: no form has the grammemes; nil: a tag or the dictionary without bits, for
+    /// the general path to answer.
+    private func inflection(of own: TagInfo, among n: Int, to grammemes: Set<String>,
+                            tag: (Int) -> TagInfo) -> Int?? {
+        guard let incompatibleBits = data.incompatibleBits, let ownBits = own.bits else { return nil }
+        for j in 0..<n where tag(j).bits == nil { return nil }
+        /// The bits of `gs`; nil when one of them has no number, so that no tag has it.
+        func bits(_ gs: some Sequence<String>) -> GrammemeBits? {
+            var b = GrammemeBits()
+            for g in gs {
+                guard let k = data.grammemeIndex[g], k < GrammemeBits.capacity else { return nil }
+                b.insert(k)
+            }
+            return b
+        }
+        func anyForm(with required: GrammemeBits?) -> Bool {
+            guard let required else { return false }
+            for j in 0..<n where required.isSubset(of: tag(j).bits ?? GrammemeBits()) { return true }
+            return false
+        }
+        var required = bits(grammemes)
+        var requiredNames = Array(grammemes)
+        if !anyForm(with: required) {
+            requiredNames = grammemes.map { Grammemes.rareCases[$0] ?? $0 }
+            required = bits(requiredNames)
+            guard anyForm(with: required) else { return .some(nil) }
+        }
+        guard let required else { return .some(nil) }
+        var target = ownBits.union(required)
+        for g in requiredNames {
+            if let k = data.grammemeIndex[g], k < incompatibleBits.count { target = target.subtracting(incompatibleBits[k]) }
+        }
+        var best = -1
+        var bestScore = -Double.infinity
+        for j in 0..<n {
+            guard let g = tag(j).bits, required.isSubset(of: g) else { continue }
+            let s = Double(target.intersection(g).count) - 0.1 * Double(target.symmetricDifference(g).count)
+            if s > bestScore { bestScore = s; best = j }
+        }
+        return .some(best >= 0 ? best : nil)
     }
 
     /// Whether `g` is a grammeme this dictionary knows.

@@ -20,14 +20,24 @@ final class TagInfo: Sendable {
     let id: Int
     /// Grammemes compared when the two halves of a hyphenated word are matched.
     let hyphenFeatures: Set<String>
+    /// `grammemes` as bits of the dictionary's grammeme numbering, for `inflect`'s set
+    /// arithmetic without hashing strings; nil when a grammeme has no number (then the
+    /// `Set<String>` path answers).
+    let bits: GrammemeBits?
 
-    init(_ string: String, id: Int) {
+    init(_ string: String, id: Int, grammemeIndex: [String: Int]) {
         self.string = string
         self.utf8 = Array(string.utf8)
         self.id = id
         let parts = string.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         ordered = parts
         grammemes = Set(parts)
+        var bits: GrammemeBits? = GrammemeBits()
+        for g in parts {
+            guard let k = grammemeIndex[g], k < GrammemeBits.capacity else { bits = nil; break }
+            bits?.insert(k)
+        }
+        self.bits = bits
         // A tag has at most one grammeme of each category, so the first one found is the one.
         var pos: String?, cas: String?, number: String?, gender: String?, animacy: String?
         var productive = true
@@ -51,6 +61,49 @@ final class TagInfo: Sendable {
         isProductive = productive
         isUnknown = parts.first.map { !Grammemes.partsOfSpeech.contains($0) } ?? true
         hyphenFeatures = features
+    }
+}
+
+/// A set of grammemes as bits, numbered by `DictionaryData.grammemeIndex`. Counting the
+/// grammemes two tags share is then a few popcounts instead of hashing strings.
+struct GrammemeBits: Sendable, Equatable {
+    static let capacity = 256
+    var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+    init() {}
+    init(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64) {
+        self.w0 = w0; self.w1 = w1; self.w2 = w2; self.w3 = w3
+    }
+
+    /// Adds grammeme number `k` (< capacity).
+    mutating func insert(_ k: Int) {
+        let bit = UInt64(1) << UInt64(k & 63)
+        switch k >> 6 {
+        case 0: w0 |= bit
+        case 1: w1 |= bit
+        case 2: w2 |= bit
+        default: w3 |= bit
+        }
+    }
+
+    @inline(__always) func union(_ o: GrammemeBits) -> GrammemeBits {
+        GrammemeBits(w0 | o.w0, w1 | o.w1, w2 | o.w2, w3 | o.w3)
+    }
+    @inline(__always) func intersection(_ o: GrammemeBits) -> GrammemeBits {
+        GrammemeBits(w0 & o.w0, w1 & o.w1, w2 & o.w2, w3 & o.w3)
+    }
+    @inline(__always) func subtracting(_ o: GrammemeBits) -> GrammemeBits {
+        GrammemeBits(w0 & ~o.w0, w1 & ~o.w1, w2 & ~o.w2, w3 & ~o.w3)
+    }
+    @inline(__always) func symmetricDifference(_ o: GrammemeBits) -> GrammemeBits {
+        GrammemeBits(w0 ^ o.w0, w1 ^ o.w1, w2 ^ o.w2, w3 ^ o.w3)
+    }
+    @inline(__always) func isSubset(of o: GrammemeBits) -> Bool {
+        w0 & ~o.w0 == 0 && w1 & ~o.w1 == 0 && w2 & ~o.w2 == 0 && w3 & ~o.w3 == 0
+    }
+    @inline(__always) var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
+    @inline(__always) var count: Int {
+        w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount
     }
 }
 

@@ -48,7 +48,7 @@ public struct PhraseNormalizer: Sendable {
         case other         // punctuation
     }
 
-    struct Token {
+    struct Token: Equatable {
         var text: String
         var kind: Kind
         /// Inside quotes: never changed, and ends the head search.
@@ -56,6 +56,126 @@ public struct PhraseNormalizer: Sendable {
     }
 
     static func tokenize(_ phrase: String) -> [Token] {
+        if let tokens = tokenizeSimple(phrase) { return tokens }
+        return tokenizeCharacters(phrase)
+    }
+
+    /// Whether the Character of `v` is that scalar alone, whatever stands around it: no scalar of
+    /// these ranges joins a grapheme cluster with its neighbours (no combining marks, joiners,
+    /// prepended marks or CR). Report phrases are made of such scalars nearly always.
+    @inline(__always) static func standsAlone(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v != 0x0D }
+        if v >= 0x0400 { return v <= 0x0482 || (v >= 0x048A && v <= 0x04FF) || (v >= 0x2010 && v <= 0x2027)
+            || (v >= 0x2030 && v <= 0x205E) || v == 0x2116 }
+        return v >= 0xA0 && v <= 0x024F
+    }
+
+    /// The character classes `tokenizeCharacters` asks about, of a scalar that stands alone:
+    /// from the code point for ASCII and basic Cyrillic, else from its `Character`.
+    struct ScalarClass {
+        var letter = false, number = false, whitespace = false, upper = false, lower = false
+
+        init(_ u: Unicode.Scalar) {
+            let v = u.value
+            switch v {
+            case 0x41...0x5A, 0x0410...0x042F, 0x0401: letter = true; upper = true
+            case 0x61...0x7A, 0x0430...0x044F, 0x0451: letter = true; lower = true
+            case 0x30...0x39: number = true
+            case 0x09...0x0D, 0x20: whitespace = true
+            case 0...0x7F: break
+            default:
+                let c = Character(u)
+                letter = c.isLetter; number = c.isNumber; whitespace = c.isWhitespace
+                upper = c.isUppercase; lower = c.isLowercase
+            }
+        }
+    }
+
+    /// `tokenizeCharacters` for a phrase whose every scalar stands alone (one scalar, one
+    /// Character): the same tokens from scalars and UTF-8 offsets, without grapheme breaking.
+    /// Nil for any other phrase.
+    static func tokenizeSimple(_ phrase: String) -> [Token]? {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []  // UTF-8 offset of each scalar, then the end
+        scalars.reserveCapacity(phrase.utf8.count)
+        offsets.reserveCapacity(phrase.utf8.count + 1)
+        var offset = 0
+        for u in phrase.unicodeScalars {
+            guard standsAlone(u.value) else { return nil }
+            scalars.append(u)
+            offsets.append(offset)
+            offset += UTF8.width(u)
+        }
+        offsets.append(offset)
+        let classes = scalars.map(ScalarClass.init)
+        var text = phrase
+        return text.withUTF8 { bytes -> [Token] in
+            func slice(_ i: Int, _ j: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[i]..<offsets[j]]), as: UTF8.self)
+            }
+            var tokens: [Token] = []
+            let n = scalars.count
+            var i = 0
+            var quoteDepth = 0
+            var asciiQuoteOpen = false
+            while i < n {
+                let c = scalars[i]
+                if classes[i].letter || classes[i].number {
+                    var j = i
+                    while j < n {
+                        if classes[j].letter || classes[j].number {
+                            j += 1
+                        } else if scalars[j] == "-" && j + 1 < n && (classes[j + 1].letter || classes[j + 1].number) && j > i {
+                            j += 1
+                        } else {
+                            break
+                        }
+                    }
+                    var cyrillic = false
+                    for k in i..<j where (0x400...0x4FF).contains(scalars[k].value) { cyrillic = true; break }
+                    var kind: Kind = cyrillic ? .word : .foreign
+                    if j < n, scalars[j] == "." {
+                        var letters = 0
+                        for k in i..<j where classes[k].letter { letters += 1 }
+                        if letters == 1, j - i == 1, classes[i].upper {
+                            kind = .initial
+                        } else if cyrillic && j - i <= 4 && classes[i].lower
+                                    && classes[(j + 1)...].contains(where: { !$0.whitespace }) {
+                            kind = .abbreviation
+                        }
+                    }
+                    tokens.append(Token(text: slice(i, j), kind: kind, quoted: quoteDepth > 0 || asciiQuoteOpen))
+                    i = j
+                    continue
+                }
+                if classes[i].whitespace {
+                    var j = i
+                    while j < n && classes[j].whitespace { j += 1 }
+                    tokens.append(Token(text: slice(i, j), kind: .space, quoted: quoteDepth > 0 || asciiQuoteOpen))
+                    i = j
+                    continue
+                }
+                switch c {
+                case "«", "„", "“":
+                    quoteDepth += 1
+                    tokens.append(Token(text: slice(i, i + 1), kind: .other, quoted: true))
+                case "»", "”":
+                    tokens.append(Token(text: slice(i, i + 1), kind: .other, quoted: true))
+                    quoteDepth = max(0, quoteDepth - 1)
+                case "\"":
+                    asciiQuoteOpen.toggle()
+                    tokens.append(Token(text: slice(i, i + 1), kind: .other, quoted: true))
+                default:
+                    tokens.append(Token(text: slice(i, i + 1), kind: .other, quoted: quoteDepth > 0 || asciiQuoteOpen))
+                }
+                i += 1
+            }
+            return tokens
+        }
+    }
+
+    /// The tokens of any phrase, Character by Character.
+    static func tokenizeCharacters(_ phrase: String) -> [Token] {
         var tokens: [Token] = []
         let chars = Array(phrase)
         var i = 0
@@ -301,6 +421,11 @@ public struct PhraseNormalizer: Sendable {
     /// `word` (lower-case, as the analyzer gives it) spelled like `original`: the same
     /// capitalisation per hyphen-separated part, and е where the original did not write ё.
     static func restore(_ word: String, like original: String) -> String {
+        restorePlain(word, like: original) ?? restoreCharacters(word, like: original)
+    }
+
+    /// `restore` for any strings, Character by Character.
+    static func restoreCharacters(_ word: String, like original: String) -> String {
         var w = word
         if isPlain(original) && isPlain(word) {
             // one scalar per character: the same tests on scalars, without substring searches
@@ -332,6 +457,52 @@ public struct PhraseNormalizer: Sendable {
 }
 
 extension PhraseNormalizer {
+    /// `restore` for two plain strings without CR (so one scalar per Character, and equal
+    /// strings are equal bytes), on their UTF-8 bytes: changing the case of these letters keeps
+    /// their byte length. Nil for other strings.
+    static func restorePlain(_ word: String, like original: String) -> String? {
+        guard isPlainWithoutCR(original), isPlainWithoutCR(word) else { return nil }
+        var w = Array(word.utf8)
+        let o = Array(original.utf8)
+        // (D1 and D0 are never continuation bytes: these pairs are ё and Ё wherever they occur.)
+        var hasYo = false
+        for k in o.indices.dropLast() where (o[k] == 0xD1 && o[k + 1] == 0x91) || (o[k] == 0xD0 && o[k + 1] == 0x81) {
+            hasYo = true
+            break
+        }
+        if !hasYo {
+            // ё → е where the original did not write ё (nor Ё)
+            var k = 0
+            while k + 1 < w.count {
+                if w[k] == 0xD1 && w[k + 1] == 0x91 { w[k] = 0xD0; w[k + 1] = 0xB5; k += 2 } else { k += w[k] < 0x80 ? 1 : 2 }
+            }
+        }
+        if w == PlainCase.lowered(o) { return original }
+        let parts = w.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        let examples = o.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        var out: [UInt8] = []
+        out.reserveCapacity(w.count)
+        for (k, part) in parts.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: "-")) }
+            guard k < examples.count else { out.append(contentsOf: part); continue }
+            let ex = examples[k]
+            if PlainCase.scalarCount(ex) > 1 && !PlainCase.hasLower(ex) && PlainCase.hasUpper(ex) {
+                out.append(contentsOf: PlainCase.uppered(part, firstOnly: false))
+            } else if PlainCase.startsUpper(ex) {
+                out.append(contentsOf: PlainCase.uppered(part, firstOnly: true))
+            } else {
+                out.append(contentsOf: part)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isPlainWithoutCR(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy {
+            ($0.value < 0x80 && $0.value != 0x0D) || (0x0410...0x044F).contains($0.value) || $0.value == 0x0401 || $0.value == 0x0451
+        }
+    }
+
     /// Only ASCII and basic Cyrillic (А–я, Ё, ё): NFC, one scalar per character.
     static func isPlain(_ s: String) -> Bool {
         s.unicodeScalars.allSatisfy { $0.value < 0x80 || (0x0410...0x044F).contains($0.value) || $0.value == 0x0401 || $0.value == 0x0451 }
@@ -342,4 +513,75 @@ extension String {
     fileprivate func replacingOccurrences(of a: String, with b: String) -> String {
         split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
     }
+}
+
+/// Case of plain text (ASCII and basic Cyrillic) on its UTF-8 bytes: a letter keeps its byte
+/// length when its case changes (а–п D0 B0…BF ↔ А–П D0 90…9F, р–я D1 80…8F ↔ Р–Я D0 A0…AF,
+/// ё D1 91 ↔ Ё D0 81).
+enum PlainCase {
+    static func lowered<C: Collection<UInt8>>(_ b: C) -> [UInt8] {
+        var out = Array(b)
+        var k = 0
+        while k < out.count {
+            let c = out[k]
+            if c < 0x80 {
+                if c &- 0x41 < 26 { out[k] = c | 0x20 }
+                k += 1
+                continue
+            }
+            lowerPair(&out, k)
+            k += 2
+        }
+        return out
+    }
+
+    static func uppered<C: Collection<UInt8>>(_ b: C, firstOnly: Bool) -> [UInt8] {
+        var out = Array(b)
+        var k = 0
+        while k < out.count {
+            let c = out[k]
+            if c < 0x80 {
+                if c &- 0x61 < 26 { out[k] = c & ~0x20 }
+                k += 1
+            } else {
+                upperPair(&out, k)
+                k += 2
+            }
+            if firstOnly { break }
+        }
+        return out
+    }
+
+    @inline(__always) static func lowerPair(_ b: inout [UInt8], _ k: Int) {
+        let (c, d) = (b[k], b[k + 1])
+        if c == 0xD0 && d >= 0x90 && d <= 0x9F { b[k + 1] = d + 0x20 }
+        else if c == 0xD0 && d >= 0xA0 && d <= 0xAF { b[k] = 0xD1; b[k + 1] = d - 0x20 }
+        else if c == 0xD0 && d == 0x81 { b[k] = 0xD1; b[k + 1] = 0x91 }
+    }
+
+    @inline(__always) static func upperPair(_ b: inout [UInt8], _ k: Int) {
+        let (c, d) = (b[k], b[k + 1])
+        if c == 0xD0 && d >= 0xB0 && d <= 0xBF { b[k + 1] = d - 0x20 }
+        else if c == 0xD1 && d >= 0x80 && d <= 0x8F { b[k] = 0xD0; b[k + 1] = d + 0x20 }
+        else if c == 0xD1 && d == 0x91 { b[k] = 0xD0; b[k + 1] = 0x81 }
+    }
+
+    static func scalarCount<C: Collection<UInt8>>(_ b: C) -> Int { b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+
+    static func hasLower<C: Collection<UInt8>>(_ b: C) -> Bool { scalars(b).contains(where: isLower) }
+    static func hasUpper<C: Collection<UInt8>>(_ b: C) -> Bool { scalars(b).contains(where: isUpper) }
+    static func startsUpper<C: Collection<UInt8>>(_ b: C) -> Bool { scalars(b).first.map(isUpper) ?? false }
+
+    /// Code points of plain UTF-8 (one or two bytes each).
+    static func scalars<C: Collection<UInt8>>(_ b: C) -> [UInt32] {
+        var out: [UInt32] = []
+        var it = b.makeIterator()
+        while let c = it.next() {
+            if c < 0x80 { out.append(UInt32(c)) } else if let d = it.next() { out.append((UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F)) }
+        }
+        return out
+    }
+
+    static func isUpper(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x0410...0x042F).contains(v) || v == 0x0401 }
+    static func isLower(_ v: UInt32) -> Bool { (0x61...0x7A).contains(v) || (0x0430...0x044F).contains(v) || v == 0x0451 }
 }

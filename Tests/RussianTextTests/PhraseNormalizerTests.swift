@@ -80,3 +80,48 @@ import Morphology
         #expect(PhraseNormalizer.restore("иркутск", like: "ИРКУТСКА") == "ИРКУТСК")
     }
 }
+
+/// The scalar and byte fast paths of the normalizer answer exactly as the Character-based code
+/// they stand in for.
+@Suite struct PhraseNormalizerFastPathTests {
+    static let phrases = [
+        "Омского государственного университета им. Ф.М. Достоевского", "О.Н. Фадиной", "Фадиной О.Н.",
+        "Международной Ассоциации «Породнённые города»", "XVI Форуме «АО „Эталон“» и \"Газпром\" г. Омск",
+        "городом Иркутском — 2019 № 5", "ул. Ленина, д. 5.", "г.", "им. ", "края.", "Ё. Ёлкиной", "ёлки-палки",
+        "Улан-Батора", "-Омск-", "a.b. C. dd. Ее. ее. ЕЕ.", "\u{00A0}Омск\u{00A0}», “Томск” ‘x’ – — …",
+        "Ǆем ǅ", "ΣΟΦΙΑ Σ.", "١٢٣ ٤.", "Ⅻ Ⅻ.", "", " ", "Омск\tТомск\nИркутск",
+    ]
+
+    @Test func simpleTokensAreTheCharacterTokens() {
+        var simple = 0
+        for p in Self.phrases {
+            if let t = PhraseNormalizer.tokenizeSimple(p) {
+                simple += 1
+                #expect(t == PhraseNormalizer.tokenizeCharacters(p), "\(p)")
+            }
+        }
+        // Greek, Arabic-Indic digits and Roman numeral signs take the Character path; the rest not.
+        #expect(simple == Self.phrases.count - 3)
+    }
+
+    @Test func phrasesThatJoinScalarsTakeTheCharacterPath() {
+        // a combining mark, CR LF, a zero-width joiner: Characters of several scalars
+        for p in ["Мои\u{0306} дом", "Омск\r\nТомск", "a\u{200D}b", "е\u{0308}лка"] {
+            #expect(PhraseNormalizer.tokenizeSimple(p) == nil, "\(p)")
+        }
+    }
+
+    @Test func plainRestoreIsTheCharacterRestore() {
+        let pairs = [
+            ("омский", "Омского"), ("омский", "ОМСКОГО"), ("ёлка", "Елки"), ("ёлка", "Ёлки"), ("ёлка", "ЕЛКИ"),
+            ("улан-батор", "Улан-Батора"), ("улан-батор", "УЛАН-батора"), ("улан-батор", "Улан"), ("а-б-в", "А--Б"),
+            ("ассоциация", "ассоциации"), ("xvi", "XVI"), ("a", "A"), ("мид", "МИДа"), ("", ""), ("-", "-"),
+            ("абв", "А"), ("ёж", "Ёж"), ("ёж", "ЁЖ"), ("ё", "Е"), ("ъ-ь", "Ъ-Ь"), ("о'нил", "О'Нил"),
+        ]
+        for (w, o) in pairs {
+            #expect(PhraseNormalizer.restorePlain(w, like: o) == PhraseNormalizer.restoreCharacters(w, like: o), "\(w) \(o)")
+        }
+        #expect(PhraseNormalizer.restorePlain("дом", like: "Дом\r\n") == nil)
+        #expect(PhraseNormalizer.restorePlain("ǆем", like: "Ǆем") == nil)
+    }
+}

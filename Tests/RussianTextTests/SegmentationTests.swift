@@ -223,3 +223,66 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
         #expect(t.count == 3, "the quote never closes on the line: marks still end sentences")
     }
 }
+
+/// The shortcuts of the tokenizer and the splitter answer as the String operations they
+/// replace.
+@Suite struct SegmentationShortcutTests {
+    static let texts = [
+        "Омск", "ОМСК г.", "Ёлки и ЁЖ", "a-Z", "", "Мои\u{0306}", "е\u{0308}лка", "İstanbul", "ΣΟΦΙΑ", "Ǆ", "ß",
+        "🇷🇺 флаг", "a\r\nb", "\u{00AD}x", "№3", "Кот-д'Ивуар", "١٢٣", "x\u{301}",
+    ]
+
+    @Test func sourceScalarsDecodeTheText() {
+        for t in Self.texts {
+            let s = SourceScalars(t)
+            #expect(s.scalars == Array(t.unicodeScalars))
+            #expect(s.utf8Offsets.count == s.scalars.count + 1)
+            #expect(s.utf8Offsets.last == t.utf8.count)
+            s.withSlices { slice in
+                for i in 0...s.scalars.count {
+                    for j in i...s.scalars.count {
+                        #expect(slice(i, j) == String(String.UnicodeScalarView(s.scalars[i..<j])))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func characterCountAndLowercase() {
+        for t in Self.texts {
+            #expect(CharacterClass.characterCount(t) == t.count, "\(t)")
+            #expect(CharacterClass.lowercased(t) == t.lowercased(), "\(t)")
+            #expect(Array(CharacterClass.lowercased(t).utf8) == Array(t.lowercased().utf8), "\(t)")
+        }
+    }
+
+    @Test func stringFromScalarsIsTheirText() {
+        for t in Self.texts {
+            let scalars = Array(t.unicodeScalars)
+            #expect(String(scalars: scalars) == t)
+            #expect(String(scalars: scalars[...]) == t)
+            #expect(String(scalars: t.unicodeScalars) == t)
+        }
+    }
+
+    @Test func abbreviationTablesAreComposed() {
+        // ShortWordSet compares ASCII and basic Cyrillic words by bytes, which is String
+        // equality only for members written composed (NFC): these scalars are.
+        for w in Abbreviations.nonTerminal.union(Abbreviations.terminal) {
+            #expect(w.unicodeScalars.allSatisfy {
+                $0.value < 0x80 || (0x0410...0x044F).contains($0.value) || $0.value == 0x0401 || $0.value == 0x0451
+                    || $0 == "№"
+            }, "\(w)")
+        }
+    }
+
+    @Test func shortWordSetAnswersAsASetOfStrings() {
+        let members: Set<String> = ["г", "им", "т.е", "ёж", "№", "очень-очень-длинное-слово", "x\u{301}"]
+        let set = ShortWordSet(members)
+        let probes = ["г", "Г", "им", "ёж", "е\u{0308}ж", "№", "очень-очень-длинное-слово", "очень-очень-длинное",
+                      "x\u{301}", "\u{1E8B}", "", "гг", "т.е"]
+        for p in probes {
+            #expect(set.contains(p) == members.contains(p), "\(p)")
+        }
+    }
+}

@@ -19,12 +19,12 @@ public struct SplitDecision: Sendable, Hashable {
 public enum SentenceSplitter {
     /// The sentences of `text`, offsets in Unicode scalars of `text`.
     public static func sentences(_ text: String) -> [Sentence] {
-        run(Array(text.unicodeScalars)).sentences
+        run(SourceScalars(text)).sentences
     }
 
     /// Every decision taken at a candidate, in text order: which rule split or joined there.
     public static func explain(_ text: String) -> [SplitDecision] {
-        run(Array(text.unicodeScalars)).decisions
+        run(SourceScalars(text)).decisions
     }
 
     /// A candidate place to end a sentence, as the rules see it.
@@ -47,7 +47,9 @@ public enum SentenceSplitter {
         /// Newlines between token `i` and the next one.
         func newlines(after i: Int) -> Int {
             guard i + 1 < tokens.count else { return 0 }
-            return scalars[tokens[i].end..<tokens[i + 1].start].filter { $0 == "\n" }.count
+            var n = 0
+            for k in tokens[i].end..<tokens[i + 1].start where scalars[k] == "\n" { n += 1 }
+            return n
         }
 
         /// The two tokens touch (no space between them).
@@ -62,7 +64,7 @@ public enum SentenceSplitter {
             var k = t.start - 1
             while k >= 0 {
                 if scalars[k] == "\n" { return true }
-                if !scalars[k].properties.isWhitespace { return false }
+                if !CharacterClass.isWhitespace(scalars[k]) { return false }
                 k -= 1
             }
             return true
@@ -116,8 +118,8 @@ public enum SentenceSplitter {
             $0.kind == .punctuation && CharacterClass.isTerminal($0.text.unicodeScalars.last ?? " ")
         } ?? false
         guard ctx.startsLine(mark - 1) || afterSentence else { return nil }
-        if prev.kind == .number && prev.text.count <= 3 { return .join }
-        if prev.kind == .word && prev.text.count == 1 && prev.isLowercase { return .join }
+        if prev.kind == .number && CharacterClass.characterCount(prev.text) <= 3 { return .join }
+        if prev.kind == .word && CharacterClass.characterCount(prev.text) == 1 && prev.isLowercase { return .join }
         return nil
     }
 
@@ -125,12 +127,12 @@ public enum SentenceSplitter {
     static func wordBeforeDot(_ ctx: Context) -> String? {
         guard let mark = ctx.mark, ctx.tokens[mark].text == ".", let prev = ctx.token(mark - 1),
               prev.kind == .word, ctx.adjacent(mark - 1, mark) else { return nil }
-        return prev.text.lowercased()
+        return CharacterClass.lowercased(prev.text)
     }
 
     /// "и т.д.", "и др.", "2019 г." end a sentence when a capitalised word follows.
     static func terminalAbbreviation(_ ctx: Context) -> Verdict? {
-        guard let word = wordBeforeDot(ctx), let mark = ctx.mark, Abbreviations.terminal.contains(word),
+        guard let word = wordBeforeDot(ctx), let mark = ctx.mark, Abbreviations.terminalWords.contains(word),
               let next = ctx.next, next.isCapitalized else { return nil }
         let before = ctx.token(mark - 2), beforeThat = ctx.token(mark - 3)
         switch word {
@@ -153,7 +155,7 @@ public enum SentenceSplitter {
     /// "г.", "им.", "ул.", "т.е." and the other abbreviations of the table do not end a sentence.
     static func abbreviation(_ ctx: Context) -> Verdict? {
         guard let word = wordBeforeDot(ctx) else { return nil }
-        if Abbreviations.nonTerminal.contains(word) || Abbreviations.terminal.contains(word) {
+        if Abbreviations.nonTerminalWords.contains(word) || Abbreviations.terminalWords.contains(word) {
             return .join
         }
         return nil
@@ -162,7 +164,7 @@ public enum SentenceSplitter {
     /// A single capital letter and a dot is an initial ("В.В. Путина", "К.-Ж.К. Токаева").
     static func initials(_ ctx: Context) -> Verdict? {
         guard let mark = ctx.mark, ctx.tokens[mark].text == ".", let prev = ctx.token(mark - 1),
-              prev.kind == .word, prev.text.count == 1, prev.isCapitalized,
+              prev.kind == .word, CharacterClass.characterCount(prev.text) == 1, prev.isCapitalized,
               ctx.adjacent(mark - 1, mark) else { return nil }
         return .join
     }
@@ -190,7 +192,7 @@ public enum SentenceSplitter {
 
     /// "2019", "1990-х" is not: only plain years (and "2019-2020") count.
     static func isYear(_ t: Token) -> Bool {
-        t.kind == .number && t.text.count >= 3
+        t.kind == .number && CharacterClass.characterCount(t.text) >= 3
             && t.text.unicodeScalars.allSatisfy { CharacterClass.isDigit($0) }
     }
 
@@ -205,7 +207,8 @@ public enum SentenceSplitter {
            Abbreviations.bullets.contains(c) {
             return true
         }
-        if (t.kind == .number && t.text.count <= 3) || (t.kind == .word && t.text.count == 1),
+        if (t.kind == .number && CharacterClass.characterCount(t.text) <= 3)
+            || (t.kind == .word && CharacterClass.characterCount(t.text) == 1),
            let m = ctx.token(i + 1), m.text == ")" || m.text == ".", ctx.adjacent(i, i + 1) {
             return true
         }
@@ -235,7 +238,12 @@ public enum SentenceSplitter {
     }
 
     static func run(_ scalars: [Unicode.Scalar]) -> Output {
-        let tokens = Tokenizer.tokens(scalars)
+        run(SourceScalars(scalars: scalars))
+    }
+
+    static func run(_ source: SourceScalars) -> Output {
+        let scalars = source.scalars
+        let tokens = Tokenizer.tokens(source)
         var out = Output()
         guard !tokens.isEmpty else { return out }
         var ends: [Int] = []  // index of the last token of each sentence
@@ -264,7 +272,7 @@ public enum SentenceSplitter {
                 // OCR drops spaces: "года.В" ends a sentence like "года. В".
                 let glued = !spaced && t.text == "." && next?.isCapitalized == true
                     && (i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].isLowercase
-                        && tokens[i - 1].text.count >= 3)
+                        && CharacterClass.characterCount(tokens[i - 1].text) >= 3)
                 isMark = spaced || glued
             }
             if isMark {
@@ -290,13 +298,13 @@ public enum SentenceSplitter {
             i += 1
         }
         if ends.last != tokens.count - 1 { ends.append(tokens.count - 1) }
-        var first = 0
-        for e in ends where e >= first {
-            let s = tokens[first].start, end = tokens[e].end
-            out.sentences.append(Sentence(start: s, end: end,
-                                          text: String(scalars: scalars[s..<end]),
-                                          tokens: Array(tokens[first...e])))
-            first = e + 1
+        source.withSlices { slice in
+            var first = 0
+            for e in ends where e >= first {
+                let s = tokens[first].start, end = tokens[e].end
+                out.sentences.append(Sentence(start: s, end: end, text: slice(s, end), tokens: Array(tokens[first...e])))
+                first = e + 1
+            }
         }
         return out
     }
@@ -314,7 +322,7 @@ public enum SentenceSplitter {
             if quotes.last == "„" { quotes.removeLast() } else { quotes.append(q) }
         case "\"":
             let before = token.start > 0 ? scalars[token.start - 1] : " "
-            let opens = before.properties.isWhitespace || "(«„[".unicodeScalars.contains(before)
+            let opens = CharacterClass.isWhitespace(before) || "(«„[".unicodeScalars.contains(before)
             if opens { quotes.append(q) } else if let k = quotes.lastIndex(of: "\"") { quotes.remove(at: k) }
         default:
             break  // ' ‘ ’ are too often apostrophes to track

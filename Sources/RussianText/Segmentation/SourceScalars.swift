@@ -1,0 +1,69 @@
+/// A text as Unicode scalars together with where each scalar starts in its UTF-8, so that
+/// token and sentence texts are copied out of the original string (already valid UTF-8)
+/// instead of being encoded again scalar by scalar and validated.
+struct SourceScalars {
+    let text: String
+    let scalars: [Unicode.Scalar]
+    /// UTF-8 offset of each scalar in `text`, then the length of `text`.
+    let utf8Offsets: [Int]
+
+    init(_ text: String) {
+        self.text = text
+        var t = text
+        (scalars, utf8Offsets) = t.withUTF8 { b -> ([Unicode.Scalar], [Int]) in
+            let n = b.count
+            var count = 0
+            // Written in place: appending element by element cost several times more.
+            var offsets: [Int] = []
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, initialized in
+                offsets = [Int](unsafeUninitializedCapacity: n + 1) { offs, offsetsInitialized in
+                    // A String's bytes are valid UTF-8: decode without checks beyond the bounds.
+                    var i = 0
+                    while i < n {
+                        let c = b[i]
+                        offs[count] = i
+                        var v = UInt32(c)
+                        if c < 0x80 {
+                            i += 1
+                        } else if c < 0xE0, i + 1 < n {
+                            v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                            i += 2
+                        } else if c < 0xF0, i + 2 < n {
+                            v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                            i += 3
+                        } else if i + 3 < n {
+                            v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
+                                | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+                            i += 4
+                        } else {
+                            v = 0xFFFD  // cannot happen in a String; keeps the loop total
+                            i = n
+                        }
+                        out[count] = Unicode.Scalar(v) ?? "\u{FFFD}"  // a trivial type: no initialize needed
+                        count += 1
+                    }
+                    offs[count] = n
+                    offsetsInitialized = count + 1
+                }
+                initialized = count
+            }
+            return (scalars, offsets)
+        }
+    }
+
+    /// A text given as scalars (the internal entry points that take scalar arrays).
+    init(scalars: [Unicode.Scalar]) {
+        self.init(String(scalars: scalars))
+    }
+
+    /// Calls `body` with a function giving the text of scalars `from..<to`, copied from the
+    /// UTF-8 of `text` (the cheapest way to a String of known-valid bytes).
+    func withSlices<R>(_ body: ((_ from: Int, _ to: Int) -> String) -> R) -> R {
+        var t = text
+        return t.withUTF8 { b in
+            body { from, to in
+                String(decoding: UnsafeBufferPointer(rebasing: b[utf8Offsets[from]..<utf8Offsets[to]]), as: UTF8.self)
+            }
+        }
+    }
+}
