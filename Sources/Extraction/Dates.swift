@@ -28,15 +28,33 @@ enum Dates {
         return y
     }
 
+    /// `Lexicon.months` by first letter (`Stems.bit`), with each stem's length in letters.
+    static let monthsByInitial: [[(stem: String, month: Int, length: Int)]] = {
+        var table = [[(stem: String, month: Int, length: Int)]](repeating: [], count: 64)
+        for (stem, m) in Lexicon.months {
+            table[Int(Stems.bit(stem.unicodeScalars.first))].append((stem, m, stem.count))
+        }
+        return table
+    }()
+
     static func month(_ w: Word) -> Int? {
+        guard w.isWord else { return nil }
         // every month's name starts with one of these letters
-        guard w.isWord, let f = w.lower.unicodeScalars.first, "яфмаиисонд".unicodeScalars.contains(f) else { return nil }
+        let initial = Int(w.initial)
+        let candidates: [(stem: String, month: Int, length: Int)]
+        if initial != 63 {
+            candidates = monthsByInitial[initial]
+            guard !candidates.isEmpty else { return nil }
+        } else {
+            guard let f = w.lower.unicodeScalars.first, "яфмаиисонд".unicodeScalars.contains(f) else { return nil }
+            candidates = monthsByInitial.flatMap { $0 }
+        }
         let l = w.lower
         if w.starts(with: "ма") { return w.isAny(["май", "мая", "мае", "маю"]) ? 5 : nil }
         if w.starts(with: "март") { return w.isAny(["март", "марта", "марте"]) ? 3 : nil }
         // a plain word has one character per scalar (Word.isPlain), and counting scalars is cheaper
-        let length = w.isPlain ? l.unicodeScalars.count : l.count
-        for (stem, m) in Lexicon.months where w.starts(with: stem) && stem != "ма" && stem != "март" && length <= stem.count + 2 {
+        let length = w.isPlain ? w.scalarCount : l.count
+        for (stem, m, stemLength) in candidates where length <= stemLength + 2 && stem != "ма" && stem != "март" && w.starts(with: stem) {
             return m
         }
         return nil
