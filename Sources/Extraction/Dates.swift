@@ -50,8 +50,9 @@ enum Dates {
             candidates = monthsByInitial.flatMap { $0 }
         }
         let l = w.lower
-        if w.starts(with: "ма") { return w.isAny(["май", "мая", "мае", "маю"]) ? 5 : nil }
+        // "март" before "ма": March's forms start with May's stem
         if w.starts(with: "март") { return w.isAny(["март", "марта", "марте"]) ? 3 : nil }
+        if w.starts(with: "ма") { return w.isAny(["май", "мая", "мае", "маю"]) ? 5 : nil }
         // a plain word has one character per scalar (Word.isPlain), and counting scalars is cheaper
         let length = w.isPlain ? w.scalarCount : l.count
         for (stem, m, stemLength) in candidates where length <= stemLength + 2 && stem != "ма" && stem != "март" && w.starts(with: stem) {
@@ -89,6 +90,9 @@ enum Dates {
                     day = d
                     // "с 24 по 27 апреля", "27-31 марта": the first day
                     if i >= 3, w[i - 2].is("по"), w[i - 3].token.kind == .number, let d0 = Int(w[i - 3].text) { day = d0 }
+                    // "27 - 31 марта" written as three tokens
+                    if i >= 3, w[i - 2].isAny(["-", "–", "—"]), w[i - 3].token.kind == .number,
+                       let d0 = Int(w[i - 3].text), (1...31).contains(d0) { day = d0 }
                     if let dash = w[i - 1].text.firstIndex(of: "-"), let d0 = Int(w[i - 1].text[..<dash]) { day = d0 }
                 }
                 // year after it: "мая 2019 года", else a year later in a range "29 сентября - 6 октября 2019"

@@ -178,6 +178,12 @@ func visits(_ g: Graph) -> Set<String> {
         #expect(g.nodes.first { $0.name == "Бёрде" }?.type == .region)
     }
 
+    @Test func marchAndMayAreTwoMonthsAndARangeStartsAtItsFirstDay() throws {
+        let g = try extract("ОМСК\n\n27-31 марта 2019 года делегация города Омска посетила г. Пфорцхайм (ФРГ).\n\nВ мае 2019 года делегация города Омска посетила г. Кайфын (КНР).\n")
+        let dates = Set(g.edges.filter { $0.type == .visited }.compactMap { $0.attributes["date"] })
+        #expect(dates == ["2019-03-27", "2019-05"])
+    }
+
     @Test func eventHeldInAndNominativeName() throws {
         let g = try extract("ОМСК\n\nНа Чемпионате Европы среди молодежи по фехтованию, который состоялся в городе Пловдиве (Болгария) в июне 2019 года, воспитанница завоевала золотую медаль.\n")
         let event = try #require(g.nodes.first { $0.type == .event })
