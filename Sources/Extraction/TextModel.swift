@@ -115,6 +115,13 @@ final class Word: Sendable {
     /// text is mapped scalar by scalar; anything else takes the general (slow) route, so the
     /// result is the same for every input.
     static func fold(_ text: String) -> (String, Bool) {
+        if let plain = plainFold(text) { return (plain, true) }
+        return generalWordFold(text)
+    }
+
+    /// `fold(_:)` scalar by scalar (the route before `plainFold`, kept for the tests and for
+    /// text that is not plain).
+    static func generalWordFold(_ text: String) -> (String, Bool) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for u in text.unicodeScalars {
@@ -163,10 +170,47 @@ struct Stems: Sendable, Sequence, ExpressibleByArrayLiteral {
     }
 }
 
-/// Lower-case and fold ё for matching. Built as UTF-8 bytes: the whole text and every
-/// sentence go through it, and appending to a `UnicodeScalarView` scalar by scalar cost more
-/// than all the rest.
+/// Lower-case and fold ё for matching. Every sentence and every token goes through it: plain
+/// text (ASCII and А–я, Ё, ё) is mapped byte for byte into a String of the same length, the
+/// rest by `generalFold`.
 func fold(_ s: String) -> String {
+    plainFold(s) ?? generalFold(s)
+}
+
+private struct NotPlain: Error {}
+
+/// `fold` of plain text on UTF-8 bytes, nil for any other text. Upper-case А–П are D0 90–9F and
+/// become D0 B0–BF, Р–Я are D0 A0–AF and become D1 80–8F, Ё and ё (D0 81, D1 91) become е (D0 B5).
+func plainFold(_ s: String) -> String? {
+    var s = s
+    return s.withUTF8 { src -> String? in
+        try? String(unsafeUninitializedCapacity: src.count) { dst in
+            var i = 0
+            while i < src.count {
+                let b = src[i]
+                if b < 0x80 {
+                    dst[i] = b &- 0x41 < 26 ? b + 0x20 : b
+                    i += 1
+                    continue
+                }
+                guard i + 1 < src.count else { throw NotPlain() }
+                let c = src[i + 1]
+                switch (b, c) {
+                case (0xD0, 0x90...0x9F): dst[i] = 0xD0; dst[i + 1] = c + 0x20
+                case (0xD0, 0xA0...0xAF): dst[i] = 0xD1; dst[i + 1] = c - 0x20
+                case (0xD0, 0x81), (0xD1, 0x91): dst[i] = 0xD0; dst[i + 1] = 0xB5
+                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): dst[i] = b; dst[i + 1] = c
+                default: throw NotPlain()
+                }
+                i += 2
+            }
+            return src.count
+        }
+    }
+}
+
+/// `fold` for any text, scalar by scalar.
+func generalFold(_ s: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count)
     func append(_ u: Unicode.Scalar) {

@@ -43,6 +43,23 @@ import RussianText
         }
     }
 
+    @Test func byteFoldMatchesScalarFold() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Examples/corpus").standardizedFileURL
+        var samples = ["", "ЁЛКА ёлка Ѐ ђ", "ABCxyz@[`{", "Омск–Пфорцхайм", "İstanbul", "ПРОВИНЦИЯ Ляонин", "Я", "я\r\n"]
+        for f in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where f.hasSuffix(".txt") {
+            samples += try String(contentsOf: corpus.appendingPathComponent(f), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+        }
+        for s in samples {
+            #expect(fold(s) == generalFold(s), "\(s)")
+            let (lower, plain) = Word.fold(s)
+            let general = Word.generalWordFold(s)
+            #expect(lower == general.0 && plain == general.1, "\(s)")
+        }
+        #expect(plainFold("Ѐ") == nil && plainFold("İ") == nil && plainFold("ОМСК ё") == "омск е")
+    }
+
     @Test func substringSearchMatchesStringSearch() {
         let hay = "ааб побратимские связи, побратимами; г-н"
         for needle in ["", "а", "аб", "ааб", "побратим", "ами;", "г-н", "г-нн", "связи, п", "x", hay, hay + "а"] {
