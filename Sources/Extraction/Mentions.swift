@@ -54,6 +54,7 @@ struct Recognizer {
         var heads: [BytesKey: HeadKinds] = [:]
         var nominatives: [BytesKey: String] = [:]
         var lowerText: String?
+        var displayNames: [BytesKey: String] = [:]
     }
 
     /// The whole document lower-cased and ё-folded, made when first asked (only ambiguous
@@ -484,6 +485,15 @@ struct Recognizer {
     /// ("Кайфын" for the gazetteer's "Кайфэн", "Субботица" for "Суботица"); countries keep
     /// their standard names ("КНР" is "Китай").
     func displayName(of place: Place, surface: String) -> String {
+        // remembered per place and spelling: a report names its partners again and again
+        let key = BytesKey(place.id + "\u{0}" + surface)
+        if let name = memo.displayNames[key] { return name }
+        let name = computeDisplayName(of: place, surface: surface)
+        memo.displayNames[key] = name
+        return name
+    }
+
+    private func computeDisplayName(of place: Place, surface: String) -> String {
         guard place.type != .country, !surface.contains(" "), !(surface.count > 1 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }) else {
             return place.name
         }

@@ -105,7 +105,7 @@ final class Word: Sendable {
         isAllCaps = letters > 0 && upper == letters
         scalarCount = scalars
         // only plain words: elsewhere a decomposed "й" may begin a word that "й…" prefixes
-        initial = plain ? Stems.bit(lower.unicodeScalars.first) : 63
+        initial = plain ? Stems.bit(firstOf: lower) : 63
         // "ОмГУ", "КНР", but not "Улан-Батор"
         isAbbreviation = token.kind == .word && isCapitalized
             && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
@@ -160,6 +160,17 @@ struct Stems: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     /// а…я → 0…31, a…z → 32…57, anything else (ё is folded to е before) → 63. A word whose
     /// first letter has bit 63 is tested against every stem.
+    /// `bit` of the first letter of a plain (ASCII and basic Cyrillic) text, from its bytes.
+    static func bit(firstOf plain: String) -> UInt8 {
+        var t = plain
+        return t.withUTF8 { b in
+            guard let lead = b.first else { return 63 }
+            if lead < 0x80 { return bit(Unicode.Scalar(lead)) }
+            guard b.count >= 2 else { return 63 }
+            return bit(Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(b[1] & 0x3F)))
+        }
+    }
+
     static func bit(_ s: Unicode.Scalar?) -> UInt8 {
         guard let v = s?.value else { return 63 }
         switch v {
@@ -195,12 +206,19 @@ func plainFold(_ s: String) -> String? {
                 }
                 guard i + 1 < src.count else { throw NotPlain() }
                 let c = src[i + 1]
-                switch (b, c) {
-                case (0xD0, 0x90...0x9F): dst[i] = 0xD0; dst[i + 1] = c + 0x20
-                case (0xD0, 0xA0...0xAF): dst[i] = 0xD1; dst[i + 1] = c - 0x20
-                case (0xD0, 0x81), (0xD1, 0x91): dst[i] = 0xD0; dst[i + 1] = 0xB5
-                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): dst[i] = b; dst[i + 1] = c
-                default: throw NotPlain()
+                // (a switch over the pair compiles to a chain of tuple tests)
+                if b == 0xD0 {
+                    if c >= 0xB0 && c <= 0xBF { dst[i] = b; dst[i + 1] = c }  // а–п
+                    else if c >= 0xA0 && c <= 0xAF { dst[i] = 0xD1; dst[i + 1] = c - 0x20 }  // Р–Я
+                    else if c >= 0x90 && c <= 0x9F { dst[i] = 0xD0; dst[i + 1] = c + 0x20 }  // А–П
+                    else if c == 0x81 { dst[i] = 0xD0; dst[i + 1] = 0xB5 }  // Ё
+                    else { throw NotPlain() }
+                } else if b == 0xD1 {
+                    if c >= 0x80 && c <= 0x8F { dst[i] = b; dst[i + 1] = c }  // р–я
+                    else if c == 0x91 { dst[i] = 0xD0; dst[i + 1] = 0xB5 }  // ё
+                    else { throw NotPlain() }
+                } else {
+                    throw NotPlain()
                 }
                 i += 2
             }
