@@ -201,54 +201,84 @@ enum Declension {
         return true
     }
 
+    /// The rules of `byteTables` whose ending ends with a given byte, in table order: a word
+    /// is checked only against the endings its last byte allows.
+    private static let rulesByLastByte: [[ByteRule]] = {
+        var table = [[ByteRule]](repeating: [], count: 256)
+        for rules in byteTables {
+            for rule in rules {
+                if let last = rule.ending.last { table[Int(last)].append(rule) }
+            }
+        }
+        return table
+    }()
+
     /// `plainBaseForms` on UTF-8 bytes, appended to `out`: the same forms in the same order,
     /// without Strings or sets. The word must be plain (see `isPlain`).
     static func plainWordForms(_ w: UnsafeBufferPointer<UInt8>, into out: inout FormList) {
         let first = out.count
         out.append(w)
+        guard let lastByte = w.last else { return }
         let n = scalarCount(w)
-        func add(_ b: [UInt8]) {
-            if !out.contains(b, from: first) { out.append(b) }
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(w.count + 8)
+        func add() {
+            scratch.withUnsafeBufferPointer { b in
+                if !out.contains(b, from: first) { out.append(b) }
+            }
         }
-        for table in byteTables {
-            for rule in table where endsWith(w, w.count, rule.ending) {
-                let stemBytes = w.count - rule.ending.count
-                let stemScalars = n - rule.endingScalars
-                guard stemScalars >= 2 else { continue }
-                let stem = UnsafeBufferPointer(rebasing: w[0..<stemBytes])
-                for r in rule.replacements where stemScalars + r.scalars >= 3 {
-                    add(Array(stem) + r.bytes)
-                    if r.bytes.isEmpty { fleetingVowel(stem, stemScalars, add) }
-                }
+        for rule in rulesByLastByte[Int(lastByte)] where endsWith(w, w.count, rule.ending) {
+            let stemBytes = w.count - rule.ending.count
+            let stemScalars = n - rule.endingScalars
+            guard stemScalars >= 2 else { continue }
+            let stem = UnsafeBufferPointer(rebasing: w[0..<stemBytes])
+            for r in rule.replacements where stemScalars + r.scalars >= 3 {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: stem)
+                scratch.append(contentsOf: r.bytes)
+                add()
+                if r.bytes.isEmpty { fleetingVowel(stem, stemScalars) }
             }
         }
         if endsWith(w, w.count, ymBytes) {
             let stemBytes = w.count - ymBytes.count
             if possessiveBytes.contains(where: { endsWith(w, stemBytes, $0) }) {
-                add(Array(UnsafeBufferPointer(rebasing: w[0..<stemBytes])))
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: w[0..<stemBytes]))
+                add()
             }
         }
-    }
 
-    /// `plainFleetingVowel` on bytes: each candidate is handed to `add`.
-    private static func fleetingVowel(_ stem: UnsafeBufferPointer<UInt8>, _ scalars: Int,
-                                      _ add: ([UInt8]) -> Void) {
-        // The last scalar must be a (two-byte) consonant.
-        guard scalars >= 3, stem.count >= 2, isConsonant(stem[stem.count - 2], stem[stem.count - 1]) else { return }
-        let lastStart = stem.count - 2
-        let beforeStart = stem[lastStart - 1] < 0x80 ? lastStart - 1 : lastStart - 2
-        let last = UnsafeBufferPointer(rebasing: stem[lastStart...])
-        let head = UnsafeBufferPointer(rebasing: stem[..<beforeStart])
-        let before = UnsafeBufferPointer(rebasing: stem[beforeStart..<lastStart])
-        let ye: [UInt8] = [0xD0, 0xB5], o: [UInt8] = [0xD0, 0xBE]
-        if before.count == 2 && ((before[0] == 0xD1 && before[1] == 0x8C) || (before[0] == 0xD0 && before[1] == 0xB9)) {
-            // ь or й
-            add(Array(head) + ye + Array(last))
-            return
-        }
-        if before.count == 2 && isConsonant(before[0], before[1]) {
-            add(Array(head) + Array(before) + ye + Array(last))
-            add(Array(head) + Array(before) + o + Array(last))
+        /// `plainFleetingVowel` on bytes.
+        func fleetingVowel(_ stem: UnsafeBufferPointer<UInt8>, _ scalars: Int) {
+            // The last scalar must be a (two-byte) consonant.
+            guard scalars >= 3, stem.count >= 2, isConsonant(stem[stem.count - 2], stem[stem.count - 1]) else { return }
+            let lastStart = stem.count - 2
+            let beforeStart = stem[lastStart - 1] < 0x80 ? lastStart - 1 : lastStart - 2
+            let last = UnsafeBufferPointer(rebasing: stem[lastStart...])
+            let head = UnsafeBufferPointer(rebasing: stem[..<beforeStart])
+            let before = UnsafeBufferPointer(rebasing: stem[beforeStart..<lastStart])
+            if before.count == 2 && ((before[0] == 0xD1 && before[1] == 0x8C) || (before[0] == 0xD0 && before[1] == 0xB9)) {
+                // ь or й
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: head)
+                scratch.append(0xD0)
+                scratch.append(0xB5)  // е
+                scratch.append(contentsOf: last)
+                add()
+                return
+            }
+            if before.count == 2 && isConsonant(before[0], before[1]) {
+                for vowel: UInt8 in [0xB5, 0xBE] {  // е, о
+                    scratch.removeAll(keepingCapacity: true)
+                    scratch.append(contentsOf: head)
+                    scratch.append(contentsOf: before)
+                    scratch.append(0xD0)
+                    scratch.append(vowel)
+                    scratch.append(contentsOf: last)
+                    add()
+                }
+            }
         }
     }
 
@@ -401,9 +431,12 @@ struct FormList {
 
     /// Whether some form from index `from` on equals `b`.
     func contains(_ b: [UInt8], from: Int) -> Bool {
-        b.withUnsafeBufferPointer { bp in
-            (from..<count).contains { equals($0, bp) }
-        }
+        b.withUnsafeBufferPointer { contains($0, from: from) }
+    }
+
+    /// Whether some form from index `from` on equals `b`.
+    func contains(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        (from..<count).contains { equals($0, b) }
     }
 
     /// Calls `body` with the bytes of form `i`.

@@ -265,11 +265,36 @@ import Testing
         }
     }
 
+    /// The data tables of `plainSlug` are what `slugPiece` gives, for scalars that stay one
+    /// character of their own.
+    @Test func extraSlugScalars() throws {
+        var checked = 0
+        let separators = NameKey.extraSlugSeparators.flatMap { $0 }
+        for v in Array(NameKey.extraSlugText.keys) + separators {
+            let x = try #require(Unicode.Scalar(v))
+            let s = String(x)
+            #expect("a\(s)a".count == 3 && "ы\(s)ы".count == 3 && "1\(s)1".count == 3 && "-\(s)-".count == 3
+                    && "\(s)\(s)".count == 2, "\(s.debugDescription)")
+            let lower = Array(s.lowercased().unicodeScalars)
+            try #require(lower.count == 1, "\(s.debugDescription)")
+            let expected: NameKey.SlugPiece = NameKey.extraSlugText[v].map { .text(String(decoding: $0, as: UTF8.self)) }
+                ?? .separator
+            #expect(NameKey.slugPiece(Character(lower[0])) == expected, "\(s.debugDescription)")
+            checked += 1
+        }
+        #expect(checked > 500)
+    }
+
     @Test func slugAgrees() {
         for w in Self.words + ["Омская область", "Кот-д'Ивуар", "  ОмГУ  ", "ANMC21", "Ёлки-палки", "a\r\nb", "--х--",
                                   "Фестиваль «Флора–2019»", "„Дни“ — ‘Омска’…", "Школа №\u{A0}5"] {
             #expect(NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
         }
-        #expect(NameKey.plainSlug("Strömsund") == nil)
+        for w in ["Strömsund", "«Омск» – №1™", "Zürich → □", "İstanbul", "ŁÓDŹ", "Кот‑д’Ивуар", "ß·æ"] {
+            #expect(NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
+        }
+        // A combining mark joins the character before it: the general route decides.
+        #expect(NameKey.plainSlug("e\u{301}") == nil)
+        #expect(NameKey.plainSlug("Stro\u{308}msund") == nil)
     }
 }
