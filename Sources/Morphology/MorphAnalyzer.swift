@@ -144,6 +144,15 @@ public final class MorphAnalyzer: Sendable {
     /// the general path (dictionary unit, then P(t|w)), but `Parse` values are built only for
     /// the `limit` analyses returned, and handed to `yield` best first. False (and nothing
     /// yielded) when the word is not in the dictionary or may be an initial.
+    /// What a normal form is made of in `dictionaryFastPath`: spelling, form-0 prefix and
+    /// suffix ids, and the stem's byte range in the spelling.
+    private struct NormalFormKey: Equatable {
+        var variant: UInt16
+        var prefix: Int
+        var suffix: Int
+        var stem: Range<Int>
+    }
+
     private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int, _ yield: (Parse) -> Void) -> Bool {
         if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
            RussianConfig.initialLetters.contains(c) { return false }
@@ -245,11 +254,36 @@ public final class MorphAnalyzer: Sendable {
             }
 
             let n = min(limit, candidates.count)
+            // The analyses of a word mostly share a few normal forms, often the word itself:
+            // the word is handed over as its own normal form when the bytes are the same, and a
+            // normal form made for one analysis is reused by the next when it is made of the same
+            // parts (same spelling, same form-0 affixes, same stem ⇒ the same bytes).
+            var lastKey: NormalFormKey? = nil
+            var lastForm = ""
             for c in candidates[0..<n] {
                 let p = Int(c.paradigm), i = Int(c.index)
                 let spelling = variant(c.variant)
-                var w = spelling
-                let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
+                let nf: String
+                if i == 0 {
+                    nf = spelling
+                } else {
+                    var w = spelling
+                    let (key, same) = w.withUTF8 { bytes -> (NormalFormKey, Bool) in
+                        let r = data.stem(bytes, p, i)
+                        let key = NormalFormKey(variant: c.variant, prefix: data.prefixId(p, 0), suffix: data.suffixId(p, 0),
+                                                stem: r)
+                        return (key, key != lastKey && data.isForm(bytes, stem: r, p, 0))
+                    }
+                    if key == lastKey {
+                        nf = lastForm
+                    } else if same {
+                        nf = spelling
+                    } else {
+                        nf = w.withUTF8 { bytes in data.form(stem: UnsafeBufferPointer(rebasing: bytes[key.stem]), p, 0) }
+                        lastKey = key
+                        lastForm = nf
+                    }
+                }
                 yield(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
                             score: c.score, method: .dictionary(paradigm: p, index: i)))
             }
