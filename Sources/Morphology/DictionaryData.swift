@@ -249,13 +249,25 @@ struct DictionaryData: Sendable {
     /// Form `i` of paradigm `p` built on `stem`.
     func form(stem: UnsafeBufferPointer<UInt8>, _ p: Int, _ i: Int) -> String {
         let pre = prefixes[prefixId(p, i)].bytes, suf = suffixes[suffixId(p, i)].bytes
-        return String(unsafeUninitializedCapacity: pre.count + stem.count + suf.count) { out in
+        // Assembled on the stack, then decoded: cheaper than filling a string's storage.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: pre.count + stem.count + suf.count) { out in
             var k = 0
             for b in pre { out[k] = b; k += 1 }
             for b in stem { out[k] = b; k += 1 }
             for b in suf { out[k] = b; k += 1 }
-            return k
+            return String(decoding: UnsafeBufferPointer(rebasing: out[..<k]), as: UTF8.self)
         }
+    }
+
+    /// Whether `word` is form `i` of paradigm `p` on `word[stem]`: the form's prefix, then the
+    /// stem, then its suffix, and nothing else.
+    func isForm(_ word: UnsafeBufferPointer<UInt8>, stem: Range<Int>, _ p: Int, _ i: Int) -> Bool {
+        let pre = prefixes[prefixId(p, i)].bytes, suf = suffixes[suffixId(p, i)].bytes
+        guard word.count == pre.count + stem.count + suf.count, stem.lowerBound == pre.count else { return false }
+        for k in 0..<pre.count where word[k] != pre[k] { return false }
+        let end = stem.upperBound
+        for k in 0..<suf.count where word[end + k] != suf[k] { return false }
+        return true
     }
 
     /// The normal form (form 0) of `word`, which is form `i` of paradigm `p`.

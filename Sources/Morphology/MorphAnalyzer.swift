@@ -144,6 +144,15 @@ public final class MorphAnalyzer: Sendable {
     /// the general path (dictionary unit, then P(t|w)), but `Parse` values are built only for
     /// the `limit` analyses returned, and handed to `yield` best first. False (and nothing
     /// yielded) when the word is not in the dictionary or may be an initial.
+    /// What a normal form is made of in `dictionaryFastPath`: spelling, form-0 prefix and
+    /// suffix ids, and the stem's byte range in the spelling.
+    private struct NormalFormKey: Equatable {
+        var variant: UInt16
+        var prefix: Int
+        var suffix: Int
+        var stem: Range<Int>
+    }
+
     private func dictionaryFastPath(_ word: String, _ lower: String, limit: Int, _ yield: (Parse) -> Void) -> Bool {
         if word.utf8.count <= 4, word.unicodeScalars.count == 1, let c = word.unicodeScalars.first,
            RussianConfig.initialLetters.contains(c) { return false }
@@ -245,11 +254,36 @@ public final class MorphAnalyzer: Sendable {
             }
 
             let n = min(limit, candidates.count)
+            // The analyses of a word mostly share a few normal forms, often the word itself:
+            // the word is handed over as its own normal form when the bytes are the same, and a
+            // normal form made for one analysis is reused by the next when it is made of the same
+            // parts (same spelling, same form-0 affixes, same stem ⇒ the same bytes).
+            var lastKey: NormalFormKey? = nil
+            var lastForm = ""
             for c in candidates[0..<n] {
                 let p = Int(c.paradigm), i = Int(c.index)
                 let spelling = variant(c.variant)
-                var w = spelling
-                let nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
+                let nf: String
+                if i == 0 {
+                    nf = spelling
+                } else {
+                    var w = spelling
+                    let (key, same) = w.withUTF8 { bytes -> (NormalFormKey, Bool) in
+                        let r = data.stem(bytes, p, i)
+                        let key = NormalFormKey(variant: c.variant, prefix: data.prefixId(p, 0), suffix: data.suffixId(p, 0),
+                                                stem: r)
+                        return (key, key != lastKey && data.isForm(bytes, stem: r, p, 0))
+                    }
+                    if key == lastKey {
+                        nf = lastForm
+                    } else if same {
+                        nf = spelling
+                    } else {
+                        nf = w.withUTF8 { bytes in data.form(stem: UnsafeBufferPointer(rebasing: bytes[key.stem]), p, 0) }
+                        lastKey = key
+                        lastForm = nf
+                    }
+                }
                 yield(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
                             score: c.score, method: .dictionary(paradigm: p, index: i)))
             }
@@ -442,7 +476,9 @@ public final class MorphAnalyzer: Sendable {
 
     /// The dictionary unit over the UTF-8 bytes of a lower-case word; strings are made only for
     /// what is found (`original`, when given, is `key` as a String, reused as the form).
+    /// `productiveOnly`: leave out the analyses with a closed-class tag (before making them).
     func dictionaryParses(key: UnsafeBufferPointer<UInt8>, original: String?, normalForms: Bool = true,
+                          productiveOnly: Bool = false,
                           probabilityNode: UnsafeMutablePointer<Int?>? = nil) -> [Parse] {
         var res: [Parse] = []
         similar(key, in: data.words.units, companion: probabilityNode == nil ? nil : data.probabilities?.units,
@@ -453,6 +489,7 @@ public final class MorphAnalyzer: Sendable {
                 data.words.records(at: node) { record in
                     let p = Int((record >> 16) & 0xFFFF), i = Int(record & 0xFFFF)
                     guard data.valid(p, i) else { return }
+                    if productiveOnly && !data.tag(p, i).isProductive { return }
                     let nf = normalForms ? data.normalForm(wbytes, p, i, wordString: word) : ""
                     res.append(Parse(word: word, tag: Tag(data.tag(p, i)), normalForm: nf, score: 1.0,
                                      method: .dictionary(paradigm: p, index: i)))
@@ -571,7 +608,9 @@ public final class MorphAnalyzer: Sendable {
             let maxSplit = min(5, n - 3)
             guard maxSplit >= 1 else { return }
             for i in 1...maxSplit {
-                let found = dictionaryParses(key: UnsafeBufferPointer(rebasing: b[offsets[i]...]), original: nil)
+                // Only productive analyses are used: the others are not made at all.
+                let found = dictionaryParses(key: UnsafeBufferPointer(rebasing: b[offsets[i]...]), original: nil,
+                                             productiveOnly: true)
                 guard !found.isEmpty else { continue }
                 let pre = String(decoding: b[..<offsets[i]], as: UTF8.self)
                 for p in found where p.tag.info.isProductive {
@@ -603,6 +642,9 @@ public final class MorphAnalyzer: Sendable {
                     similar(end, in: dawg.units) { replaced, node in
                         let fixedWord = String(decoding: b[..<cut], as: UTF8.self) + fixed(end, replaced, original: nil)
                         var fw = fixedWord
+                        // Normal forms made for this spelling, by what they are made of: many
+                        // predicted analyses share one.
+                        var made: [(key: NormalFormKey, form: String)] = []
                         fw.withUTF8 { fbytes in
                             dawg.records(at: node) { record in
                                 let count = Int(record >> 32), p = Int((record >> 16) & 0xFFFF), idx = Int(record & 0xFFFF)
@@ -611,7 +653,20 @@ public final class MorphAnalyzer: Sendable {
                                 guard tag.isProductive else { return }
                                 totals[prefixId] += count
                                 guard seen.insert(SeenKey(word: fixedWord, tag: tag.id, paradigm: .paradigm(p))).inserted else { return }
-                                let nf = data.normalForm(fbytes, p, idx, wordString: fixedWord)
+                                let nf: String
+                                if idx == 0 {
+                                    nf = fixedWord
+                                } else {
+                                    let r = data.stem(fbytes, p, idx)
+                                    let key = NormalFormKey(variant: 0, prefix: data.prefixId(p, 0), suffix: data.suffixId(p, 0), stem: r)
+                                    if let k = made.firstIndex(where: { $0.key == key }) {
+                                        nf = made[k].form
+                                    } else {
+                                        nf = data.isForm(fbytes, stem: r, p, 0) ? fixedWord
+                                            : data.form(stem: UnsafeBufferPointer(rebasing: fbytes[r]), p, 0)
+                                        made.append((key, nf))
+                                    }
+                                }
                                 found.append((count, Parse(word: fixedWord, tag: Tag(tag), normalForm: nf, score: 0,
                                                            method: .knownSuffix(.dictionary(paradigm: p, index: idx))), prefixId))
                             }

@@ -73,20 +73,36 @@ public struct PhraseNormalizer: Sendable {
     /// The character classes `tokenizeCharacters` asks about, of a scalar that stands alone:
     /// from the code point for ASCII and basic Cyrillic, else from its `Character`.
     struct ScalarClass {
-        var letter = false, number = false, whitespace = false, upper = false, lower = false
+        var letter = false, number = false, whitespace = false
 
         init(_ u: Unicode.Scalar) {
             let v = u.value
             switch v {
-            case 0x41...0x5A, 0x0410...0x042F, 0x0401: letter = true; upper = true
-            case 0x61...0x7A, 0x0430...0x044F, 0x0451: letter = true; lower = true
+            case 0x41...0x5A, 0x61...0x7A, 0x0410...0x044F, 0x0401, 0x0451: letter = true
             case 0x30...0x39: number = true
             case 0x09...0x0D, 0x20: whitespace = true
             case 0...0x7F: break
             default:
                 let c = Character(u)
                 letter = c.isLetter; number = c.isNumber; whitespace = c.isWhitespace
-                upper = c.isUppercase; lower = c.isLowercase
+            }
+        }
+
+        /// `Character(u).isUppercase` (asked only before a full stop, so not precomputed).
+        static func isUppercase(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x41...0x5A, 0x0410...0x042F, 0x0401: return true
+            case 0...0x7F, 0x0430...0x044F, 0x0451: return false
+            default: return Character(u).isUppercase
+            }
+        }
+
+        /// `Character(u).isLowercase`.
+        static func isLowercase(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x61...0x7A, 0x0430...0x044F, 0x0451: return true
+            case 0...0x7F, 0x0410...0x042F, 0x0401: return false
+            default: return Character(u).isLowercase
             }
         }
     }
@@ -137,9 +153,9 @@ public struct PhraseNormalizer: Sendable {
                     if j < n, scalars[j] == "." {
                         var letters = 0
                         for k in i..<j where classes[k].letter { letters += 1 }
-                        if letters == 1, j - i == 1, classes[i].upper {
+                        if letters == 1, j - i == 1, ScalarClass.isUppercase(scalars[i]) {
                             kind = .initial
-                        } else if cyrillic && j - i <= 4 && classes[i].lower
+                        } else if cyrillic && j - i <= 4 && ScalarClass.isLowercase(scalars[i])
                                     && classes[(j + 1)...].contains(where: { !$0.whitespace }) {
                             kind = .abbreviation
                         }
@@ -568,18 +584,19 @@ enum PlainCase {
 
     static func scalarCount<C: Collection<UInt8>>(_ b: C) -> Int { b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
 
-    static func hasLower<C: Collection<UInt8>>(_ b: C) -> Bool { scalars(b).contains(where: isLower) }
-    static func hasUpper<C: Collection<UInt8>>(_ b: C) -> Bool { scalars(b).contains(where: isUpper) }
-    static func startsUpper<C: Collection<UInt8>>(_ b: C) -> Bool { scalars(b).first.map(isUpper) ?? false }
+    static func hasLower<C: Collection<UInt8>>(_ b: C) -> Bool { firstScalar(in: b, where: isLower) != nil }
+    static func hasUpper<C: Collection<UInt8>>(_ b: C) -> Bool { firstScalar(in: b, where: isUpper) != nil }
+    static func startsUpper<C: Collection<UInt8>>(_ b: C) -> Bool { firstScalar(in: b, where: { _ in true }).map(isUpper) ?? false }
 
-    /// Code points of plain UTF-8 (one or two bytes each).
-    static func scalars<C: Collection<UInt8>>(_ b: C) -> [UInt32] {
-        var out: [UInt32] = []
+    /// The first code point of plain UTF-8 (one or two bytes each) that satisfies `test`.
+    static func firstScalar<C: Collection<UInt8>>(in b: C, where test: (UInt32) -> Bool) -> UInt32? {
         var it = b.makeIterator()
         while let c = it.next() {
-            if c < 0x80 { out.append(UInt32(c)) } else if let d = it.next() { out.append((UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F)) }
+            let v: UInt32
+            if c < 0x80 { v = UInt32(c) } else if let d = it.next() { v = (UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F) } else { return nil }
+            if test(v) { return v }
         }
-        return out
+        return nil
     }
 
     static func isUpper(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x0410...0x042F).contains(v) || v == 0x0401 }

@@ -238,10 +238,10 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
             #expect(s.scalars == Array(t.unicodeScalars))
             #expect(s.utf8Offsets.count == s.scalars.count + 1)
             #expect(s.utf8Offsets.last == t.utf8.count)
-            s.withSlices { slice in
+            s.withUTF8 { bytes in
                 for i in 0...s.scalars.count {
                     for j in i...s.scalars.count {
-                        #expect(slice(i, j) == String(String.UnicodeScalarView(s.scalars[i..<j])))
+                        #expect(s.slice(bytes, i, j) == String(String.UnicodeScalarView(s.scalars[i..<j])))
                     }
                 }
             }

@@ -298,11 +298,12 @@ public enum SentenceSplitter {
             i += 1
         }
         if ends.last != tokens.count - 1 { ends.append(tokens.count - 1) }
-        source.withSlices { slice in
+        source.withUTF8 { bytes in
             var first = 0
             for e in ends where e >= first {
                 let s = tokens[first].start, end = tokens[e].end
-                out.sentences.append(Sentence(start: s, end: end, text: slice(s, end), tokens: Array(tokens[first...e])))
+                out.sentences.append(Sentence(start: s, end: end, text: source.slice(bytes, s, end),
+                                              tokens: Array(tokens[first...e])))
                 first = e + 1
             }
         }

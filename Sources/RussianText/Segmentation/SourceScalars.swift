@@ -56,14 +56,23 @@ struct SourceScalars {
         self.init(String(scalars: scalars))
     }
 
-    /// Calls `body` with a function giving the text of scalars `from..<to`, copied from the
-    /// UTF-8 of `text` (the cheapest way to a String of known-valid bytes).
-    func withSlices<R>(_ body: ((_ from: Int, _ to: Int) -> String) -> R) -> R {
+    /// The one-character strings of ASCII, made once: copying a small string costs nothing,
+    /// making one means validating its bytes.
+    static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// Calls `body` with the UTF-8 of `text`, for `slice`.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var t = text
-        return t.withUTF8 { b in
-            body { from, to in
-                String(decoding: UnsafeBufferPointer(rebasing: b[utf8Offsets[from]..<utf8Offsets[to]]), as: UTF8.self)
-            }
-        }
+        return t.withUTF8(body)
+    }
+
+    /// The text of scalars `from..<to`, copied from `bytes` (the UTF-8 of `text`): the cheapest
+    /// way to a String of known-valid bytes.
+    @inline(__always)
+    func slice(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        let a = utf8Offsets[from], e = utf8Offsets[to]
+        // One ASCII character (punctuation, a digit, an initial): a ready-made string.
+        if e == a + 1, bytes[a] < 0x80 { return Self.asciiStrings[Int(bytes[a])] }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<e]), as: UTF8.self)
     }
 }

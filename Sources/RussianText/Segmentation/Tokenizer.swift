@@ -13,16 +13,17 @@ public enum Tokenizer {
     }
 
     static func tokens(_ source: SourceScalars) -> [Token] {
-        source.withSlices { slice in tokens(source.scalars, slice) }
+        source.withUTF8 { bytes in tokens(source, bytes) }
     }
 
-    private static func tokens(_ s: [Unicode.Scalar], _ slice: (Int, Int) -> String) -> [Token] {
+    private static func tokens(_ source: SourceScalars, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        let s = source.scalars
         var out: [Token] = []
         out.reserveCapacity(s.count / 4)
         var i = 0
         let n = s.count
         func emit(_ from: Int, _ to: Int, _ kind: TokenKind) {
-            out.append(Token(text: slice(from, to), start: from, end: to, kind: kind))
+            out.append(Token(text: source.slice(bytes, from, to), start: from, end: to, kind: kind))
         }
         while i < n {
             let c = s[i]
@@ -129,6 +130,16 @@ extension String {
 }
 
 extension String {
+    /// `init(scalars:)` for an array slice, without the generic dispatch (the common call).
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
+        self = scalars.withUnsafeBufferPointer { String(scalarBuffer: $0) }
+    }
+
+    /// `init(scalars:)` for an array, without the generic dispatch.
+    public init(scalars: [Unicode.Scalar]) {
+        self = scalars.withUnsafeBufferPointer { String(scalarBuffer: $0) }
+    }
+
     /// The string of contiguous scalars: their UTF-8 length first, then written straight into
     /// the string's storage (no intermediate array).
     init(scalarBuffer b: UnsafeBufferPointer<Unicode.Scalar>) {
