@@ -291,7 +291,9 @@ import Testing
             #expect(NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
         }
         for w in ["Strömsund", "«Омск» – №1™", "Zürich → □", "İstanbul", "ŁÓDŹ", "Кот‑д’Ивуар", "ß·æ"] {
-            #expect(NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
+            // "İ" lower-cases to two scalars: the code-point path leaves it to the general one
+            #expect(NameKey.slug(w) == NameKey.generalSlug(w), "\(w)")
+            #expect(NameKey.plainSlug(w) == nil || NameKey.plainSlug(w) == NameKey.generalSlug(w), "\(w)")
         }
         // A combining mark joins the character before it: the general route decides.
         #expect(NameKey.plainSlug("e\u{301}") == nil)
