@@ -208,6 +208,8 @@ struct ReporterForms: Sendable {
     let demonymStem: String
     static let adjectiveEndings = ["ая", "ий", "ое", "ие", "ой", "ого", "ому", "ую", "им", "ими", "их", "ом"]
     static let demonymEndings = ["ич", "ян", "чан", "цы", "цев", "цам", "ан"]
+    static let administration: Stems = ["администрация", "администрации", "администрацией", "администрацию"]
+    static let our: Stems = ["наш", "нашего", "нашему", "нашим", "нашем"]
 
     init(name: String) {
         let l = fold(name)
@@ -230,12 +232,12 @@ struct ReporterForms: Sendable {
                 out.append(i); continue
             }
             let x = w[i]
-            if x.isAny(["администрация", "администрации", "администрацией", "администрацию"]), i + 1 < w.count,
+            if x.isAny(ReporterForms.administration), i + 1 < w.count,
                w[i + 1].isAny(["города", "г"]),
                !(i + 2 < w.count && w[i + 2].isCapitalized) && !(i + 3 < w.count && w[i + 2].isText(".") && w[i + 3].isCapitalized) {
                 out.append(i); continue
             }
-            if x.isAny(["наш", "нашего", "нашему", "нашим", "нашем"]), i + 1 < w.count, w[i + 1].starts(with: "город") {
+            if x.isAny(ReporterForms.our), i + 1 < w.count, w[i + 1].starts(with: "город") {
                 out.append(i)
             }
         }

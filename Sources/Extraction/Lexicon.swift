@@ -125,7 +125,7 @@ enum Lexicon {
                                                 "ФИО", "ДТП", "COVID", "ВВП", "НКО", "РФ", "ЕС"]
 
     /// Legal forms that introduce a quoted company name: АО «Эталон».
-    static let legalForms: [String] = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
+    static let legalForms: Stems = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
 
 
     /// Office titles and the role written on `holds-office`.
@@ -140,7 +140,7 @@ enum Lexicon {
     ]
 
     /// Honorifics that introduce a (foreign) personal name.
-    static let honorifics = ["г-н", "г-на", "г-ну", "г-ном", "г-не", "г-жа", "г-жи", "г-же", "г-жой", "г-жу",
+    static let honorifics: Stems = ["г-н", "г-на", "г-ну", "г-ном", "г-не", "г-жа", "г-жи", "г-же", "г-жой", "г-жу",
                              "господин", "господина", "господину", "господином", "госпожа", "госпожи", "госпоже",
                              "госпожой", "госпожу", "mr", "mrs", "ms", "dr"]
 

@@ -530,7 +530,7 @@ struct Recognizer {
         while j >= 0, skipped < 4 {
             let w = c.words[j]
             if w.isText(".") { j -= 1; continue }
-            if w.isAny(["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"]) { return w.lower }
+            if w.isAny(Recognizer.placePrepositions) { return w.lower }
             if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) {
                 j -= 1; skipped += 1; continue
             }
@@ -538,6 +538,8 @@ struct Recognizer {
         }
         return nil
     }
+
+    static let placePrepositions: Stems = ["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"]
 
     /// Markers and adjectives that may stand between a preposition and its place.
     static let wordsBeforePlaces: Stems = [

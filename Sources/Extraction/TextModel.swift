@@ -73,6 +73,10 @@ final class Word: Sendable {
             b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
         }
     }
+    /// Whether `lower` is one of `words`; words whose first letter starts none are answered at once.
+    func isAny(_ words: Stems) -> Bool {
+        words.initials & (1 << UInt64(initial)) != 0 && isAny(words.list)
+    }
     /// Whether `lower` is one of `words` (lower-case literals).
     func isAny(_ words: [String]) -> Bool {
         guard isPlain else { return words.contains(lower) }
@@ -185,14 +189,16 @@ struct Stems: Sendable, Sequence, ExpressibleByArrayLiteral {
 /// text (ASCII and А–я, Ё, ё) is mapped byte for byte into a String of the same length, the
 /// rest by `generalFold`.
 func fold(_ s: String) -> String {
-    plainFold(s) ?? generalFold(s)
+    plainFold(s, keepingPunctuation: true) ?? generalFold(s)
 }
 
 private struct NotPlain: Error {}
 
 /// `fold` of plain text on UTF-8 bytes, nil for any other text. Upper-case А–П are D0 90–9F and
 /// become D0 B0–BF, Р–Я are D0 A0–AF and become D1 80–8F, Ё and ё (D0 81, D1 91) become е (D0 B5).
-func plainFold(_ s: String) -> String? {
+/// With `keepingPunctuation`, the quotes, dashes and no-break space of sentences (U+0080–U+00BF,
+/// U+2000–U+203F) are copied too: they have no case.
+func plainFold(_ s: String, keepingPunctuation: Bool = false) -> String? {
     var s = s
     return s.withUTF8 { src -> String? in
         try? String(unsafeUninitializedCapacity: src.count) { dst in
@@ -206,6 +212,12 @@ func plainFold(_ s: String) -> String? {
                 }
                 guard i + 1 < src.count else { throw NotPlain() }
                 let c = src[i + 1]
+                if keepingPunctuation {
+                    if b == 0xC2 { dst[i] = b; dst[i + 1] = c; i += 2; continue }
+                    if b == 0xE2, c == 0x80, i + 2 < src.count {
+                        dst[i] = b; dst[i + 1] = c; dst[i + 2] = src[i + 2]; i += 3; continue
+                    }
+                }
                 // (a switch over the pair compiles to a chain of tuple tests)
                 if b == 0xD0 {
                     if c >= 0xB0 && c <= 0xBF { dst[i] = b; dst[i + 1] = c }  // а–п

@@ -46,7 +46,8 @@ import RussianText
     @Test func byteFoldMatchesScalarFold() throws {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Examples/corpus").standardizedFileURL
-        var samples = ["", "ЁЛКА ёлка Ѐ ђ", "ABCxyz@[`{", "Омск–Пфорцхайм", "İstanbul", "ПРОВИНЦИЯ Ляонин", "Я", "я\r\n"]
+        var samples = ["", "ЁЛКА ёлка Ѐ ђ", "ABCxyz@[`{", "Омск–Пфорцхайм", "İstanbul", "ПРОВИНЦИЯ Ляонин", "Я", "я\r\n",
+                       "«Флора»\u{A0}— „Дни“ ‘Омска’… №5 µ ª"]
         for f in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where f.hasSuffix(".txt") {
             samples += try String(contentsOf: corpus.appendingPathComponent(f), encoding: .utf8)
                 .split(separator: "\n").map(String.init)
