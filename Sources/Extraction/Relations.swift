@@ -45,6 +45,12 @@ struct EdgeDraft: Sendable {
 
 /// The relation rules. Each is a small function from the clauses of a document to edges.
 struct RelationRules {
+    /// `partnershipCues` of each clause, by clause index, once found.
+    final class CueCache {
+        var cues: [Int: [(index: Int, twin: Bool)]] = [:]
+    }
+
+    let cueCache = CueCache()
     let analyzer: MorphAnalyzer
     let documentID: String
     let reporter: String?
@@ -84,9 +90,24 @@ struct RelationRules {
 
     /// Every partnership cue of a clause, with whether it speaks of twinning.
     func partnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
+        // asked for a clause by several rules and for each of its places: worked out once
+        if let cues = cueCache.cues[f.clause.index] { return cues }
+        let cues = findPartnershipCues(f)
+        cueCache.cues[f.clause.index] = cues
+        return cues
+    }
+
+    private func findPartnershipCues(_ f: ClauseFacts) -> [(index: Int, twin: Bool)] {
         // Every cue below holds one of these; a plain clause without them has none (see
-        // `Clause.isPlain`), and most clauses are spared the word scan.
-        if f.clause.isPlain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }) { return [] }
+        // `Clause.isPlain`), and most clauses are spared the word scan. In a plain clause each
+        // word's lower-case form is a slice of the clause's, so a stem the clause lacks is in
+        // none of its words.
+        let plain = f.clause.isPlain
+        if plain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }) { return [] }
+        let mayTwin = !plain || f.clause.has("побратим")
+        let mayPartner = !plain || f.clause.has("партнер") || f.clause.has("партнёр")
+        let mayFriendly = !plain || f.clause.has("дружес") || f.clause.has("добрососедск")
+        let mayCooperate = !plain || f.clause.has("сотрудничеств")
         var out: [(Int, Bool)] = []
         for w in f.words where w.isWord {
             let l = w.lower
@@ -94,17 +115,17 @@ struct RelationRules {
             // "конференции городов-побратимов Хабаровск – Ниигата – Харбин", not "Встрече
             // российско-германских городов-партнеров".
             if f.insideName(w.index), !f.actorPlaces.contains(where: { $0.first == w.index + 1 }) { continue }
-            if l.has("побратим") { out.append((w.index, true)); continue }
-            if l.has("-партнер") || l.has("-партнёр") || w.starts(with: "партнерск") || w.starts(with: "партнёрск") {
+            if mayTwin, l.has("побратим") { out.append((w.index, true)); continue }
+            if mayPartner, l.has("-партнер") || l.has("-партнёр") || w.starts(with: "партнерск") || w.starts(with: "партнёрск") {
                 out.append((w.index, false)); continue
             }
-            if w.starts(with: "дружествен") || w.starts(with: "добрососедск") || w.starts(with: "дружеск") {
+            if mayFriendly, w.starts(with: "дружествен") || w.starts(with: "добрососедск") || w.starts(with: "дружеск") {
                 let near = f.words[w.index..<min(f.words.count, w.index + 4)]
                 if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { out.append((w.index, false)) }
                 continue
             }
             // "сотрудничество с городом Тайбей", "отношения сотрудничества со следующими городами"
-            if w.starts(with: "сотрудничеств"), w.index + 1 < f.words.count, f.words[w.index + 1].isAny(["с", "со"]) {
+            if mayCooperate, w.starts(with: "сотрудничеств"), w.index + 1 < f.words.count, f.words[w.index + 1].isAny(["с", "со"]) {
                 let after = f.words[(w.index + 2)..<min(f.words.count, w.index + 6)]
                 if after.contains(where: { $0.starts(with: "город") || $0.starts(with: "муниципалитет") })
                     || f.actorPlaces.contains(where: { $0.first == w.index + 2 && $0.type != .country }) {
