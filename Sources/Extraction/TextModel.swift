@@ -200,6 +200,26 @@ private struct NotPlain: Error {}
 /// U+2000–U+203F) are copied too: they have no case.
 func plainFold(_ s: String, keepingPunctuation: Bool = false) -> String? {
     var s = s
+    // Most words are written in lower case already: then the text is its own fold, and no new
+    // String is made.
+    let unchanged = s.withUTF8 { src -> Bool in
+        var i = 0
+        while i < src.count {
+            let b = src[i]
+            if b < 0x80 {
+                if b &- 0x41 < 26 { return false }
+                i += 1
+                continue
+            }
+            guard i + 1 < src.count else { return false }
+            let c = src[i + 1]
+            if b == 0xD0, c >= 0xB0 && c <= 0xBF { i += 2; continue }  // а–п
+            if b == 0xD1, c >= 0x80 && c <= 0x8F { i += 2; continue }  // р–я
+            return false
+        }
+        return true
+    }
+    if unchanged { return s }
     return s.withUTF8 { src -> String? in
         try? String(unsafeUninitializedCapacity: src.count) { dst in
             var i = 0
