@@ -34,7 +34,7 @@ final class Word: Sendable {
     var isWord: Bool { token.kind == .word }
 
     /// The text holds a "-" (as a character of its own).
-    var hasHyphen: Bool { isPlain ? text.utf8.contains(0x2D) : text.contains("-") }
+    let hasHyphen: Bool
 
     /// `lower` begins with one of `stems` (lower-case NFC stems, as the tables hold).
     func starts(with stems: [String]) -> Bool {
@@ -92,9 +92,10 @@ final class Word: Sendable {
         self.lower = lower
         self.isPlain = plain
         self.isCapitalized = token.isCapitalized
-        var letters = 0, upper = 0, scalars = 0
+        var letters = 0, upper = 0, scalars = 0, hyphen = false
         for u in token.text.unicodeScalars {
             scalars += 1
+            if u == "-" { hyphen = true }
             switch u.value {
             case 0x41...0x5A, 0x0410...0x042F, 0x0401: letters += 1; upper += 1
             case 0x61...0x7A, 0x0430...0x044F, 0x0451: letters += 1
@@ -108,6 +109,8 @@ final class Word: Sendable {
         }
         isAllCaps = letters > 0 && upper == letters
         scalarCount = scalars
+        // a "-" of its own: in plain text every scalar is a character; elsewhere ask String
+        hasHyphen = plain ? hyphen : token.text.contains("-")
         // only plain words: elsewhere a decomposed "й" may begin a word that "й…" prefixes
         initial = plain ? Stems.bit(firstOf: lower) : 63
         // "ОмГУ", "КНР", but not "Улан-Батор"
