@@ -679,7 +679,10 @@ public final class Gazetteer: Sendable {
         let needsTrim = scalars.first.map(Gazetteer.isHintTrimmed) ?? false
             || scalars.last.map(Gazetteer.isHintTrimmed) ?? false
         let trimmed = needsTrim ? hint.trimmingCharacters(in: Gazetteer.hintTrimmed) : hint
-        if trimmed.count == 2, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
+        // Two ASCII letters: each is a character of its own, so this is `count == 2` with every
+        // scalar an ASCII letter, without walking graphemes.
+        let utf8 = trimmed.utf8
+        if utf8.count == 2, utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
            let c = country(code: trimmed) {
             return c.country
         }
