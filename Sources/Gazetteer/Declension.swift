@@ -381,6 +381,12 @@ struct FormList {
     /// End offset of each form; a form starts where the one before ends.
     private var ends: [Int] = []
 
+    init() {
+        // Room for the forms of a usual lookup, so appending rarely reallocates.
+        bytes.reserveCapacity(512)
+        ends.reserveCapacity(32)
+    }
+
     var count: Int { ends.count }
 
     func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }

@@ -105,37 +105,50 @@ public final class Gazetteer: Sendable {
     /// aliases outside the fast cases go through them.
     private static func decodePlace(_ places: LineTable, row: Int) -> Place? {
         places.bytes.withUnsafeBufferPointer { buf -> Place? in
-            let r = places.range(row)
-            var bounds: [Int] = [r.lowerBound]
-            bounds.reserveCapacity(12)
-            for k in r where buf[k] == 0x09 {
-                guard bounds.count < 11 else { return nil }
-                bounds.append(k + 1)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { bounds -> Place? in
+                decodePlace(buf, places.range(row), bounds)
             }
-            guard bounds.count == 11 else { return nil }
-            bounds.append(r.upperBound + 1)
-            func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: buf[bounds[i]..<(bounds[i + 1] - 1)])
-            }
-            func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
-            guard let type = placeType(field(1)) else { return nil }
-            let aliasField = field(9)
-            return Place(id: string(0), name: string(2), type: type,
-                         country: field(3).isEmpty ? nil : string(3),
-                         geonameID: integer(field(4)).flatMap { $0 == 0 ? nil : $0 },
-                         latitude: double(field(5)), longitude: double(field(6)),
-                         population: integer(field(7)) ?? 0,
-                         isCapital: field(8).allSatisfy { $0 < 0x80 } ? field(8).contains(0x63)
-                            : string(8).contains("c"),
-                         aliases: aliasField.isEmpty ? [] : aliases(aliasField),
-                         latinName: string(10))
         }
     }
 
+    /// `decodePlace` of the line at `r`, with room for its 12 field bounds.
+    private static func decodePlace(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>,
+                                    _ bounds: UnsafeMutableBufferPointer<Int>) -> Place? {
+        // Start of each field, then one past the end of the line's last field plus one.
+        var count = 1
+        bounds[0] = r.lowerBound
+        for k in r where buf[k] == 0x09 {
+            guard count < 11 else { return nil }
+            bounds[count] = k + 1
+            count += 1
+        }
+        guard count == 11 else { return nil }
+        bounds[11] = r.upperBound + 1
+        func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buf[bounds[i]..<(bounds[i + 1] - 1)])
+        }
+        func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+        guard let type = placeType(field(1)) else { return nil }
+        let aliasField = field(9)
+        return Place(id: string(0), name: string(2), type: type,
+                     country: field(3).isEmpty ? nil : string(3),
+                     geonameID: integer(field(4)).flatMap { $0 == 0 ? nil : $0 },
+                     latitude: double(field(5)), longitude: double(field(6)),
+                     population: integer(field(7)) ?? 0,
+                     isCapital: field(8).allSatisfy { $0 < 0x80 } ? field(8).contains(0x63)
+                        : string(8).contains("c"),
+                     aliases: aliasField.isEmpty ? [] : aliases(aliasField),
+                     latinName: string(10))
+    }
+
+    private static let typeBytes: [(bytes: [UInt8], type: PlaceType)] = PlaceType.allCases.map { (Array($0.rawValue.utf8), $0) }
+
     private static func placeType(_ f: UnsafeBufferPointer<UInt8>) -> PlaceType? {
-        if f.elementsEqual("city".utf8) { return .city }
-        if f.elementsEqual("region".utf8) { return .region }
-        if f.elementsEqual("country".utf8) { return .country }
+        for t in typeBytes where t.bytes.count == f.count {
+            var k = 0
+            while k < f.count && f[k] == t.bytes[k] { k += 1 }
+            if k == f.count { return t.type }
+        }
         // Another ASCII text is no raw value; anything else is compared as a String.
         if f.allSatisfy({ $0 < 0x80 }) { return nil }
         return PlaceType(rawValue: String(decoding: f, as: UTF8.self))
@@ -679,7 +692,10 @@ public final class Gazetteer: Sendable {
         let needsTrim = scalars.first.map(Gazetteer.isHintTrimmed) ?? false
             || scalars.last.map(Gazetteer.isHintTrimmed) ?? false
         let trimmed = needsTrim ? hint.trimmingCharacters(in: Gazetteer.hintTrimmed) : hint
-        if trimmed.count == 2, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
+        // Two ASCII letters: each is a character of its own, so this is `count == 2` with every
+        // scalar an ASCII letter, without walking graphemes.
+        let utf8 = trimmed.utf8
+        if utf8.count == 2, utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
            let c = country(code: trimmed) {
             return c.country
         }

@@ -329,8 +329,8 @@ public enum NameKey {
     /// leave for the general route on "«Омск»". Each is a character of its own next to letters,
     /// digits and itself and lower-cases to one scalar, so the general route sees it as that
     /// one character. Data, checked against `slugPiece` by the tests (`extraSlugScalars`).
-    /// Scalars whose piece is text:
-    static let extraSlugText: [UInt32: [UInt8]] = [
+    /// Scalars whose piece is text, its bytes packed as in `cyrillicTranslitPacked`:
+    static let extraSlugText: [UInt32: UInt32] = [
         0x00AA: "a", 0x00B2: "2", 0x00B3: "3", 0x00B9: "1", 0x00BA: "o", 0x00C0: "a", 0x00C1: "a",
         0x00C2: "a", 0x00C3: "a", 0x00C4: "a", 0x00C5: "a", 0x00C6: "ae", 0x00C7: "c", 0x00C8: "e",
         0x00C9: "e", 0x00CA: "e", 0x00CB: "e", 0x00CC: "i", 0x00CD: "i", 0x00CE: "i", 0x00CF: "i",
@@ -360,7 +360,7 @@ public enum NameKey {
         0x017B: "z", 0x017C: "z", 0x017D: "z", 0x017E: "z", 0x017F: "s", 0x210A: "g", 0x210E: "h",
         0x2113: "l", 0x212A: "k", 0x212B: "a", 0x212F: "e", 0x2134: "o", 0x2139: "i", 0x2146: "d",
         0x2147: "e", 0x2148: "i", 0x2149: "j"
-    ].mapValues { Array($0.utf8) }
+    ].mapValues { t in t.utf8.reversed().reduce(0) { ($0 << 8) | UInt32($1) } }
 
     /// Scalars whose piece is a separator.
     static let extraSlugSeparators: [ClosedRange<UInt32>] = [
@@ -371,10 +371,13 @@ public enum NameKey {
         0x2190...0x21FF, 0x25A0...0x25FF
     ]
 
-    /// Transliterations of а…я, by code point.
-    private static let cyrillicTranslit: [[UInt8]] = (0x0430...0x044F).map { v in
-        Array((translit[Character(Unicode.Scalar(UInt32(v))!)] ?? "").utf8)
-    }
+    /// Transliterations of а…я, by code point, as in `translit`, each one's (at most four)
+    /// bytes packed into one integer, first byte lowest: appending one costs no array access,
+    /// and building the table no Character hashing. The tests check it against `translit`.
+    static let cyrillicTranslitPacked: [UInt32] = [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+    ].map { t in t.utf8.reversed().reduce(0) { ($0 << 8) | UInt32($1) } }
 
     /// `slug` of a text of ASCII, basic Cyrillic (А–я, Ё, ё) and the scalars of
     /// `extraSlugText` and `extraSlugSeparators`, the usual case, from code points: every id goes through a slug, and
@@ -391,10 +394,18 @@ public enum NameKey {
             case 0x0401, 0x0451: out.append(0x65)  // ё → e
             case 0x0410...0x044F:
                 if v < 0x0430 { v += 0x20 }
-                out.append(contentsOf: cyrillicTranslit[Int(v - 0x0430)])
+                // up to four ASCII letters packed little-endian ("щ" → "shch")
+                var packed = cyrillicTranslitPacked[Int(v - 0x0430)]
+                while packed != 0 {
+                    out.append(UInt8(truncatingIfNeeded: packed))
+                    packed >>= 8
+                }
             default:
-                if let piece = extraSlugText[v] {
-                    out.append(contentsOf: piece)
+                if var packed = extraSlugText[v] {
+                    while packed != 0 {
+                        out.append(UInt8(truncatingIfNeeded: packed))
+                        packed >>= 8
+                    }
                 } else if extraSlugSeparators.contains(where: { $0.contains(v) }) {
                     if out.last != 0x2D { out.append(0x2D) }
                 } else {
