@@ -54,7 +54,7 @@ struct DictionaryData: Sendable {
     /// For each grammeme, those that cannot stand beside it (siblings in the grammeme tree).
     let incompatible: [String: Set<String>]
     /// Number of each grammeme (see `GrammemeBits`).
-    let grammemeIndex: [String: Int]
+    let grammemeIndex: GrammemeIndex
     /// `incompatible` as bits, by grammeme number; nil when some grammeme has no bit (more
     /// grammemes than `GrammemeBits.capacity`), and `inflect` then works on strings.
     let incompatibleBits: [GrammemeBits]?
@@ -136,9 +136,10 @@ struct DictionaryData: Sendable {
         for g in order { number(g) }
         for g in extraGrammemes { number(g) }
         for s in tagStrings {
-            for part in s.split(whereSeparator: { $0 == "," || $0 == " " }) { number(String(part)) }
+            for part in TagInfo.split(s) { number(part) }
         }
-        grammemeIndex = index
+        let grammemeIndex = GrammemeIndex(index)
+        self.grammemeIndex = grammemeIndex
         var incompatibleBits = Array(repeating: GrammemeBits(), count: index.count)
         var allBitsKnown = index.count <= GrammemeBits.capacity
         for (name, set) in incompatible {
@@ -156,7 +157,7 @@ struct DictionaryData: Sendable {
             if let t = byString[s] {
                 table.append(t)
             } else {
-                let t = TagInfo(s, id: byString.count, grammemeIndex: index)
+                let t = TagInfo(s, id: byString.count, grammemeIndex: grammemeIndex)
                 byString[s] = t
                 table.append(t)
             }

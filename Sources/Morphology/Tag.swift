@@ -25,42 +25,97 @@ final class TagInfo: Sendable {
     /// `Set<String>` path answers).
     let bits: GrammemeBits?
 
-    init(_ string: String, id: Int, grammemeIndex: [String: Int]) {
+    init(_ string: String, id: Int, grammemeIndex: GrammemeIndex) {
         self.string = string
         self.utf8 = Array(string.utf8)
         self.id = id
-        let parts = string.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        let parts = Self.split(string)
         ordered = parts
         grammemes = Set(parts)
         var bits: GrammemeBits? = GrammemeBits()
-        for g in parts {
-            guard let k = grammemeIndex[g], k < GrammemeBits.capacity else { bits = nil; break }
-            bits?.insert(k)
-        }
-        self.bits = bits
         // A tag has at most one grammeme of each category, so the first one found is the one.
         var pos: String?, cas: String?, number: String?, gender: String?, animacy: String?
         var productive = true
         var features = Set<String>()
+        var firstFlags: UInt8? = nil
         for g in parts {
-            if pos == nil, Grammemes.partsOfSpeech.contains(g) { pos = g }
-            if cas == nil, Grammemes.cases.contains(g) { cas = g }
-            if number == nil, Grammemes.numbers.contains(g) { number = g }
-            if gender == nil, Grammemes.genders.contains(g) { gender = g }
-            if animacy == nil, Grammemes.animacy.contains(g) { animacy = g }
-            if Grammemes.nonProductive.contains(g) { productive = false }
-            if Grammemes.hyphenFeatureSet.contains(g) {
+            let k = grammemeIndex[g]
+            if let k, k < GrammemeBits.capacity { bits?.insert(k) } else { bits = nil }
+            let f = k.map { grammemeIndex.flags[$0] } ?? GrammemeIndex.flags(of: g)
+            if firstFlags == nil { firstFlags = f }
+            if pos == nil, f & GrammemeIndex.partOfSpeech != 0 { pos = g }
+            if cas == nil, f & GrammemeIndex.caseFlag != 0 { cas = g }
+            if number == nil, f & GrammemeIndex.numberFlag != 0 { number = g }
+            if gender == nil, f & GrammemeIndex.genderFlag != 0 { gender = g }
+            if animacy == nil, f & GrammemeIndex.animacyFlag != 0 { animacy = g }
+            if f & GrammemeIndex.nonProductiveFlag != 0 { productive = false }
+            if f & GrammemeIndex.hyphenFeatureFlag != 0 {
                 features.insert(g == "gen1" ? "gent" : g == "loc1" ? "loct" : g)
             }
         }
+        self.bits = bits
         self.pos = pos
         self.case = cas
         self.number = number
         self.gender = gender
         self.animacy = animacy
         isProductive = productive
-        isUnknown = parts.first.map { !Grammemes.partsOfSpeech.contains($0) } ?? true
+        isUnknown = firstFlags.map { $0 & GrammemeIndex.partOfSpeech == 0 } ?? true
         hyphenFeatures = features
+    }
+
+    /// The grammemes of a tag string, split at commas and spaces (empty parts dropped). An
+    /// ASCII string (every tag of the dictionary) is split on its bytes, which for ASCII are its
+    /// Characters; anything else Character by Character.
+    static func split(_ s: String) -> [String] {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return s.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        }
+        var parts: [String] = []
+        var t = s
+        t.withUTF8 { b in
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x2C || b[i] == 0x20 {
+                if i > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+        }
+        return parts
+    }
+}
+
+/// The grammeme numbering of a dictionary (for `GrammemeBits`), with the categories of each
+/// grammeme worked out once instead of for every tag that has it.
+struct GrammemeIndex: Sendable {
+    let numbers: [String: Int]
+    /// Category flags by grammeme number.
+    let flags: [UInt8]
+
+    static let partOfSpeech: UInt8 = 1, caseFlag: UInt8 = 2, numberFlag: UInt8 = 4, genderFlag: UInt8 = 8
+    static let animacyFlag: UInt8 = 16, nonProductiveFlag: UInt8 = 32, hyphenFeatureFlag: UInt8 = 64
+
+    init(_ numbers: [String: Int]) {
+        self.numbers = numbers
+        var f = Array(repeating: UInt8(0), count: numbers.count)
+        for (g, k) in numbers { f[k] = Self.flags(of: g) }
+        flags = f
+    }
+
+    var count: Int { numbers.count }
+
+    subscript(_ g: String) -> Int? { numbers[g] }
+
+    /// The categories of grammeme `g` (see `Grammemes`).
+    static func flags(of g: String) -> UInt8 {
+        var f: UInt8 = 0
+        if Grammemes.partsOfSpeech.contains(g) { f |= partOfSpeech }
+        if Grammemes.cases.contains(g) { f |= caseFlag }
+        if Grammemes.numbers.contains(g) { f |= numberFlag }
+        if Grammemes.genders.contains(g) { f |= genderFlag }
+        if Grammemes.animacy.contains(g) { f |= animacyFlag }
+        if Grammemes.nonProductive.contains(g) { f |= nonProductiveFlag }
+        if Grammemes.hyphenFeatureSet.contains(g) { f |= hyphenFeatureFlag }
+        return f
     }
 }
 
