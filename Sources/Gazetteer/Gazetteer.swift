@@ -46,8 +46,9 @@ public final class Gazetteer: Sendable {
     /// Every prefix of a names.tsv key that ends with a space or hyphen (for
     /// `hasKey(withPrefix:)` on word combinations).
     private let namePrefixes: ByteKeyTable
-    /// Per names.tsv line: its rows at `rowIDs[rowStarts[i]..<rowStarts[i + 1]]`, then its
-    /// spelling-variant rows up to `rowStarts[i + 2]`… laid out as two bounds per line.
+    /// Rows of places.tsv per names.tsv line `i`: its places are
+    /// `rowIDs[rowBounds[2i]..<rowBounds[2i + 1]]`, its spelling variants' places
+    /// `rowIDs[rowBounds[2i + 1]..<rowBounds[2i + 2]]` (-1 for a number that is no row).
     private let rowBounds: [Int32]
     private let rowIDs: [Int32]
     /// Per names.tsv line: bit 0 "w" (common word), bit 1 "n" (personal name), bit 2 the line has

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A UTF-8 text file of tab-separated lines, kept as bytes with the offset of each line: loading
-/// is one scan for newlines, and rows are decoded only when asked for. That keeps
-/// `Gazetteer.bundled()` fast even in debug builds (no 60,000 structs built up front).
+/// is one scan for newlines. The gazetteer decodes and indexes the lines once at load; the table
+/// stays for finding a place by id (binary search over the sorted ids).
 struct LineTable: Sendable {
     let bytes: [UInt8]
     /// Start offset of each line; one extra entry for the end.
