@@ -494,7 +494,7 @@ struct Recognizer {
     }
 
     private func computeDisplayName(of place: Place, surface: String) -> String {
-        guard place.type != .country, !surface.contains(" "), !(surface.count > 1 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }) else {
+        guard place.type != .country, !surface.utf8.contains(0x20), !(surface.count > 1 && surface.allSatisfy { !$0.isLetter || $0.isUppercase }) else {
             return place.name
         }
         let candidate: String
