@@ -111,9 +111,8 @@ extension Recognizer {
     /// Keeps the longest name seen for a person ("О.Н. Фадина" over "Фадина").
     private func upgradeName(_ nodes: inout [String: NodeDraft], id: String, name: String) {
         guard var d = nodes[id], name.count > d.name.count else { return }
-        d.aliases.insert(d.name)
+        d.addAlias(d.name)
         d.name = name
-        d.aliases.remove(name)
         nodes[id] = d
     }
 

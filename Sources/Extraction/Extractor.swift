@@ -85,7 +85,7 @@ public struct Extractor: Sendable {
             explanations.append("\(d.rule)\t\(e.id)\t\(d.evidence.map(\.text).joined(separator: " | "))")
         }
         let graphNodes = nodes.values.map { d in
-            Node(id: d.id, type: d.type, name: d.name, aliases: Array(d.aliases.subtracting([d.name])).sorted(),
+            Node(id: d.id, type: d.type, name: d.name, aliases: d.aliases.filter { $0 != d.name }.sortedUnique(),
                  attributes: d.attributes, mentions: d.mentions)
         }
         let data = Data(text.utf8)
@@ -138,7 +138,7 @@ public struct Extractor: Sendable {
     func apply(_ redirect: [String: String], _ nodes: inout [String: NodeDraft], _ facts: inout [ClauseFacts]) {
         for (from, to) in redirect.sorted(by: { $0.key < $1.key }) {
             guard let a = nodes.removeValue(forKey: from) else { continue }
-            nodes[to]?.aliases.formUnion(a.aliases.union([a.name]))
+            for alias in a.aliases + [a.name] { nodes[to]?.addAlias(alias) }
             nodes[to]?.mentions += a.mentions
         }
         for k in facts.indices {

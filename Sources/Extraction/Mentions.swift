@@ -30,7 +30,15 @@ struct NodeDraft: Sendable {
     var id: String
     var type: NodeType
     var name: String
-    var aliases: Set<String> = []
+    /// Other spellings met, each once by its bytes; the node's name among them is dropped, and
+    /// canonically equal spellings merged, when the node is made (`Extractor.extract`).
+    var aliases: [String] = []
+
+    /// Adds a spelling unless the same bytes are there already (a String set would normalise
+    /// and hash every Cyrillic surface of every mention).
+    mutating func addAlias(_ s: String) {
+        if !aliases.contains(where: { $0.sameBytes(s) }) { aliases.append(s) }
+    }
     var attributes: [String: AttributeValue] = [:]
     var mentions: [Span] = []
 }
@@ -587,8 +595,9 @@ struct Picked {
 /// Adds a mention (and its surface as an alias) to the node `id`, creating it if new.
 func register(_ nodes: inout [String: NodeDraft], id: String, type: NodeType, name: String, surface: String,
               span: Span, attributes: [String: AttributeValue] = [:]) {
-    var draft = nodes[id] ?? NodeDraft(id: id, type: type, name: name)
-    if surface != draft.name { draft.aliases.insert(surface) }
+    // taken out of the dictionary while it changes, so that its arrays are not shared (and copied)
+    var draft = nodes.removeValue(forKey: id) ?? NodeDraft(id: id, type: type, name: name)
+    draft.addAlias(surface)
     draft.mentions.append(span)
     for (k, v) in attributes where draft.attributes[k] == nil { draft.attributes[k] = v }
     nodes[id] = draft
