@@ -266,6 +266,10 @@ public final class MorphAnalyzer: Sendable {
                 let nf: String
                 if i == 0 {
                     nf = spelling
+                } else if n == 1 {
+                    // One parse (`best`, most often): nothing to share.
+                    var w = spelling
+                    nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
                 } else {
                     var w = spelling
                     let (key, same) = w.withUTF8 { bytes -> (NormalFormKey, Bool) in
