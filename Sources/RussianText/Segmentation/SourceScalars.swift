@@ -73,6 +73,12 @@ struct SourceScalars {
         let a = utf8Offsets[from], e = utf8Offsets[to]
         // One ASCII character (punctuation, a digit, an initial): a ready-made string.
         if e == a + 1, bytes[a] < 0x80 { return Self.asciiStrings[Int(bytes[a])] }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<e]), as: UTF8.self)
+        // Decoding validates the bytes, a cost that grows with the length; a substring of the
+        // text is copied without validation but costs more to set up. Measured (callgrind):
+        // decoding wins up to about 24 bytes, the substring beyond (4x less at 300 bytes).
+        if e - a <= 24 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<e]), as: UTF8.self) }
+        let u = text.utf8
+        let start = u.index(u.startIndex, offsetBy: a)
+        return String(text[start..<u.index(start, offsetBy: e - a)])
     }
 }
