@@ -254,41 +254,54 @@ public final class MorphAnalyzer: Sendable {
             }
 
             let n = min(limit, candidates.count)
-            // The analyses of a word mostly share a few normal forms, often the word itself:
-            // the word is handed over as its own normal form when the bytes are the same, and a
-            // normal form made for one analysis is reused by the next when it is made of the same
-            // parts (same spelling, same form-0 affixes, same stem ⇒ the same bytes).
-            var lastKey: NormalFormKey? = nil
-            var lastForm = ""
+            var shared = SharedNormalForms()
             for c in candidates[0..<n] {
                 let p = Int(c.paradigm), i = Int(c.index)
                 let spelling = variant(c.variant)
                 let nf: String
                 if i == 0 {
                     nf = spelling
-                } else {
+                } else if n == 1 {
+                    // One parse (`best`, most often): nothing to share.
                     var w = spelling
-                    let (key, same) = w.withUTF8 { bytes -> (NormalFormKey, Bool) in
-                        let r = data.stem(bytes, p, i)
-                        let key = NormalFormKey(variant: c.variant, prefix: data.prefixId(p, 0), suffix: data.suffixId(p, 0),
-                                                stem: r)
-                        return (key, key != lastKey && data.isForm(bytes, stem: r, p, 0))
-                    }
-                    if key == lastKey {
-                        nf = lastForm
-                    } else if same {
-                        nf = spelling
-                    } else {
-                        nf = w.withUTF8 { bytes in data.form(stem: UnsafeBufferPointer(rebasing: bytes[key.stem]), p, 0) }
-                        lastKey = key
-                        lastForm = nf
-                    }
+                    nf = w.withUTF8 { data.normalForm($0, p, i, wordString: spelling) }
+                } else {
+                    nf = sharedNormalForm(&shared, spelling: spelling, variant: c.variant, p, i)
                 }
                 yield(Parse(word: spelling, tag: Tag(data.gramtab[Int(c.tag)]), normalForm: nf,
                             score: c.score, method: .dictionary(paradigm: p, index: i)))
             }
             return true
         }
+    }
+
+    /// The normal forms made so far for the analyses of one word (`sharedNormalForm`).
+    private struct SharedNormalForms {
+        var lastKey: NormalFormKey? = nil
+        var lastForm = ""
+    }
+
+    /// The normal form of `spelling` as form `i` of paradigm `p`, when a word has several
+    /// analyses: they mostly share a few normal forms, often the word itself. The word is handed
+    /// over as its own normal form when the bytes are the same, and a normal form made for one
+    /// analysis is reused by the next when it is made of the same parts (same spelling, same
+    /// form-0 affixes, same stem ⇒ the same bytes). Kept out of `dictionaryFastPath`, whose
+    /// common single-parse case it would only slow down.
+    @inline(never)
+    private func sharedNormalForm(_ shared: inout SharedNormalForms, spelling: String, variant: UInt16,
+                                  _ p: Int, _ i: Int) -> String {
+        var w = spelling
+        let (key, same) = w.withUTF8 { bytes -> (NormalFormKey, Bool) in
+            let r = data.stem(bytes, p, i)
+            let key = NormalFormKey(variant: variant, prefix: data.prefixId(p, 0), suffix: data.suffixId(p, 0), stem: r)
+            return (key, key != shared.lastKey && data.isForm(bytes, stem: r, p, 0))
+        }
+        if key == shared.lastKey { return shared.lastForm }
+        if same { return spelling }
+        let form = w.withUTF8 { bytes in data.form(stem: UnsafeBufferPointer(rebasing: bytes[key.stem]), p, 0) }
+        shared.lastKey = key
+        shared.lastForm = form
+        return form
     }
 
     /// Python's `str.lower()`; ASCII and Russian letters without the general Unicode machinery.

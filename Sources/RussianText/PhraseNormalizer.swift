@@ -370,9 +370,12 @@ public struct PhraseNormalizer: Sendable {
             }
             return r
         }
-        return nouns.enumerated()
-            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-            .map(\.element)
+        // Ranked once per reading (each rank asks the tag's grammeme set several times), then
+        // ordered by (rank, position): the same order as comparing ranks inside the sort.
+        let ranks = nouns.map(rank)
+        return nouns.indices
+            .sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+            .map { nouns[$0] }
     }
 
     /// Generic nouns for settlements and natural features that take their name in apposition,
@@ -386,12 +389,15 @@ public struct PhraseNormalizer: Sendable {
         (tag.pos == "ADJF" || tag.pos == "PRTF") && tag.case != nil
     }
 
+    private static let properGrammemes = ["Geox", "Name", "Surn", "Patr", "Orgn", "Trad"]
+    private static let personalGrammemes = ["Name", "Surn", "Patr"]
+
     private func isProper(_ tag: Tag) -> Bool {
-        ["Geox", "Name", "Surn", "Patr", "Orgn", "Trad"].contains(where: tag.contains)
+        Self.properGrammemes.contains(where: tag.contains)
     }
 
     private func isPersonal(_ tag: Tag) -> Bool {
-        ["Name", "Surn", "Patr"].contains(where: tag.contains)
+        Self.personalGrammemes.contains(where: tag.contains)
     }
 
     private static func normalizedCase(_ c: String?) -> String? {

@@ -230,6 +230,8 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
     static let texts = [
         "Омск", "ОМСК г.", "Ёлки и ЁЖ", "a-Z", "", "Мои\u{0306}", "е\u{0308}лка", "İstanbul", "ΣΟΦΙΑ", "Ǆ", "ß",
         "🇷🇺 флаг", "a\r\nb", "\u{00AD}x", "№3", "Кот-д'Ивуар", "١٢٣", "x\u{301}",
+        // longer than 24 bytes: slices past that length are copied as substrings
+        "Наиболее значимым мероприятием стал «Форум» 🇷🇺 Мои\u{0306}",
     ]
 
     @Test func sourceScalarsDecodeTheText() {
