@@ -236,7 +236,7 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
 
     @Test func sourceScalarsDecodeTheText() {
         for t in Self.texts {
-            let s = SourceScalars(t)
+            let s = IndexedText(t)
             #expect(s.scalars == Array(t.unicodeScalars))
             #expect(s.utf8Offsets.count == s.scalars.count + 1)
             #expect(s.utf8Offsets.last == t.utf8.count)
@@ -286,5 +286,19 @@ private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
         for p in probes {
             #expect(set.contains(p) == members.contains(p), "\(p)")
         }
+    }
+}
+
+@Suite struct IndexedTextTests {
+    @Test func slicesAndSentencesAreThoseOfTheString() {
+        let text = "Наиболее значимым мероприятием стал Форум с участием Президента РФ В.В. Путина. "
+            + "Мои\u{0306} 🇷🇺 Омск, «Кайфын»!\r\nИ т.д. a\u{301}b"
+        let indexed = IndexedText(text)
+        #expect(indexed.scalars == Array(text.unicodeScalars))
+        for (a, b) in [(0, 0), (0, 8), (3, 40), (70, indexed.scalars.count), (0, indexed.scalars.count)] {
+            #expect(indexed.slice(a, b) == String(scalars: indexed.scalars[a..<b]))
+        }
+        #expect(SentenceSplitter.sentences(indexed) == SentenceSplitter.sentences(text))
+        #expect(SentenceSplitter.sentences(indexed).count >= 2)
     }
 }

@@ -19,12 +19,18 @@ public struct SplitDecision: Sendable, Hashable {
 public enum SentenceSplitter {
     /// The sentences of `text`, offsets in Unicode scalars of `text`.
     public static func sentences(_ text: String) -> [Sentence] {
-        run(SourceScalars(text)).sentences
+        run(IndexedText(text)).sentences
+    }
+
+    /// `sentences(_:)` of a text already decoded (a caller that needs its scalars too decodes
+    /// it once).
+    public static func sentences(_ text: IndexedText) -> [Sentence] {
+        run(text).sentences
     }
 
     /// Every decision taken at a candidate, in text order: which rule split or joined there.
     public static func explain(_ text: String) -> [SplitDecision] {
-        run(SourceScalars(text)).decisions
+        run(IndexedText(text)).decisions
     }
 
     /// A candidate place to end a sentence, as the rules see it.
@@ -238,10 +244,10 @@ public enum SentenceSplitter {
     }
 
     static func run(_ scalars: [Unicode.Scalar]) -> Output {
-        run(SourceScalars(scalars: scalars))
+        run(IndexedText(scalars: scalars))
     }
 
-    static func run(_ source: SourceScalars) -> Output {
+    static func run(_ source: IndexedText) -> Output {
         let scalars = source.scalars
         let tokens = Tokenizer.tokens(source)
         var out = Output()

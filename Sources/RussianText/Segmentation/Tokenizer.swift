@@ -5,18 +5,18 @@
 public enum Tokenizer {
     /// The tokens of `text`, offsets in Unicode scalars of `text`.
     public static func tokens(_ text: String) -> [Token] {
-        tokens(SourceScalars(text))
+        tokens(IndexedText(text))
     }
 
     static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
-        tokens(SourceScalars(scalars: s))
+        tokens(IndexedText(scalars: s))
     }
 
-    static func tokens(_ source: SourceScalars) -> [Token] {
+    static func tokens(_ source: IndexedText) -> [Token] {
         source.withUTF8 { bytes in tokens(source, bytes) }
     }
 
-    private static func tokens(_ source: SourceScalars, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    private static func tokens(_ source: IndexedText, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         let s = source.scalars
         var out: [Token] = []
         out.reserveCapacity(s.count / 4)

@@ -1,13 +1,28 @@
-/// A text as Unicode scalars together with where each scalar starts in its UTF-8, so that
-/// token and sentence texts are copied out of the original string (already valid UTF-8)
-/// instead of being encoded again scalar by scalar and validated.
-struct SourceScalars {
-    let text: String
-    let scalars: [Unicode.Scalar]
+/// A text as Unicode scalars together with where each scalar starts in its UTF-8, so that the
+/// text of a range of scalars (token, sentence, mention offsets of the JSON contract) is copied
+/// out of the original string, already valid UTF-8, instead of being encoded again scalar by
+/// scalar and validated. Decoding the scalars here is also several times cheaper than
+/// `Array(text.unicodeScalars)`.
+public struct IndexedText: Sendable {
+    /// The text itself.
+    public let text: String
+    /// Its Unicode scalars (`Array(text.unicodeScalars)`).
+    public let scalars: [Unicode.Scalar]
     /// UTF-8 offset of each scalar in `text`, then the length of `text`.
     let utf8Offsets: [Int]
 
-    init(_ text: String) {
+    /// Decodes `text` once.
+    public init(_ text: String) {
+        self.init(decoding: text)
+    }
+
+    /// The text of scalars `start..<end` (`0 <= start <= end <= scalars.count`), equal to
+    /// `String(scalars: scalars[start..<end])`.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        withUTF8 { slice($0, start, end) }
+    }
+
+    private init(decoding text: String) {
         self.text = text
         var t = text
         (scalars, utf8Offsets) = t.withUTF8 { b -> ([Unicode.Scalar], [Int]) in
