@@ -37,7 +37,7 @@ public struct Extractor: Sendable {
     /// Extracts one document. `documentID` is the file name without its extension.
     public func extract(text: String, documentID: String, path: String, sha256: String) -> DocumentExtraction {
         let scalars = ScalarText(text)
-        let clauses = Structure.clauses(SentenceSplitter.sentences(text), text: scalars)
+        let clauses = Structure.clauses(SentenceSplitter.sentences(scalars.indexed), text: scalars)
         let recognizer = Recognizer(gazetteer: gazetteer, analyzer: analyzer, normalizer: normalizer,
                                     text: scalars, documentID: documentID, headForms: headForms)
         let (reporter, reportYear) = heading(scalars, clauses: clauses)

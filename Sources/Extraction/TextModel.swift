@@ -442,40 +442,15 @@ struct Windows: Sendable {
 
 /// The text of a document as Unicode scalars, for slicing by the offsets of the JSON contract.
 struct ScalarText: Sendable {
-    let scalars: [Unicode.Scalar]
-    /// The text's UTF-8 bytes and where each scalar starts in them (one more entry for the end):
-    /// a slice is then one copy of bytes instead of a String built scalar by scalar.
-    private let utf8: [UInt8]
-    private let byteOffsets: [Int]
+    /// The text decoded once (RussianText's `IndexedText`), also what the sentence splitter reads.
+    let indexed: IndexedText
+    var scalars: [Unicode.Scalar] { indexed.scalars }
     init(_ text: String) {
-        utf8 = Array(text.utf8)
-        // one pass over the (valid) UTF-8: each scalar and where it starts
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(utf8.count)
-        offsets.reserveCapacity(utf8.count + 1)
-        utf8.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                let lead = UInt32(b[i])
-                var v: UInt32, n: Int
-                if lead < 0x80 { v = lead; n = 1 }
-                else if lead < 0xE0 { v = lead & 0x1F; n = 2 }
-                else if lead < 0xF0 { v = lead & 0x0F; n = 3 }
-                else { v = lead & 0x07; n = 4 }
-                for k in 1..<n { v = v << 6 | UInt32(b[i + k] & 0x3F) }
-                offsets.append(i)
-                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-                i += n
-            }
-            offsets.append(b.count)
-        }
-        self.scalars = scalars
-        byteOffsets = offsets
+        indexed = IndexedText(text)
     }
     func slice(_ start: Int, _ end: Int) -> String {
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
-        return String(decoding: utf8[byteOffsets[s]..<byteOffsets[e]], as: UTF8.self)
+        return indexed.slice(s, e)
     }
     /// The first non-blank line.
     func firstLine() -> (text: String, start: Int, end: Int)? {
