@@ -92,7 +92,7 @@ enum Lexicon {
                               "в режиме видео", "zoom", "видеомост", "видеообращ", "видеопоздрав"]
 
     /// Substrings every cue of `RelationRules.partnershipCues` holds.
-    static let partnershipCueStems = ["побратим", "партнер", "партнёр", "дружес", "добрососедск", "сотрудничеств"]
+    static let partnershipCueStems = ["побратим", "партнер", "дружес", "добрососедск", "сотрудничеств"]
     static let signStems: Stems = ["подписан", "подписал", "подписыва", "подписи", "заключен", "заключил", "подписани"]
 
     static let memberStems = ["членом", "члены", "членами", "членство", "членств", "вступ", "принят в", "качестве наблюдател",

@@ -105,7 +105,8 @@ struct RelationRules {
         let plain = f.clause.isPlain
         if plain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }) { return [] }
         let mayTwin = !plain || f.clause.has("побратим")
-        let mayPartner = !plain || f.clause.has("партнер") || f.clause.has("партнёр")
+        // (lower-case forms have ё folded to е: "партнёр" is found as "партнер")
+        let mayPartner = !plain || f.clause.has("партнер")
         let mayFriendly = !plain || f.clause.has("дружес") || f.clause.has("добрососедск")
         let mayCooperate = !plain || f.clause.has("сотрудничеств")
         var out: [(Int, Bool)] = []
@@ -116,7 +117,7 @@ struct RelationRules {
             // российско-германских городов-партнеров".
             if f.insideName(w.index), !f.actorPlaces.contains(where: { $0.first == w.index + 1 }) { continue }
             if mayTwin, l.has("побратим") { out.append((w.index, true)); continue }
-            if mayPartner, l.has("-партнер") || l.has("-партнёр") || w.starts(with: "партнерск") || w.starts(with: "партнёрск") {
+            if mayPartner, l.has("-партнер") || w.starts(with: "партнерск") {
                 out.append((w.index, false)); continue
             }
             if mayFriendly, w.starts(with: "дружествен") || w.starts(with: "добрососедск") || w.starts(with: "дружеск") {

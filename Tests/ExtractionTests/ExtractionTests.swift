@@ -178,6 +178,11 @@ func visits(_ g: Graph) -> Set<String> {
         #expect(g.nodes.first { $0.name == "Бёрде" }?.type == .region)
     }
 
+    @Test func partnershipCueSpelledWithYo() throws {
+        let g = try extract("ОМСК\n\nПартнёрские связи с городом Пфорцхайм (ФРГ) развиваются с 2019 года.\n")
+        #expect(g.edges.contains { $0.type == .partnerOf && $0.target == "city/pforzheim" })
+    }
+
     @Test func marchAndMayAreTwoMonthsAndARangeStartsAtItsFirstDay() throws {
         let g = try extract("ОМСК\n\n27-31 марта 2019 года делегация города Омска посетила г. Пфорцхайм (ФРГ).\n\nВ мае 2019 года делегация города Омска посетила г. Кайфын (КНР).\n")
         let dates = Set(g.edges.filter { $0.type == .visited }.compactMap { $0.attributes["date"] })
