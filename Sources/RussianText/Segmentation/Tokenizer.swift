@@ -130,16 +130,6 @@ extension String {
 }
 
 extension String {
-    /// `init(scalars:)` for an array slice, without the generic dispatch (the common call).
-    public init(scalars: ArraySlice<Unicode.Scalar>) {
-        self = scalars.withUnsafeBufferPointer { String(scalarBuffer: $0) }
-    }
-
-    /// `init(scalars:)` for an array, without the generic dispatch.
-    public init(scalars: [Unicode.Scalar]) {
-        self = scalars.withUnsafeBufferPointer { String(scalarBuffer: $0) }
-    }
-
     /// The string of contiguous scalars: their UTF-8 length first, then written straight into
     /// the string's storage (no intermediate array).
     init(scalarBuffer b: UnsafeBufferPointer<Unicode.Scalar>) {
