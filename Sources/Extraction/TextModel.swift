@@ -118,33 +118,10 @@ final class Word: Sendable {
             && letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
     }
 
-    /// `text.lowercased()` with ё → е, and whether the result is plain (see `isPlain`). Plain
-    /// text is mapped scalar by scalar; anything else takes the general (slow) route, so the
-    /// result is the same for every input.
+    /// `text` lower-cased with ё → е (`fold`), and whether it is plain (see `isPlain`).
     static func fold(_ text: String) -> (String, Bool) {
         if let plain = plainFold(text) { return (plain, true) }
-        return generalWordFold(text)
-    }
-
-    /// `fold(_:)` scalar by scalar (the route before `plainFold`, kept for the tests and for
-    /// text that is not plain).
-    static func generalWordFold(_ text: String) -> (String, Bool) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for u in text.unicodeScalars {
-            let v = u.value
-            switch v {
-            case 0x41...0x5A: bytes.append(UInt8(v + 0x20))
-            case 0...0x7F: bytes.append(UInt8(v))
-            case 0x0401, 0x0451: bytes.append(0xD0); bytes.append(0xB5)  // е
-            case 0x0410...0x044F:
-                let l = v < 0x0430 ? v + 0x20 : v
-                bytes.append(UInt8(0xC0 | (l >> 6))); bytes.append(UInt8(0x80 | (l & 0x3F)))
-            default:
-                return (text.lowercased().replacingOccurrences(of: "ё", with: "е"), false)
-            }
-        }
-        return (String(decoding: bytes, as: UTF8.self), true)
+        return (generalFold(text), false)
     }
 }
 
