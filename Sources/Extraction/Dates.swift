@@ -28,12 +28,12 @@ enum Dates {
         return y
     }
 
-    /// `Lexicon.months` by first letter (`Stems.bit`), with each stem's length in letters.
+    /// `Lexicon.months` with each stem's length in letters, and the same by first letter
+    /// (`Stems.bit`).
+    static let monthStems = Lexicon.months.map { (stem: $0.stem, month: $0.month, length: $0.stem.count) }
     static let monthsByInitial: [[(stem: String, month: Int, length: Int)]] = {
         var table = [[(stem: String, month: Int, length: Int)]](repeating: [], count: 64)
-        for (stem, m) in Lexicon.months {
-            table[Int(Stems.bit(stem.unicodeScalars.first))].append((stem, m, stem.count))
-        }
+        for m in monthStems { table[Int(Stems.bit(m.stem.unicodeScalars.first))].append(m) }
         return table
     }()
 
@@ -47,7 +47,7 @@ enum Dates {
             guard !candidates.isEmpty else { return nil }
         } else {
             guard let f = w.lower.unicodeScalars.first, "яфмаиисонд".unicodeScalars.contains(f) else { return nil }
-            candidates = monthsByInitial.flatMap { $0 }
+            candidates = monthStems
         }
         let l = w.lower
         // "март" before "ма": March's forms start with May's stem
