@@ -31,11 +31,7 @@ enum Dates {
     /// `Lexicon.months` with each stem's length in letters, and the same by first letter
     /// (`Stems.bit`).
     static let monthStems = Lexicon.months.map { (stem: $0.stem, month: $0.month, length: $0.stem.count) }
-    static let monthsByInitial: [[(stem: String, month: Int, length: Int)]] = {
-        var table = [[(stem: String, month: Int, length: Int)]](repeating: [], count: 64)
-        for m in monthStems { table[Int(Stems.bit(m.stem.unicodeScalars.first))].append(m) }
-        return table
-    }()
+    static let monthsByInitial = Stems.byInitial(monthStems) { $0.stem }
 
     static func month(_ w: Word) -> Int? {
         guard w.isWord else { return nil }

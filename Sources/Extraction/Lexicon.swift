@@ -28,11 +28,7 @@ enum Lexicon {
 
     /// `markerTable` split by the stems' first letters (`Stems.bit`), in table order: a word is
     /// compared only with the markers that start with its own letter.
-    static let markersByInitial: [[(stem: String, type: MarkerType, exact: Bool)]] = {
-        var table = [[(stem: String, type: MarkerType, exact: Bool)]](repeating: [], count: 64)
-        for m in markerTable { table[Int(Stems.bit(m.stem.unicodeScalars.first))].append(m) }
-        return table
-    }()
+    static let markersByInitial = Stems.byInitial(markerTable) { $0.stem }
 
     enum MarkerType { case city, region }
 

@@ -142,6 +142,14 @@ struct Stems: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     static func + (a: Stems, b: Stems) -> Stems { Stems(a.list + b.list) }
 
+    /// Table rows in 64 buckets by the first letter of their stem (`bit`), each bucket in table
+    /// order: a word need only be compared with the rows of its own letter.
+    static func byInitial<Row>(_ rows: [Row], stem: (Row) -> String) -> [[Row]] {
+        var table = [[Row]](repeating: [], count: 64)
+        for r in rows { table[Int(bit(stem(r).unicodeScalars.first))].append(r) }
+        return table
+    }
+
     /// а…я → 0…31, a…z → 32…57, anything else (ё is folded to е before) → 63. A word whose
     /// first letter has bit 63 is tested against every stem.
     /// `bit` of the first letter of a plain (ASCII and basic Cyrillic) text, from its bytes.
