@@ -69,7 +69,7 @@ struct Recognizer {
     /// abbreviations such as "КР" need it).
     func documentLowerText() -> String {
         if let t = memo.lowerText { return t }
-        let t = fold(text.slice(0, text.scalars.count))
+        let t = fold(text.indexed.text)
         memo.lowerText = t
         return t
     }
