@@ -57,10 +57,21 @@ enum Lexicon {
 
     /// Cues that the relation is intended, not yet established.
     static let plannedStems: Stems = ["планир", "намерен", "переговор", "возможност", "предполага", "готовит",
-                               "рассматрива", "протокол о намерени", "прорабатыва"]
+                               "рассматрива", "протокол о намерени", "прорабатыва", "договорил", "собира"]
     /// Cues that a relation is only being discussed: no partnership at all.
     static let hypotheticalStems = ["возможного сотрудничеств", "возможное сотрудничеств",
                                     "возможных направлени", "перспективы сотрудничеств"]
+
+    /// Conjunctions that open a clause of their own after a comma.
+    static let contrastiveConjunctions: Stems = ["но", "а", "однако", "хотя", "тогда"]
+    /// Words that negate the statement after them.
+    static let negations: Stems = ["не", "ни", "нет"]
+    /// Verbs and nouns of a partnership that changed, and the status they give it.
+    static let partnershipChanges: [(stem: String, status: String)] = [
+        ("приостанов", "suspended"), ("заморо", "suspended"), ("замороз", "suspended"),
+        ("разорв", "ended"), ("разрыв", "ended"), ("прекрат", "ended"), ("прекращ", "ended"),
+        ("расторг", "ended"), ("расторж", "ended"), ("аннулир", "ended"),
+    ]
 
     /// A delegation sent to a place: "направлена делегация города в г. Могилев".
     static let sendStems: Stems = ["направ", "отправ", "выехал"]

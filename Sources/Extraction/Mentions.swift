@@ -23,6 +23,16 @@ struct Mention: Sendable {
     var locative = false
     /// Place introduced by "из".
     var fromPreposition = false
+    /// The preposition that governs the mention ("с Павлодаром" → "с"), markers and adjectives
+    /// between skipped.
+    var preposition: String?
+    /// The grammatical cases the mention may stand in (OpenCorpora grammemes: "nomn", "gent",
+    /// "ablt"…), from its marker word when it has one ("городом Вэйхай" → ablt), else from its
+    /// last word. Empty when the morphology cannot tell (an indeclinable or unknown name).
+    var cases: Set<String> = []
+
+    /// Whether the mention may stand in `grammaticalCase` (an unknown case may be any).
+    func mayBe(_ grammaticalCase: String) -> Bool { cases.isEmpty || cases.contains(grammaticalCase) }
 }
 
 /// A node being built for one document.
@@ -213,15 +223,40 @@ struct Recognizer {
                 matched = m
             }
             if var m = matched {
-                m.locative = isLocative(c, m.first)
-                m.fromPreposition = prepositionBefore(c, m.first) == "из"
+                m.preposition = prepositionBefore(c, m.first)
+                m.locative = m.preposition == "в" || m.preposition == "во"
+                m.fromPreposition = m.preposition == "из"
+                m.cases = grammaticalCases(c, m)
                 out.append(m)
                 i = m.last + 1
             } else {
                 i += 1
             }
         }
-        return inferListMembers(c, out, taken: taken.union(quoted), nodes: &nodes)
+        return inheritingPrepositions(c, inferListMembers(c, out, taken: taken.union(quoted), nodes: &nodes))
+    }
+
+    /// In an enumeration ("с Ниигатой, Такацуки и Дзеэцу") the preposition before the first place
+    /// governs every place of it.
+    func inheritingPrepositions(_ c: Clause, _ mentions: [Mention]) -> [Mention] {
+        var out = mentions
+        for k in out.indices.dropFirst() where out[k].preposition == nil {
+            let previous = out[k - 1]
+            guard let p = previous.preposition, previous.last < out[k].first else { continue }
+            var depth = 0
+            let between = c.words[(previous.last + 1)..<out[k].first]
+            guard between.contains(where: { $0.isText(",") || $0.is("и") }) else { continue }
+            let joined = between.allSatisfy { w in
+                if w.isText("(") { depth += 1; return true }
+                if w.isText(")") { depth -= 1; return true }
+                return depth > 0 || w.isText(",") || w.is("и") || isAdjective(w.text) || markerBefore(c, w.index + 1) != nil
+            }
+            guard joined else { continue }
+            out[k].preposition = p
+            out[k].locative = previous.locative
+            out[k].fromPreposition = previous.fromPreposition
+        }
+        return out
     }
 
     /// In an enumeration of places, a name the gazetteer lacks between two of them is a place of
@@ -539,7 +574,7 @@ struct Recognizer {
             let w = c.words[j]
             if w.isText(".") { j -= 1; continue }
             if w.isAny(Recognizer.placePrepositions) { return w.lower }
-            if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) {
+            if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) || isAdjective(w.text) {
                 j -= 1; skipped += 1; continue
             }
             return nil
@@ -547,18 +582,28 @@ struct Recognizer {
         return nil
     }
 
-    static let placePrepositions: Stems = ["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по"]
+    static let placePrepositions: Stems = ["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по", "у"]
 
     /// Markers and adjectives that may stand between a preposition and its place.
     static let wordsBeforePlaces: Stems = [
         "г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци", "префектур", "област",
-        "зарубежн", "российск", "немецк", "китайск", "японск", "корейск", "южнокорейск", "французск", "такие",
-        "таких", "страны", "стран", "республик", "столиц", "район",
+        "такие", "таких", "страны", "стран", "республик", "столиц", "район",
     ]
 
-    func isLocative(_ c: Clause, _ i: Int) -> Bool {
-        let p = prepositionBefore(c, i)
-        return p == "в" || p == "во"
+    /// The cases a place mention may stand in: its marker noun's ("городом Вэйхай"), else those
+    /// of its last word's noun or adjective readings ("Сергиевым Посадом", "Полевского"). A name
+    /// that does not decline ("Вэйхай", "Саппоро") gives no answer.
+    func grammaticalCases(_ c: Clause, _ m: Mention) -> Set<String> {
+        var j = m.first - 1
+        if j >= 0, c.words[j].isText(".") { j = -1 }  // "г. Омск": an abbreviation has no case
+        if j >= 0, markerBefore(c, m.first) != nil {
+            let cases = Set(parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }.compactMap(\.tag.case))
+            if !cases.isEmpty { return cases }
+        }
+        let readings = parse(c.words[m.last].text).filter {
+            ($0.tag.pos == "NOUN" || $0.tag.pos == "ADJF") && !$0.tag.contains("Fixd")
+        }
+        return Set(readings.compactMap(\.tag.case))
     }
 
     func nodeType(_ t: PlaceType) -> NodeType {

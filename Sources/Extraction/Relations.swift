@@ -18,6 +18,15 @@ struct ClauseFacts: Sendable {
     /// Places that can be partners or visit ends: not a parenthetical country after a name.
     var actorPlaces: [Mention] { places.filter { !$0.parenthetical } }
 
+    /// Word `i` stands inside parentheses.
+    func insideParentheses(_ i: Int) -> Bool {
+        var depth = 0
+        for w in words[..<i] {
+            if w.isText("(") { depth += 1 } else if w.isText(")") { depth = max(0, depth - 1) }
+        }
+        return depth > 0
+    }
+
     func insidePhrase(_ i: Int) -> Bool { phrases.contains { $0.first <= i && i <= $0.last } }
 
     /// Inside the name of an event or organisation (a signed document's title does not count:
@@ -117,7 +126,7 @@ struct RelationRules {
             // российско-германских городов-партнеров".
             if f.insideName(w.index), !f.actorPlaces.contains(where: { $0.first == w.index + 1 }) { continue }
             if mayTwin, l.has("побратим") { out.append((w.index, true)); continue }
-            if mayPartner, l.has("-партнер") || w.starts(with: "партнерск") {
+            if mayPartner, l.has("-партнер") || w.starts(with: "партнерск") || w.starts(with: "партнерств") {
                 out.append((w.index, false)); continue
             }
             if mayFriendly, w.starts(with: "дружествен") || w.starts(with: "добрососедск") || w.starts(with: "дружеск") {
@@ -146,73 +155,6 @@ struct RelationRules {
     func relationType(of m: Mention, in f: ClauseFacts, default fallback: EdgeType) -> EdgeType {
         guard let cue = partnershipCues(f).last(where: { $0.index < m.first }) else { return fallback }
         return cue.twin ? .twinnedWith : .partnerOf
-    }
-
-    /// Twin and partner cities: "городами-побратимами — Хэйхэ, Удалянчи", "побратимских связей
-    /// между городом Омском и городом Кайфыном", lists after a colon, numbered sections after
-    /// "со следующими городами", planned twinning.
-    func partnership(_ k: Int) -> [EdgeDraft] {
-        let f = facts[k]
-        guard let cue = partnershipCue(f) else { return [] }
-        if Lexicon.hypotheticalStems.contains(where: { f.clause.has($0) }) { return [] }
-        let type: EdgeType = cue.twin ? .twinnedWith : .partnerOf
-        let plannedAt = f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false)
-        var out: [EdgeDraft] = []
-        var since: Int?
-        if let years = yearsSinceEstablished(f), let reportYear { since = reportYear - years }
-
-        func status(_ m: Mention, in g: ClauseFacts, inherited: Bool) -> String {
-            if inherited { return plannedAt != nil ? "planned" : "established" }
-            guard let p = g.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false) else { return "established" }
-            let anyAfter = g.actorPlaces.contains { $0.first > p }
-            return (m.first > p || !anyAfter) ? "planned" : "established"
-        }
-        func add(_ a: String, _ b: String, _ st: String, _ spans: [Span], _ rule: String, as relation: EdgeType? = nil) {
-            guard a != b else { return }
-            var attrs: [String: AttributeValue] = ["status": .string(st)]
-            if let since, st == "established" { attrs["since"] = .int(since) }
-            if let y = reportYear { attrs["year"] = .int(y) }
-            // planned twinning is twinning; "planned partnership" is not a relation of its own
-            let t = st == "planned" ? .twinnedWith : (relation ?? type)
-            out.append(EdgeDraft(type: t, source: a, target: b, attributes: attrs, evidence: spans, rule: rule))
-        }
-        let partnerTypes: Set<NodeType> = [.city, .region]
-        // "между A и B"
-        if let between = f.words.firstIndex(where: { $0.is("между") }) {
-            let pair = f.actorPlaces.filter { $0.first > between && partnerTypes.contains($0.type) }.prefix(2)
-            if pair.count == 2 {
-                add(pair[pair.startIndex].nodeID, pair[pair.startIndex + 1].nodeID, status(pair[pair.startIndex + 1], in: f, inherited: false),
-                    [evidence(k)], "partnership.between")
-            }
-        }
-        guard let reporter else { return out }
-        let own = f.actorPlaces.filter { partnerTypes.contains($0.type) && $0.nodeID != reporter }
-        for m in own where !out.contains(where: { $0.source == m.nodeID || $0.target == m.nodeID }) {
-            add(reporter, m.nodeID, status(m, in: f, inherited: false), [evidence(k)], "partnership.sentence",
-                as: relationType(of: m, in: f, default: type))
-        }
-        // A list or the numbered sections that the clause announces.
-        if f.clause.introducesList || f.clause.has("следующ") {
-            for j in following(k) {
-                for m in facts[j].actorPlaces where partnerTypes.contains(m.type) && m.nodeID != reporter {
-                    add(reporter, m.nodeID, status(m, in: facts[j], inherited: true), [evidence(k), evidence(j)], "partnership.list")
-                }
-            }
-        } else if own.isEmpty, k + 1 < facts.count, !facts[k + 1].clause.isHeading,
-                  // only a sentence or a section's bullet that names no other place ("…символов
-                  // городов-побратимов…") hands its cue on, and only to a plain sentence
-                  !facts[k + 1].clause.isListItem,
-                  !f.places.contains(where: { $0.nodeID != reporter }) {
-            // "…символов городов-побратимов…. В 2009 году переданы символы г. Шэньян (Китай); …":
-            // the cities the next sentence names with a marker or a country.
-            let next = facts[k + 1]
-            if partnershipCue(next) == nil {
-                for m in next.actorPlaces where partnerTypes.contains(m.type) && m.nodeID != reporter && isMarked(m, in: next) {
-                    add(reporter, m.nodeID, status(m, in: f, inherited: true), [evidence(k), evidence(k + 1)], "partnership.continuation")
-                }
-            }
-        }
-        return out
     }
 
     /// A place written with a marker ("г. Шэньян") or a country in parentheses.

@@ -1,0 +1,212 @@
+import KnowledgeGraph
+
+/// Partnerships between any two places, from the grammatical roles of the places around a
+/// partnership cue (`RelationRules.partnershipCues`):
+///
+/// - `partnership.between`: "соглашение между A и B";
+/// - `partnership.owner`: the place whose partners the clause names, in the genitive after the
+///   cue noun or after "у" ("побратимы A: B, C", "у A есть побратим — B"), with every other place;
+/// - `partnership.with`: the subject and the places after "с" ("A подружился с B и C", "с A
+///   подружились B и C");
+/// - `partnership.pair`: two places named together ("A и B стали побратимами");
+/// - `partnership.reporter`: the reporting city, when the clause leaves the owner implicit;
+/// - `partnership.list` and `partnership.continuation`: places the clause announces (a list
+///   after a colon, numbered sections, the next sentence).
+///
+/// Countries take part in no partnership: a country beside a city says where the city is.
+extension RelationRules {
+    /// The kinds of place that can be partners.
+    static let partnerTypes: Set<NodeType> = [.city, .region]
+
+    func partnership(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        let cues = partnershipCues(f)
+        guard let cue = partnershipCue(f) else { return [] }
+        if Lexicon.hypotheticalStems.contains(where: { f.clause.has($0) }) { return [] }
+        if isNegated(f, around: cue.index) { return [] }
+        let type: EdgeType = cue.twin ? .twinnedWith : .partnerOf
+        var out: [EdgeDraft] = []
+        var since: Int?
+        if let years = yearsSinceEstablished(f), let reportYear { since = reportYear - years }
+        let change = partnershipChange(f)
+
+        func add(_ a: Mention?, _ aID: String, _ b: Mention, in g: ClauseFacts, inherited: Bool,
+                 _ spans: [Span], _ rule: String) {
+            guard aID != b.nodeID else { return }
+            if out.contains(where: { Set([$0.source, $0.target]) == Set([aID, b.nodeID]) }) { return }
+            let st = change?.status ?? status(b, in: g, inherited: inherited, plannedInCue: f)
+            var attrs: [String: AttributeValue] = ["status": .string(st)]
+            if let since, st == "established" { attrs["since"] = .int(since) }
+            if change != nil {
+                attrs.merge(timeAttributes(f, near: change?.index ?? cue.index)) { old, _ in old }
+            } else if let y = reportYear {
+                attrs["year"] = .int(y)
+            }
+            // planned twinning is twinning; "planned partnership" is not a relation of its own
+            let relation = st == "planned" ? .twinnedWith : relationType(of: b, in: g, default: type)
+            out.append(EdgeDraft(type: relation, source: aID, target: b.nodeID, attributes: attrs, evidence: spans, rule: rule))
+        }
+
+        // a place in parentheses says where the one before it is: "A (Region) и B (Region)"
+        let candidates = f.actorPlaces.filter {
+            Self.partnerTypes.contains($0.type) && !f.insideName($0.first) && !f.insideParentheses($0.first)
+        }
+        let here = [evidence(k)]
+
+        // "между A и B"
+        if let between = f.words.firstIndex(where: { $0.is("между") }) {
+            let pair = candidates.filter { $0.first > between }.prefix(2)
+            if pair.count == 2, let a = pair.first, let b = pair.last {
+                add(a, a.nodeID, b, in: f, inherited: false, here, "partnership.between")
+            }
+        }
+
+        let owners = ownerPlaces(f, candidates: candidates, cues: cues)
+        let partners = candidates.filter { m in
+            !owners.contains { $0.nodeID == m.nodeID } && !qualifiesAnother(m, in: f)
+        }
+        if !owners.isEmpty {
+            for o in owners { for p in partners { add(o, o.nodeID, p, in: f, inherited: false, here, "partnership.owner") } }
+        } else {
+            let withObjects = candidates.filter { $0.preposition == "с" || $0.preposition == "со" }
+            let subjects = candidates.filter { $0.preposition == nil && $0.mayBe("nomn") && !qualifiesAnother($0, in: f) }
+            let segments = clauseSegments(f)
+            var paired = false
+            for s in subjects {
+                for p in withObjects where segments(s.first) == segments(p.first) {
+                    add(s, s.nodeID, p, in: f, inherited: false, here, "partnership.with")
+                    paired = true
+                }
+            }
+            if !paired, out.isEmpty, reporter == nil || !partners.contains(where: { $0.nodeID == reporter }) {
+                let named = subjects.filter { !qualifiesAnother($0, in: f) }
+                for (a, b) in coordinatedPairs(named, in: f) where segments(a.first) == segments(b.first) {
+                    add(a, a.nodeID, b, in: f, inherited: false, here, "partnership.pair")
+                }
+            }
+        }
+        // the reporting city fills what the clause leaves implicit
+        let named = Set(out.flatMap { [$0.source, $0.target] })
+        if let reporter, owners.isEmpty {
+            for m in partners where m.nodeID != reporter && !named.contains(m.nodeID) {
+                add(nil, reporter, m, in: f, inherited: false, here, "partnership.reporter")
+            }
+        }
+
+        // A list or the numbered sections that the clause announces belong to its owner.
+        let listOwner = owners.first?.nodeID ?? (partners.count == 1 && partners[0].nodeID != reporter && out.isEmpty ? partners[0].nodeID : reporter)
+        if let listOwner, f.clause.introducesList || f.clause.has("следующ") {
+            for j in following(k) {
+                for m in facts[j].actorPlaces where Self.partnerTypes.contains(m.type) && m.nodeID != listOwner {
+                    add(nil, listOwner, m, in: facts[j], inherited: true, [evidence(k), evidence(j)], "partnership.list")
+                }
+            }
+        } else if let reporter, partners.isEmpty || partners.allSatisfy({ $0.nodeID == reporter }),
+                  k + 1 < facts.count, !facts[k + 1].clause.isHeading,
+                  // only a sentence or a section's bullet that names no other place ("…символов
+                  // городов-побратимов…") hands its cue on, and only to a plain sentence
+                  !facts[k + 1].clause.isListItem,
+                  !f.places.contains(where: { $0.nodeID != reporter }) {
+            // "…the symbols of our twin cities. In 2009 the symbols of г. X (Country) were handed
+            // over": the cities the next sentence names with a marker or a country.
+            let next = facts[k + 1]
+            if partnershipCue(next) == nil {
+                for m in next.actorPlaces where Self.partnerTypes.contains(m.type) && m.nodeID != reporter && isMarked(m, in: next) {
+                    add(nil, reporter, m, in: f, inherited: true, [evidence(k), evidence(k + 1)], "partnership.continuation")
+                }
+            }
+        }
+        return out
+    }
+
+    /// `planned` when the clause speaks of intent ("планируется", "протокол о намерениях") before
+    /// the place, or after it with no other place following; else `established`.
+    private func status(_ m: Mention, in g: ClauseFacts, inherited: Bool, plannedInCue f: ClauseFacts) -> String {
+        if inherited {
+            return f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false) != nil ? "planned" : "established"
+        }
+        guard let p = g.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false) else { return "established" }
+        let anyAfter = g.actorPlaces.contains { $0.first > p }
+        return (m.first > p || !anyAfter) ? "planned" : "established"
+    }
+
+    /// The places whose partners the clause names: a genitive right after a cue noun
+    /// ("городами-побратимами A", "побратимы города A") or a place after "у" ("у A появился
+    /// побратим"). A genitive after a singular genitive cue is the twin itself, in apposition
+    /// ("делегация города-побратима A").
+    func ownerPlaces(_ f: ClauseFacts, candidates: [Mention], cues: [(index: Int, twin: Bool)]) -> [Mention] {
+        var owners = candidates.filter { $0.preposition == "у" }
+        for cue in cues {
+            guard let m = candidates.first(where: { $0.first > cue.index }),
+                  m.first - cue.index <= 3, m.cases.contains("gent"),
+                  f.words[(cue.index + 1)..<m.first].allSatisfy({ $0.isText(".") || isMarkerWord($0) }) else { continue }
+            let cueReadings = analyzer.parse(f.words[cue.index].text).filter { $0.tag.pos == "NOUN" || $0.tag.pos == "ADJF" }
+            let singularGenitiveCue = cueReadings.contains { $0.tag.case == "gent" && $0.tag.number == "sing" }
+            let pluralCue = cueReadings.contains { $0.tag.number == "plur" }
+            if singularGenitiveCue && !pluralCue { continue }
+            owners.append(m)
+        }
+        return unique(owners.map(\.nodeID)).compactMap { id in owners.first { $0.nodeID == id } }
+    }
+
+    /// A marker word ("города", "г", "муниципалитета") between a cue and its place.
+    private func isMarkerWord(_ w: Word) -> Bool {
+        w.isWord && Lexicon.markerTable.contains { marker in
+            marker.exact ? w.lower == marker.stem || w.lower + "." == marker.stem : w.starts(with: marker.stem)
+        }
+    }
+
+    /// A genitive place that says where the place after it is: "столица Армении Ереван",
+    /// "мэр провинции Самсун", "Кировский район Санкт-Петербурга".
+    func qualifiesAnother(_ m: Mention, in f: ClauseFacts) -> Bool {
+        guard m.type == .region || f.places.contains(where: { $0.first == m.last + 1 && $0.type == .city }) else {
+            return false
+        }
+        return f.places.contains { $0.first == m.last + 1 } && m.cases.contains("gent") && !m.mayBe("nomn")
+    }
+
+    /// Places joined by "и" ("A и B", "A (Country) и B"): a pair each. Two places alone in the
+    /// clause are a pair too ("A стал побратимом B").
+    func coordinatedPairs(_ places: [Mention], in f: ClauseFacts) -> [(Mention, Mention)] {
+        if places.count == 2 { return [(places[0], places[1])] }
+        var pairs: [(Mention, Mention)] = []
+        for (a, b) in zip(places, places.dropFirst()) {
+            let between = f.words[(a.last + 1)..<b.first].filter { !f.insideParentheses($0.index) && !$0.isText("(") && !$0.isText(")") }
+            // not part of a longer list: "A, B и C" names no pairs
+            let listBefore = a.first > 0 && f.words[a.first - 1].isText(",")
+            if between.count == 1, between[0].is("и"), !listBefore { pairs.append((a, b)) }
+        }
+        return pairs
+    }
+
+    /// The part of the clause word `i` is in: coordinated clauses ("…, но …", "…; …") are parts of
+    /// their own, and a subject in one has no object in the other.
+    func clauseSegments(_ f: ClauseFacts) -> (Int) -> Int {
+        var starts: [Int] = []
+        let w = f.words
+        for i in w.indices {
+            if w[i].isText(";") { starts.append(i) }
+            if i > 0, w[i - 1].isText(","), w[i].isAny(Lexicon.contrastiveConjunctions) { starts.append(i) }
+        }
+        return { i in starts.filter { $0 <= i }.count }
+    }
+
+    /// A "не" or "ни" shortly before the cue or before the verb right after it ("не является
+    /// побратимом", "так и не установили побратимских отношений").
+    func isNegated(_ f: ClauseFacts, around cue: Int) -> Bool {
+        let w = f.words
+        let lo = max(0, cue - 4)
+        return w[lo..<cue].contains { $0.isAny(Lexicon.negations) }
+    }
+
+    /// A partnership that changed: "приостановил побратимские отношения" (suspended), "разорвал",
+    /// "прекратил" (ended); with the word's index, for the date nearest to it.
+    func partnershipChange(_ f: ClauseFacts) -> (status: String, index: Int)? {
+        for w in f.words where w.isWord {
+            if let row = Lexicon.partnershipChanges.first(where: { w.starts(with: $0.stem) }) {
+                return (row.status, w.index)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+import Extraction
+import KnowledgeGraph
+
+/// Pairs of partner names in a graph, each pair sorted.
+func partnerPairs(_ g: Graph) -> Set<[String]> {
+    let byID = g.nodesByID
+    return Set(g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.compactMap { e in
+        guard let a = byID[e.source]?.name, let b = byID[e.target]?.name else { return nil }
+        return [a, b].sorted()
+    })
+}
+
+func statuses(_ g: Graph) -> Set<String> {
+    Set(g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.compactMap {
+        if case .string(let s)? = $0.attributes["status"] { return s }
+        return nil
+    })
+}
+
+/// Texts without a heading city: every partnership must name both of its places.
+@Suite struct PartnershipRuleTests {
+    @Test(arguments: [
+        "Побратимами Казани давно стали Брно и Гронинген.",
+        "Среди побратимов Казани — Брно и Гронинген.",
+        "У Казани есть два города-побратима: Брно и Гронинген.",
+    ])
+    func ownerInGenitiveOrAfterU(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Брно", "Казань"], ["Гронинген", "Казань"]])
+    }
+
+    @Test(arguments: [
+        "Ярославль и Кассель стали городами-побратимами в 1988 году.",
+        "Городами-побратимами в прошлом месяце официально стали Ярославль и Кассель.",
+        "Ярославль и Кассель — города-побратимы.",
+    ])
+    func twoPlacesNamedTogetherAreAPair(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Кассель", "Ярославль"]])
+    }
+
+    @Test(arguments: [
+        "Пермь подписала соглашение о партнёрстве с Оксфордом, Дуйсбургом и Луисвиллом.",
+        "С Оксфордом, Дуйсбургом и Луисвиллом Пермь связывают партнёрские отношения.",
+        "Партнёрские отношения связывают Пермь с Оксфордом, Дуйсбургом и Луисвиллом.",
+    ])
+    func subjectWithEveryPlaceAfterS(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Оксфорд", "Пермь"], ["Дуйсбург", "Пермь"], ["Луисвилл", "Пермь"]])
+    }
+
+    @Test func aCoordinatedClauseHasSubjectsOfItsOwn() throws {
+        let g = try extract("Казань имеет соглашения о партнёрстве с Брно и Гронингеном, но Ереван стал её первым городом-побратимом.")
+        #expect(!partnerPairs(g).contains(["Гронинген", "Ереван"]))
+        #expect(!partnerPairs(g).contains(["Брно", "Ереван"]))
+        #expect(partnerPairs(g).contains(["Брно", "Казань"]))
+    }
+
+    @Test(arguments: [
+        "Казань не является побратимом Брно.",
+        "Брно и Казань так и не стали городами-побратимами.",
+    ])
+    func negatedStatementGivesNoPartnership(_ text: String) throws {
+        #expect(partnerPairs(try extract(text)).isEmpty)
+    }
+
+    @Test(arguments: [
+        "Ярославль и Кассель договорились стать городами-побратимами.",
+        "Ярославль и Кассель планируют установить побратимские отношения.",
+    ])
+    func intentIsPlanned(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Кассель", "Ярославль"]])
+        #expect(statuses(g) == ["planned"])
+    }
+
+    @Test(arguments: [
+        ("В 2014 году Ярославль приостановил побратимские отношения с Касселем.", "suspended"),
+        ("Побратимские отношения между Ярославлем и Касселем были разорваны в 2022 году.", "ended"),
+        ("Кассель прекратил побратимские связи с Ярославлем в марте 2022 года.", "ended"),
+    ])
+    func suspendedOrEndedPartnershipKeepsItsDate(_ text: String, _ status: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Кассель", "Ярославль"]])
+        #expect(statuses(g) == [status])
+        let years = g.edges.compactMap { e -> Int? in if case .int(let y)? = e.attributes["year"] { return y }; return nil }
+        #expect(!years.isEmpty && years.allSatisfy { $0 == 2014 || $0 == 2022 })
+    }
+
+    @Test(arguments: [
+        "Полоцк (Витебская область) и Сергиев Посад (Московская область) стали побратимами.",
+        "Города Брно (Чехия) и Казань (Россия) стали побратимами.",
+    ])
+    func placesInParenthesesOnlySayWhereTheOthersAre(_ text: String) throws {
+        let pairs = partnerPairs(try extract(text))
+        #expect(pairs.count == 1)
+    }
+}
