@@ -131,6 +131,9 @@ enum Lexicon {
     static let notOrganisations: Set<String> = ["ВКС", "МБОУ", "МАОУ", "МБУ", "МАУ", "СОШ", "ДОУ", "ЧС", "ИТ", "IT", "СМИ",
                                                 "ФИО", "ДТП", "COVID", "ВВП", "НКО", "РФ", "ЕС"]
 
+    /// Words after which a quotation is a name: "под названием «…»", "имени «…»", "проект «…»".
+    static let nameIntroducers: Stems = ["назван", "имени", "проект", "бренд", "марк", "девиз", "тем", "номинац"]
+
     /// Legal forms that introduce a quoted company name: АО «Эталон».
     static let legalForms: Stems = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
 

@@ -307,20 +307,43 @@ struct Recognizer {
         c.words.firstIndex { $0.isWord } ?? 0
     }
 
-    /// Word indices inside «…» or "…" quotes: names of events and organisations, not places.
+    /// Word indices inside «…» or "…" quotes that delimit a name: where the grammar calls for
+    /// one, after the head noun of an organisation, event or document ("фестиваль «…»", АО «…»,
+    /// "соглашение «…»") or after "название", "имени". Other quotes (direct speech, a citation)
+    /// are text like any other.
     func quotedWords(_ c: Clause) -> Set<Int> {
         var depth = 0
         var out = Set<Int>()
+        var naming = false
         for w in c.words {
             if w.token.kind == .quote {
-                if w.isText("«") || w.isText("„") { depth += 1 }
-                else if w.isText("»") || w.isText("“") { depth = max(0, depth - 1) }
-                else if w.isText("\"") { depth = depth > 0 ? depth - 1 : 1 }
+                let opens = w.isText("«") || w.isText("„") || (w.isText("\"") && depth == 0)
+                if opens {
+                    if depth == 0 { naming = quoteNamesSomething(c, before: w.index) }
+                    depth += 1
+                } else if w.isText("»") || w.isText("“") || w.isText("\"") {
+                    depth = max(0, depth - 1)
+                }
                 continue
             }
-            if depth > 0 { out.insert(w.index) }
+            if depth > 0 && naming { out.insert(w.index) }
         }
         return out
+    }
+
+    /// Whether the quote at `q` follows what calls for a name: the word right before it, or a
+    /// head noun up to four words back with its modifiers ("турнире по дзюдо «…»").
+    private func quoteNamesSomething(_ c: Clause, before q: Int) -> Bool {
+        guard q > 0, c.words[q - 1].isWord else { return false }
+        let last = c.words[q - 1]
+        if last.isAny(Lexicon.legalForms) || last.starts(with: Lexicon.nameIntroducers) || last.isAbbreviation { return true }
+        for j in stride(from: q - 1, through: max(0, q - 4), by: -1) {
+            let w = c.words[j]
+            guard w.isWord else { return false }
+            let kinds = headKinds(w)
+            if kinds.organisation || kinds.event || kinds.document { return true }
+        }
+        return false
     }
 
     /// The place-marker word right before `i` ("г.", "города", "коммуны", "округа"…).
