@@ -18,6 +18,7 @@ enum Lexicon {
         ("округ", .region), ("департамент", .region), ("провинци", .region), ("префектур", .region),
         ("област", .region), ("край", .region), ("края", .region), ("штат", .region), ("уезд", .region),
         ("земл", .region), ("кантон", .region), ("графств", .region), ("район", .region), ("районе", .region),
+        ("повят", .region), ("гмин", .city), ("воеводств", .region), ("жудец", .region), ("аймак", .region),
     ]
 
     /// `placeMarkers` with whether each matches whole words only, worked out once: the
@@ -62,6 +63,13 @@ enum Lexicon {
     static let hypotheticalStems = ["возможного сотрудничеств", "возможное сотрудничеств",
                                     "возможных направлени", "перспективы сотрудничеств"]
 
+    /// Verbs of becoming partners, by lemma, and the stems that every form of them holds.
+    static let partnershipVerbs: Set<String> = ["подружиться", "побрататься", "породниться", "сдружиться",
+                                                "породнить", "побратать"]
+    static let partnershipVerbStems = ["друж", "брат", "родн"]
+    /// Nouns that stand for the two places of a partnership: "между двумя городами".
+    static let partiesAnaphora: Stems = ["двумя", "обоими", "городами", "муниципалитетами", "сторонами"]
+
     /// Conjunctions that open a clause of their own after a comma.
     static let contrastiveConjunctions: Stems = ["но", "а", "однако", "хотя", "тогда"]
     /// Words that negate the statement after them.
@@ -99,7 +107,8 @@ enum Lexicon {
                               "в режиме видео", "zoom", "видеомост", "видеообращ", "видеопоздрав"]
 
     /// Substrings every cue of `RelationRules.partnershipCues` holds.
-    static let partnershipCueStems = ["побратим", "партнер", "дружес", "добрососедск", "сотрудничеств"]
+    static let partnershipCueStems = ["побратим", "партнер", "дружес", "добрососедск", "сотрудничеств", "дружб",
+                                      "подруж", "побрат", "породн", "сдруж"]
     static let signStems: Stems = ["подписан", "подписал", "подписыва", "подписи", "заключен", "заключил", "подписани"]
 
     static let memberStems = ["членом", "члены", "членами", "членство", "членств", "вступ", "принят в", "качестве наблюдател",

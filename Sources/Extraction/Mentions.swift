@@ -233,7 +233,35 @@ struct Recognizer {
                 i += 1
             }
         }
-        return inheritingPrepositions(c, inferListMembers(c, out, taken: taken.union(quoted), nodes: &nodes))
+        let listed = inferListMembers(c, out, taken: taken.union(quoted), nodes: &nodes)
+        return inheritingPrepositions(c, placesBeforeTheirCountry(c, listed, taken: taken.union(quoted), nodes: &nodes))
+    }
+
+    /// A name the gazetteer lacks, right before the country it is in, is a city of that country:
+    /// "Тампере, Финляндия", "Ювяскюля (Финляндия)". Only names the dictionary does not know as
+    /// common words; before a comma, only where a list puts them (first in the sentence or after
+    /// a comma).
+    private func placesBeforeTheirCountry(_ c: Clause, _ found: [Mention], taken: Set<Int>, nodes: inout [String: NodeDraft]) -> [Mention] {
+        var out = found
+        let w = c.words
+        for country in found where country.type == .country && country.first >= 2 {
+            let sep = w[country.first - 1]
+            guard sep.isText(",") || sep.isText("(") else { continue }
+            let i = country.first - 2
+            guard w[i].isWord, w[i].isCapitalized, !w[i].isAbbreviation, !taken.contains(i),
+                  !out.contains(where: { $0.first <= i && i <= $0.last }) else { continue }
+            let atItemStart = i == firstWordIndex(c) || (i > 0 && w[i - 1].isText(","))
+            guard sep.isText("(") || atItemStart else { continue }
+            guard let p = parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox") else { continue }
+            let surface = w[i].text
+            guard let code = countryCode(country.surface) else { continue }
+            let id = "city/\(NameKey.slug(surface))"
+            register(&nodes, id: id, type: .city, name: surface, surface: surface,
+                     span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
+                     attributes: ["country": .string(code)])
+            out.append(Mention(nodeID: id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
+        }
+        return out.sorted { $0.first < $1.first }
     }
 
     /// In an enumeration ("с Ниигатой, Такацуки и Дзеэцу") the preposition before the first place

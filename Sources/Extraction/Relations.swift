@@ -118,6 +118,7 @@ struct RelationRules {
         let mayPartner = !plain || f.clause.has("партнер")
         let mayFriendly = !plain || f.clause.has("дружес") || f.clause.has("добрососедск")
         let mayCooperate = !plain || f.clause.has("сотрудничеств")
+        let mayBefriend = !plain || Lexicon.partnershipVerbStems.contains { f.clause.has($0) } || f.clause.has("дружб")
         var out: [(Int, Bool)] = []
         for w in f.words where w.isWord {
             let l = w.lower
@@ -134,6 +135,16 @@ struct RelationRules {
                 if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { out.append((w.index, false)) }
                 continue
             }
+            if mayBefriend, isPartnershipVerb(w) { out.append((w.index, w.lower.has("брат"))); continue }
+            // "сотрудничество между A и B", "дружба между двумя городами", "о дружбе с A"
+            if mayCooperate || mayBefriend, w.starts(with: "сотрудничеств") || w.starts(with: "дружб"),
+               w.index + 1 < f.words.count, f.words[w.index + 1].isAny(["между", "с", "со"]) {
+                let next = w.index + 2 < f.words.count ? f.words[w.index + 2] : nil
+                if f.actorPlaces.contains(where: { $0.first > w.index + 1 && $0.first <= w.index + 4 && $0.type != .country })
+                    || (f.words[w.index + 1].is("между") && next.map { $0.isAny(Lexicon.partiesAnaphora) } ?? false) {
+                    out.append((w.index, false)); continue
+                }
+            }
             // "сотрудничество с городом Тайбей", "отношения сотрудничества со следующими городами"
             if mayCooperate, w.starts(with: "сотрудничеств"), w.index + 1 < f.words.count, f.words[w.index + 1].isAny(["с", "со"]) {
                 let after = f.words[(w.index + 2)..<min(f.words.count, w.index + 6)]
@@ -144,6 +155,14 @@ struct RelationRules {
             }
         }
         return out
+    }
+
+    /// "подружились", "побратались", "породнились": a verb whose lemma is in
+    /// `Lexicon.partnershipVerbs`.
+    func isPartnershipVerb(_ w: Word) -> Bool {
+        guard Lexicon.partnershipVerbStems.contains(where: { w.lower.has($0) }) else { return false }
+        return analyzer.parse(w.text).contains { ($0.tag.pos == "VERB" || $0.tag.pos == "INFN" || $0.tag.pos == "PRTF" || $0.tag.pos == "PRTS")
+            && Lexicon.partnershipVerbs.contains($0.normalForm) }
     }
 
     func partnershipCue(_ f: ClauseFacts) -> (index: Int, twin: Bool)? {
@@ -176,6 +195,11 @@ struct RelationRules {
                 j += 1
             }
             if !out.isEmpty { return out }
+            // lines without bullets, each starting with a place: "Тампере, Финляндия"
+            j = k + 1
+            while j < facts.count, isUnbulletedItem(facts[j]) { out.append(j); j += 1 }
+            if !out.isEmpty { return out }
+            j = k + 1
         }
         while j < facts.count {
             let c = facts[j].clause
@@ -184,6 +208,12 @@ struct RelationRules {
             j += 1
         }
         return out
+    }
+
+    /// A short line of a list without bullets that starts with a place ("Тампере, Финляндия").
+    func isUnbulletedItem(_ f: ClauseFacts) -> Bool {
+        f.clause.startsLine && f.clause.isHeading && !f.clause.isListItem
+            && (f.actorPlaces.first.map { $0.first == f.words.firstIndex(where: \.isWord) } ?? false)
     }
 
     /// "10 лет с момента установления побратимских связей", "20-летия установления".

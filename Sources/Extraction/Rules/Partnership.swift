@@ -61,6 +61,14 @@ extension RelationRules {
             }
         }
 
+        // "между двумя городами": the two cities the clause names
+        if out.isEmpty, let between = f.words.firstIndex(where: { $0.is("между") }), between + 1 < f.words.count,
+           f.words[between + 1].isAny(Lexicon.partiesAnaphora),
+           !candidates.contains(where: { $0.first > between && $0.first <= between + 3 }) {
+            let named = candidates.filter { !qualifiesAnother($0, in: f) && !$0.locative }
+            if named.count == 2 { add(named[0], named[0].nodeID, named[1], in: f, inherited: false, here, "partnership.between-both") }
+        }
+
         let owners = ownerPlaces(f, candidates: candidates, cues: cues)
         let partners = candidates.filter { m in
             !owners.contains { $0.nodeID == m.nodeID } && !qualifiesAnother(m, in: f)
@@ -85,9 +93,18 @@ extension RelationRules {
                 }
             }
         }
+        // "принял делегацию из города-побратима A": a twin in apposition to the cue, and the one
+        // other city the clause names
+        if out.isEmpty, reporter == nil, owners.isEmpty {
+            let appositions = partners.filter { m in cues.contains { $0.index == m.first - 1 } }
+            let others = partners.filter { m in !appositions.contains { $0.nodeID == m.nodeID } && m.type == .city }
+            if appositions.count == 1, others.count == 1 {
+                add(others[0], others[0].nodeID, appositions[0], in: f, inherited: false, here, "partnership.apposition")
+            }
+        }
         // the reporting city fills what the clause leaves implicit
         let named = Set(out.flatMap { [$0.source, $0.target] })
-        if let reporter, owners.isEmpty {
+        if let reporter, owners.isEmpty, out.isEmpty {
             for m in partners where m.nodeID != reporter && !named.contains(m.nodeID) {
                 add(nil, reporter, m, in: f, inherited: false, here, "partnership.reporter")
             }
@@ -97,7 +114,9 @@ extension RelationRules {
         let listOwner = owners.first?.nodeID ?? (partners.count == 1 && partners[0].nodeID != reporter && out.isEmpty ? partners[0].nodeID : reporter)
         if let listOwner, f.clause.introducesList || f.clause.has("следующ") {
             for j in following(k) {
-                for m in facts[j].actorPlaces where Self.partnerTypes.contains(m.type) && m.nodeID != listOwner {
+                // a line without a bullet names one place, and what follows it says where it is
+                let items = isUnbulletedItem(facts[j]) ? Array(facts[j].actorPlaces.prefix(1)) : facts[j].actorPlaces
+                for m in items where Self.partnerTypes.contains(m.type) && m.nodeID != listOwner {
                     add(nil, listOwner, m, in: facts[j], inherited: true, [evidence(k), evidence(j)], "partnership.list")
                 }
             }

@@ -97,3 +97,50 @@ func statuses(_ g: Graph) -> Set<String> {
         #expect(pairs.count == 1)
     }
 }
+
+@Suite struct MorePartnershipRuleTests {
+    @Test(arguments: [
+        "Ещё в 1972 году Казань подружилась с Брно.",
+        "С Брно Казань побраталась в 1972 году.",
+        "Брно и Казань породнились в 1972 году.",
+    ])
+    func verbsOfBecomingPartners(_ text: String) throws {
+        #expect(partnerPairs(try extract(text)) == [["Брно", "Казань"]])
+    }
+
+    @Test(arguments: [
+        "Мэр Казани и глава Брно подписали соглашение о дружбе между двумя городами.",
+        "Соглашение о партнёрстве между городами подписали мэр Брно и глава Казани.",
+    ])
+    func betweenTheTwoCitiesMeansTheTwoNamed(_ text: String) throws {
+        #expect(partnerPairs(try extract(text)) == [["Брно", "Казань"]])
+    }
+
+    @Test(arguments: [
+        "В Казани приняли делегацию из города-побратима Брно.",
+        "Мэр Казани встретил делегацию чешского города-побратима Брно.",
+        "Делегация города-побратима Брно прибыла в Казань.",
+    ])
+    func aTwinInAppositionAndTheOneOtherCity(_ text: String) throws {
+        #expect(partnerPairs(try extract(text)) == [["Брно", "Казань"]])
+    }
+
+    @Test func linesWithoutBulletsAfterAColonAreTheList() throws {
+        let text = """
+        Казань поддерживает побратимские связи с такими городами:
+
+        Брно, Чехия
+        Куопио, Финляндия
+        Гронинген, Нидерланды
+        """
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Брно", "Казань"], ["Казань", "Куопио"], ["Гронинген", "Казань"]])
+    }
+
+    @Test(arguments: ["Ювяскюляйнен, Финляндия, и Брно, Чехия, стали побратимами.",
+                      "Побратимами стали Ювяскюляйнен (Финляндия) и Брно (Чехия)."])
+    func anUnknownNameBeforeItsCountryIsACity(_ text: String) throws {
+        let g = try extract(text)
+        #expect(g.nodes.contains { $0.name == "Ювяскюляйнен" && $0.type == .city })
+    }
+}
