@@ -88,8 +88,18 @@ enum Lexicon {
     static let visitNouns: Stems = ["визит", "поездк", "выезд"]
     static let receptionStems: Stems = ["прием", "принят", "принима"]
     static let missionStem = "мисси"
+    /// Verbs whose object is the place visited ("посетить").
+    static let visitObjectStems: Stems = ["посети", "посеща", "посещен"]
+    /// Verbs and nouns of going somewhere, the place after "в" ("прибыть", "побывать", "визит в").
+    static let visitMotionStems: Stems = ["прибыл", "прибыв", "приехал", "приезжа", "прилетел", "прилета", "побывал", "побыва",
+                                          "съехал", "съезжа", "визит", "поездк", "выехал", "выезжа", "отправил", "направил"]
+    /// Verbs of staying somewhere: the place after "в" is in the prepositional case.
+    static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил"]
+    /// Verbs of receiving a group: the host is visited.
+    static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "приветствова"]
     /// Every stem a visit rule starts from; a clause holding none is skipped at once.
     static let visitCues = visitVerbs + visitNouns + sendStems + receptionStems + [missionStem]
+        + visitObjectStems + visitMotionStems + receptionVerbStems
     /// Nouns naming a travelling group.
     static let groupStems: Stems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",

@@ -654,7 +654,11 @@ struct Recognizer {
         let readings = parse(c.words[m.last].text).filter {
             ($0.tag.pos == "NOUN" || $0.tag.pos == "ADJF") && !$0.tag.contains("Fixd")
         }
-        return Set(readings.compactMap(\.tag.case))
+        var cases = Set(readings.compactMap(\.tag.case))
+        // a name the dictionary lacks, in its nominative form, is as likely its accusative
+        // ("посетили Кентшин"): the guesser gives only the first
+        if !readings.contains(where: \.isDictionaryWord), cases.contains("nomn") { cases.insert("accs") }
+        return cases
     }
 
     func nodeType(_ t: PlaceType) -> NodeType {

@@ -1,0 +1,179 @@
+import KnowledgeGraph
+
+/// Visits from the roles of the places around a visit trigger, whatever their order:
+///
+/// - `visit.motion`: "делегация из A прибыла в B", "в B прибыла делегация A", "A совершил поездку
+///   в B", "побывали в B";
+/// - `visit.object`: "делегация A посетила B", "B посетила делегация из A" (B the object, in the
+///   accusative, wherever it stands);
+/// - `visit.reception`: "в B приняли делегацию из A", "мэр B принял делегацию A": the host is
+///   visited.
+///
+/// The origin is a place after "из", the genitive of a travelling group or of an office holder
+/// ("делегация A", "мэр A"), or a place that is the subject; the reporting city when the clause
+/// names none. Online meetings, intentions, the future and negated statements are no visits.
+extension RelationRules {
+    func roleVisits(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        if Lexicon.onlineStems.contains(where: { f.clause.has($0) }) { return [] }
+        if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return [] }
+        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { f.clause.has($0) }) { return [] }
+        let w = f.words
+        let segment = clauseSegments(f)
+        var out: [EdgeDraft] = []
+        for t in w.indices where w[t].isWord {
+            guard let kind = visitTrigger(w[t], in: f) else { continue }
+            if isNegated(f, around: t) || isFuture(w[t]) { continue }
+            // a place named with its marker stays a place even where the marker heads a name
+            // ("Департамент Верхняя Савойя")
+            let places = f.actorPlaces.filter {
+                segment($0.first) == segment(t) && (!f.insideName($0.first) || isMarked($0, in: f))
+                    && !f.insideParentheses($0.first) && !qualifiesAnother($0, in: f) && !isOwnerBeforeTwin($0, in: f)
+            }
+            // a group's city may stand inside its organisation's name: "представители мэрии A"
+            let origins = f.actorPlaces.filter {
+                segment($0.first) == segment(t) && !f.insideParentheses($0.first) && !isOwnerBeforeTwin($0, in: f)
+                    && isOrigin($0, in: f, trigger: t) && (!f.insideName($0.first) || isAfterGroup($0, in: f))
+            }
+            var targets: [Mention]
+            switch kind {
+            case .reception:
+                // the host: where it happened, or whose office holder or city received
+                targets = places.filter { m in m.locative && !origins.contains { $0.nodeID == m.nodeID } }
+                if targets.isEmpty {
+                    targets = places.filter { m in m.last < t && !origins.contains { $0.nodeID == m.nodeID }
+                        && (m.mayBe("nomn") && m.preposition == nil || isAfterOffice(m, in: f)) }
+                }
+                guard !origins.isEmpty else { continue }
+                let hosts = targets.isEmpty ? (reporter.map { [$0] } ?? []) : targets.map(\.nodeID)
+                for o in origins { for h in hosts { out.append(visit(o.nodeID, h, f, k, t, "visit.reception")) } }
+                continue
+            case .object:
+                // the object: a place with no preposition that may be accusative and is nobody's
+                // origin; of several, those that cannot be the subject, else those after the verb
+                let objects = places.filter { m in
+                    m.preposition == nil && m.mayBe("accs") && !origins.contains { $0.nodeID == m.nodeID }
+                        && !isAfterGroup(m, in: f) && !isAfterOffice(m, in: f)
+                }
+                let accusativeOnly = objects.filter { !$0.mayBe("nomn") }
+                if objects.count <= 1 { targets = objects }
+                else if !accusativeOnly.isEmpty { targets = accusativeOnly }
+                else { targets = origins.isEmpty ? objects.filter { $0.first > t } : objects }
+            case .motion:
+                // "в" with the accusative is where one goes ("прибыли в Пермь"); with the
+                // prepositional only after "побывать" ("побывали в Перми")
+                let stay = w[t].starts(with: Lexicon.visitStayStems)
+                targets = places.filter { m in
+                    m.locative && !origins.contains { $0.nodeID == m.nodeID }
+                        && (m.cases.isEmpty || m.cases.contains("accs") || (stay && (m.cases.contains("loct") || m.cases.contains("loc2"))))
+                }
+            }
+            targets = targets.filter { m in !origins.contains { $0.nodeID == m.nodeID } }
+            guard !targets.isEmpty else { continue }
+            var sources = origins.map(\.nodeID)
+            if sources.isEmpty {
+                // a place that is the subject: "A посетил B"
+                sources = places.filter { m in
+                    m.preposition == nil && m.mayBe("nomn") && !targets.contains { $0.nodeID == m.nodeID }
+                }.map(\.nodeID)
+            }
+            if sources.isEmpty, let reporter { sources = [reporter] }
+            for s in unique(sources) { for d in unique(targets.map(\.nodeID)) where s != d {
+                out.append(visit(s, d, f, k, t, kind == .motion ? "visit.motion" : "visit.object"))
+            } }
+        }
+        return out
+    }
+
+    enum VisitTrigger { case motion, object, reception }
+
+    /// Whether the clause holds a trigger `roleVisits` reads (then it alone decides the clause).
+    func hasVisitTrigger(_ k: Int) -> Bool {
+        let f = facts[k]
+        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { f.clause.has($0) }) { return false }
+        return f.words.contains { $0.isWord && visitTrigger($0, in: f) != nil }
+    }
+
+    /// What kind of visit word `w` is: a verb of going ("прибыть", "побывать", "визит в"), a verb
+    /// with its destination as object ("посетить"), or a reception of a group ("принять делегацию").
+    func visitTrigger(_ w: Word, in f: ClauseFacts) -> VisitTrigger? {
+        if f.insidePhrase(w.index) { return nil }
+        if w.starts(with: Lexicon.visitObjectStems) { return .object }
+        if w.starts(with: Lexicon.visitMotionStems) { return .motion }
+        if w.starts(with: Lexicon.receptionVerbStems), isVerbForm(w) {
+            let after = f.words[(w.index + 1)..<min(f.words.count, w.index + 5)]
+            return after.contains { $0.starts(with: Lexicon.groupStems) } ? .reception : nil
+        }
+        return nil
+    }
+
+    /// A verb, participle or gerund ("принял", "принимающая", "приняв"), not a noun ("встреча").
+    func isVerbForm(_ w: Word) -> Bool {
+        analyzer.parse(w.text).first.map { ["VERB", "INFN", "PRTF", "PRTS", "GRND"].contains($0.tag.pos ?? "") } ?? false
+    }
+
+    /// A verb in the future tense ("посетят", "прибудет"): a plan, not a visit.
+    func isFuture(_ w: Word) -> Bool {
+        let readings = analyzer.parse(w.text).filter { $0.tag.pos == "VERB" }
+        return !readings.isEmpty && readings.allSatisfy { $0.tag.contains("futr") }
+    }
+
+    /// Where a group came from: "из A", "делегация A", "мэр A" (when not itself the host of a
+    /// reception's locative), "A-ская делегация" is the reporting city's business.
+    func isOrigin(_ m: Mention, in f: ClauseFacts, trigger t: Int) -> Bool {
+        if m.fromPreposition { return true }
+        // "из города-побратима A B": B came, A is its partner
+        if let before = f.places.last(where: { $0.last == m.first - 1 }), before.fromPreposition, isOwnerBeforeTwin(before, in: f) {
+            return true
+        }
+        if m.preposition == nil, m.cases.contains("gent"), isAfterGroup(m, in: f) { return true }
+        return false
+    }
+
+    /// The place follows a travelling group's noun, possibly with an organisation between:
+    /// "делегация A", "делегации администрации города A", "представители мэрии A".
+    func isAfterGroup(_ m: Mention, in f: ClauseFacts) -> Bool {
+        var j = m.first - 1
+        var steps = 0
+        while j >= 0, steps < 7 {
+            let x = f.words[j]
+            if x.starts(with: Lexicon.groupStems) { return true }
+            // another place of the same enumeration: "кругов округа A и муниципалитета B"
+            if let other = f.places.first(where: { $0.first <= j && j <= $0.last }) {
+                guard j + 1 < m.first, f.words[(other.last + 1)..<m.first].contains(where: { $0.is("и") || $0.isText(",") }) else { return false }
+                j = other.first - 1
+                continue
+            }
+            // a verb between: the group is another's
+            if x.isWord && isVerbForm(x) { return false }
+            guard x.isWord || x.isText(".") || f.insidePhrase(j) || x.token.kind == .quote else { return false }
+            j -= 1; steps += 1
+        }
+        return false
+    }
+
+    /// The place follows an office title: "мэр A", "глава администрации A".
+    func isAfterOffice(_ m: Mention, in f: ClauseFacts) -> Bool {
+        var j = m.first - 1
+        var steps = 0
+        while j >= 0, steps < 4 {
+            let x = f.words[j]
+            if x.isWord, Lexicon.offices.contains(where: { x.starts(with: $0.stem) }) { return true }
+            if f.places.contains(where: { $0.first <= j && j <= $0.last }) || (x.isWord && isVerbForm(x)) { return false }
+            guard x.isWord || x.isText(".") else { return false }
+            j -= 1; steps += 1
+        }
+        return false
+    }
+
+    /// "из города-побратима A B": A, in the genitive right after a twin cue and followed by
+    /// another place, is B's partner, not where anyone came from.
+    func isOwnerBeforeTwin(_ m: Mention, in f: ClauseFacts) -> Bool {
+        guard m.first > 0, f.words[m.first - 1].lower.has("побратим") || f.words[m.first - 1].lower.has("партнер") else { return false }
+        return f.places.contains { $0.first == m.last + 1 && $0.type != .country }
+    }
+
+    private func visit(_ s: String, _ d: String, _ f: ClauseFacts, _ k: Int, _ t: Int, _ rule: String) -> EdgeDraft {
+        EdgeDraft(type: .visited, source: s, target: d, attributes: timeAttributes(f, near: t), evidence: [evidence(k)], rule: rule)
+    }
+}
