@@ -178,7 +178,7 @@ struct Recognizer {
             if w[i].isText(")") { qualifying = false }
             guard w[i].isWord, w[i].isCapitalized, !taken.contains(i), !quoted.contains(i) else { i += 1; continue }
             let marker = markerBefore(c, i)
-            let hint = countryHint(c, after: i)
+            let hint = countryHint(c, after: i) ?? adjectiveCountry(c, before: i) ?? commaCountry(c, after: i)
             var matched: Mention?
             // Longest match first: "Республики Корея", "Уральского федерального округа".
             for len in stride(from: min(4, w.count - i), through: 1, by: -1) {
@@ -405,6 +405,26 @@ struct Recognizer {
         return nil
     }
 
+    /// The country an adjective before `i` names: "турецкий Самсун", "немецкие Дортмунд и Гера".
+    func adjectiveCountry(_ c: Clause, before i: Int) -> String? {
+        var j = i - 1
+        // the rest of an enumeration the adjective opens: "немецкие Дортмунд и Гера"
+        while j >= 1, c.words[j].is("и") || c.words[j].isText(","), c.words[j - 1].isCapitalized { j -= 2 }
+        guard j >= 0, c.words[j].isWord, !c.words[j].isCapitalized || j == firstWordIndex(c) else { return nil }
+        for p in parse(c.words[j].text).prefix(3) where p.tag.pos == "ADJF" {
+            if let code = Lexicon.countryAdjectives[p.normalForm] { return code }
+        }
+        return nil
+    }
+
+    /// The country after a comma that closes a list line: "Тампере, Финляндия".
+    func commaCountry(_ c: Clause, after i: Int) -> String? {
+        guard i + 2 < c.words.count, c.words[i + 1].isText(","), c.words[i + 2].isCapitalized else { return nil }
+        let end = (i + 2..<c.words.count).first { !c.words[$0].isWord } ?? c.words.count
+        guard end <= i + 4 else { return nil }
+        return countryCode(text.slice(c.words[i + 2].start, c.words[end - 1].end))
+    }
+
     /// The country named in parentheses right after the name starting at `i`: "Кайфын (КНР)".
     func countryHint(_ c: Clause, after i: Int) -> String? {
         var j = i + 1
@@ -471,6 +491,12 @@ struct Recognizer {
             // "округ Бёрде" is not the city "Берд": a marker of another type and an inexact match
             // mean a place the gazetteer lacks.
             else if candidates.allSatisfy({ $0.quality != .exact }) { return nil }
+        }
+        // "Плевен", "Ровиго": a name shared by a city and its province is the city, unless a
+        // region's marker says otherwise
+        if marker == nil, let first = candidates.first, first.place.type == .region,
+           let city = candidates.first(where: { $0.place.type == .city && $0.quality == first.quality && $0.place.country == first.place.country }) {
+            candidates = [city] + candidates.filter { $0.place.id != city.place.id }
         }
         guard let best = candidates.first else { return nil }
         // A country in parentheses supports only a place of that country.
