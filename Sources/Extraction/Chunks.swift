@@ -409,6 +409,8 @@ extension Recognizer {
             let x = w[j]
             if x.isAny(["между", "с", "со", "на", "в", "от", "для", "по", "которого", "который", "которое"]) { break }
             if !x.isWord && x.token.kind != .quote { break }
+            // a title holds no finite verb: "соглашение о дружбе подписали …" ends before it
+            if x.isWord, let p = parse(x.text).first, p.tag.pos == "VERB" || p.tag.pos == "PRTS" { break }
             last = j
             j += 1
         }

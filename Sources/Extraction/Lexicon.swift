@@ -189,6 +189,9 @@ enum Lexicon {
         ("спикер", "спикер"), ("бургомистр", "бургомистр"), ("префект", "префект"), ("советник", "советник"),
     ]
 
+    /// Offices of a city's head: the name after them in the genitive is the city ("мэр Гродно").
+    static let cityOffices: Stems = ["мэр", "вице-мэр", "аким", "бургомистр", "градоначальник", "сити-менеджер"]
+
     /// Honorifics that introduce a (foreign) personal name.
     static let honorifics: Stems = ["г-н", "г-на", "г-ну", "г-ном", "г-не", "г-жа", "г-жи", "г-же", "г-жой", "г-жу",
                              "господин", "господина", "господину", "господином", "госпожа", "госпожи", "госпоже",

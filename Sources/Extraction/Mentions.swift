@@ -177,7 +177,9 @@ struct Recognizer {
             if w[i].isText("(") { qualifying = out.last.map { $0.last == i - 1 } ?? false }
             if w[i].isText(")") { qualifying = false }
             guard w[i].isWord, w[i].isCapitalized, !taken.contains(i), !quoted.contains(i) else { i += 1; continue }
-            let marker = markerBefore(c, i)
+            // "мэр Гродно", "глава Альметьевска": a city's office before a name marks it as a city
+            let placeMarker = markerBefore(c, i)
+            let marker = placeMarker ?? (i > 0 && w[i - 1].starts(with: Lexicon.cityOffices) ? .city : nil)
             let hint = countryHint(c, after: i) ?? adjectiveCountry(c, before: i) ?? commaCountry(c, after: i)
             var matched: Mention?
             // Longest match first: "Республики Корея", "Уральского федерального округа".
@@ -219,7 +221,8 @@ struct Recognizer {
                                   parenthetical: qualifying && place.type != .city)
                 break
             }
-            if matched == nil, let marker, let m = newPlace(c, at: i, marker: marker, hint: hint, taken: taken, nodes: &nodes) {
+            // only a place marker makes a name the gazetteer lacks a place
+            if matched == nil, let marker = placeMarker, let m = newPlace(c, at: i, marker: marker, hint: hint, taken: taken, nodes: &nodes) {
                 matched = m
             }
             if var m = matched {
