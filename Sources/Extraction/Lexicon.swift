@@ -102,25 +102,23 @@ enum Lexicon {
         ("расторг", "ended"), ("расторж", "ended"), ("аннулир", "ended"),
     ]
 
-    /// A delegation sent to a place: "направлена делегация города в г. Могилев".
-    static let sendStems: Stems = ["направ", "отправ", "выехал"]
-    /// The triggers of `RelationRules.visits`: verbs, nouns, reception words (text is ё-folded).
-    static let visitVerbs: Stems = ["посетил", "посетив", "побывал", "прибыл", "прибыв", "посетят", "посетит"]
-    static let visitNouns: Stems = ["визит", "поездк", "выезд"]
-    static let receptionStems: Stems = ["прием", "принят", "принима"]
     static let missionStem = "мисси"
     /// Verbs whose object is the place visited ("посетить").
     static let visitObjectStems: Stems = ["посети", "посеща", "посещен"]
     /// Verbs and nouns of going somewhere, the place after "в" ("прибыть", "побывать", "визит в").
     static let visitMotionStems: Stems = ["прибыл", "прибыв", "приехал", "приезжа", "прилетел", "прилета", "побывал", "побыва",
-                                          "съехал", "съезжа", "визит", "поездк", "выехал", "выезжа", "отправил", "направил"]
+                                          "съехал", "съезжа", "визит", "поездк", "выехал", "выезжа", "выезд"]
+    /// Verbs of sending a group somewhere ("направила делегацию в A", "была направлена делегация").
+    static let sendingStems: Stems = ["направ", "отправ", "командиров"]
+    /// Nouns of receiving groups: "приём делегаций из A", "бизнес-миссии из A в B".
+    static let receptionNounStems: Stems = ["прием", "приема", "приеме", "приемом"]
     /// Verbs of staying somewhere: the place after "в" is in the prepositional case.
     static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил"]
     /// Verbs of receiving a group: the host is visited.
     static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "приветствова"]
     /// Every stem a visit rule starts from; a clause holding none is skipped at once.
-    static let visitCues = visitVerbs + visitNouns + sendStems + receptionStems + [missionStem]
-        + visitObjectStems + visitMotionStems + receptionVerbStems
+    static let visitCues = visitObjectStems + visitMotionStems + sendingStems + receptionVerbStems + receptionNounStems
+        + [missionStem]
     /// Nouns naming a travelling group.
     static let groupStems: Stems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",

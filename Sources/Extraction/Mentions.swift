@@ -652,7 +652,10 @@ struct Recognizer {
         var skipped = 0
         while j >= 0, skipped < 4 {
             let w = c.words[j]
-            if w.isText(".") { j -= 1; continue }
+            // "из таких стран, как: A, B"
+            if w.isText(".") || w.isText(":") || w.isText(",") && j > 0 && c.words[j - 1].isAny(["стран", "городов", "регионов"]) || w.is("как") {
+                j -= 1; continue
+            }
             if w.isAny(Recognizer.placePrepositions) { return w.lower }
             if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) || isAdjective(w.text) {
                 j -= 1; skipped += 1; continue

@@ -85,7 +85,7 @@ struct RelationRules {
         var out: [EdgeDraft] = []
         for k in facts.indices {
             out += partnership(k)
-            let v = hasVisitTrigger(k) ? roleVisits(k) : visits(k)
+            let v = roleVisits(k)
             out += v.isEmpty ? participationVisits(k) : v
             out += signing(k)
             out += offices(k)

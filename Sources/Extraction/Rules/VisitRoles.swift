@@ -100,10 +100,17 @@ extension RelationRules {
         if f.insidePhrase(w.index) { return nil }
         if w.starts(with: Lexicon.visitObjectStems) { return .object }
         if w.starts(with: Lexicon.visitMotionStems) { return .motion }
-        if w.starts(with: Lexicon.receptionVerbStems), isVerbForm(w) {
+        let near = f.words[max(0, w.index - 3)..<min(f.words.count, w.index + 5)]
+        let groupNear = near.contains { $0.index != w.index && $0.starts(with: Lexicon.groupStems) }
+        // "направила делегацию в A", "была направлена делегация в A"
+        if w.starts(with: Lexicon.sendingStems), groupNear, isVerbForm(w) { return .motion }
+        if w.starts(with: Lexicon.receptionVerbStems) || w.isAny(Lexicon.receptionNounStems) {
             let after = f.words[(w.index + 1)..<min(f.words.count, w.index + 5)]
+            guard w.isAny(Lexicon.receptionNounStems) || isVerbForm(w) else { return nil }
             return after.contains { $0.starts(with: Lexicon.groupStems) } ? .reception : nil
         }
+        // "бизнес-миссии из A в B": the mission is the group
+        if w.lower.has(Lexicon.missionStem) { return .reception }
         return nil
     }
 
