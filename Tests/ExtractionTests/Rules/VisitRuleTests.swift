@@ -48,3 +48,19 @@ import KnowledgeGraph
         #expect(visits(try extract("Целью визита делегации Нанта было обсуждение выставки о жизни в Твери.")).isEmpty)
     }
 }
+
+@Suite struct ParticipationVisitRuleTests {
+    @Test(arguments: [
+        "Делегация из Нанта приняла участие в форуме в Твери.",
+        "В Твери прошёл фестиваль с участием делегации из Нанта.",
+        "Представители мэрии Нанта приняли участие в выставке, которая прошла в Твери.",
+    ])
+    func aGroupTakingPartSomewhereWentThere(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Нант->Тверь"])
+    }
+
+    @Test func aNationalTeamIsNotWhereItsMembersCameFrom() throws {
+        let v = visits(try extract("Спортсмены в составе сборной России приняли участие в турнире в Нанте."))
+        #expect(!v.contains("Россия->Нант"))
+    }
+}
