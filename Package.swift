@@ -11,15 +11,23 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
+        // Documents: file formats to plain text (docx/odt through ZIPFoundation and Foundation's
+        // XML parser, HTML through libxml2, PDF through poppler-glib, all in-process).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "Documents", dependencies: [
+            "Gazetteer", "CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
-        .target(name: "Extraction", dependencies: ["KnowledgeGraph", "Morphology", "RussianText", "Gazetteer"]),
+        .target(name: "Extraction", dependencies: ["Documents", "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer"]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
         .target(name: "GraphStore", dependencies: [
@@ -27,12 +35,13 @@ let package = Package(
         ]),
         .executableTarget(name: "twingraph", dependencies: [
             "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Extraction", "Rendering", "Reports",
-            "GraphStore",
+            "GraphStore", "Documents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
         .testTarget(name: "RussianTextTests", dependencies: ["RussianText", "Morphology"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Gazetteer", "RussianText"], exclude: ["Fixtures"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "KnowledgeGraph", "Gazetteer", "Morphology"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),

@@ -8,7 +8,8 @@ set -euo pipefail
 
 DICT_VERSION=2.4.417150.4580142
 DICT_DIR=${TWINGRAPH_DICT:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/pymorphy3-dicts-ru}
-APT_PACKAGES=(libgraphviz-dev pkg-config fonts-dejavu-core iso-codes)
+APT_PACKAGES=(libgraphviz-dev pkg-config fonts-dejavu-core iso-codes
+  libxml2-dev libpoppler-glib-dev)  # Documents: HTML and PDF in-process
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Gazetteer
 import KnowledgeGraph
@@ -34,13 +35,37 @@ public struct Extractor: Sendable {
         return Extractor(gazetteer: try Gazetteer.bundled(), analyzer: analyzer)
     }
 
-    /// Extracts one document. `documentID` is the file name without its extension.
+    /// Extracts one document. `documentID` is the file name without its extension. The reporting
+    /// city is the one the first line names ("ОМСК"); the year is the heading's, else the one the
+    /// text names most.
     public func extract(text: String, documentID: String, path: String, sha256: String) -> DocumentExtraction {
         let scalars = ScalarText(text)
         let clauses = Structure.clauses(SentenceSplitter.sentences(scalars.indexed), text: scalars)
+        let (reporter, year) = heading(scalars, clauses: clauses)
+        let document = Document(id: documentID, path: path, sha256: sha256.isEmpty ? SHA256.hex(Data(text.utf8)) : sha256,
+                                reporter: reporter, year: year)
+        return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: nil)
+    }
+
+    /// Extracts a document the Documents stage has read: `document` carries its id, paths,
+    /// sha256, format and title, and the reporting city and year its title named (or the user
+    /// gave). A nil `reporter` means the document has none; a nil `year` is found in the text
+    /// (the heading's, else the one named most). `titleLine` is where the title stands in the text
+    /// (Unicode scalars); a reporter named only there gets it as its mention.
+    public func extract(text: String, document: Document, titleLine: Range<Int>?) -> DocumentExtraction {
+        let scalars = ScalarText(text)
+        let clauses = Structure.clauses(SentenceSplitter.sentences(scalars.indexed), text: scalars)
+        var document = document
+        if document.year == nil { document.year = heading(scalars, clauses: clauses).1 }
+        return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: titleLine)
+    }
+
+    private func extract(text: String, scalars: ScalarText, clauses: [Clause], document: Document,
+                         titleLine: Range<Int>?) -> DocumentExtraction {
+        let documentID = document.id
         let recognizer = Recognizer(gazetteer: gazetteer, analyzer: analyzer, normalizer: normalizer,
                                     text: scalars, documentID: documentID, headForms: headForms)
-        let (reporter, reportYear) = heading(scalars, clauses: clauses)
+        let reporter = document.reporter, reportYear = document.year
         var nodes: [String: NodeDraft] = [:]
         var facts: [ClauseFacts] = []
         let reporterForms = reporter.flatMap { id in gazetteer.place(id: id) }.map { ReporterForms(name: $0.name) }
@@ -60,7 +85,9 @@ public struct Extractor: Sendable {
             facts.append(f)
         }
         // The reporting city is a node even when the report names it only in its heading.
-        if let reporter, nodes[reporter] == nil, let place = gazetteer.place(id: reporter), let line = scalars.firstLine() {
+        let headingLine = titleLine.map { (text: scalars.slice($0.lowerBound, $0.upperBound), start: $0.lowerBound, end: $0.upperBound) }
+            ?? scalars.firstLine()
+        if let reporter, nodes[reporter] == nil, let place = gazetteer.place(id: reporter), let line = headingLine {
             register(&nodes, id: reporter, type: .city, name: place.name, surface: line.text,
                      span: Span(document: documentID, start: line.start, end: line.end, text: line.text),
                      attributes: recognizer.attributes(of: place))
@@ -88,9 +115,6 @@ public struct Extractor: Sendable {
             Node(id: d.id, type: d.type, name: d.name, aliases: d.aliases.filter { $0 != d.name }.sortedUnique(),
                  attributes: d.attributes, mentions: d.mentions)
         }
-        let data = Data(text.utf8)
-        let document = Document(id: documentID, path: path, sha256: sha256.isEmpty ? SHA256.hex(data) : sha256,
-                                reporter: reporter, year: reportYear)
         let graph = Graph(documents: [document], nodes: graphNodes, edges: Array(edges.values)).sorted()
         return DocumentExtraction(document: document, graph: graph, explanations: explanations.sorted())
     }

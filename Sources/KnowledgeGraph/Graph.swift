@@ -115,17 +115,45 @@ public struct Span: Codable, Sendable, Hashable, Comparable {
 /// An input report.
 public struct Document: Codable, Sendable, Hashable {
     public var id: String
+    /// The first path the document was read from.
     public var path: String
+    /// Every path holding this content (the same file under several names is one document);
+    /// `path` is the first.
+    public var paths: [String]
     public var sha256: String
+    /// The file format it was read as ("txt", "docx", "pdf", …); nil in graphs made before
+    /// formats were recorded.
+    public var format: String?
+    /// The document's title: its title property, else its first line when short enough.
+    public var title: String?
     public var reporter: String?
     public var year: Int?
 
-    public init(id: String, path: String, sha256: String, reporter: String? = nil, year: Int? = nil) {
+    public init(id: String, path: String, sha256: String, reporter: String? = nil, year: Int? = nil,
+                format: String? = nil, title: String? = nil, paths: [String]? = nil) {
         self.id = id
         self.path = path
+        self.paths = paths ?? [path]
         self.sha256 = sha256
+        self.format = format
+        self.title = title
         self.reporter = reporter
         self.year = year
+    }
+
+    enum CodingKeys: String, CodingKey { case id, path, paths, sha256, format, title, reporter, year }
+
+    /// Graphs written before `paths` existed have only `path`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        path = try c.decode(String.self, forKey: .path)
+        paths = try c.decodeIfPresent([String].self, forKey: .paths) ?? [path]
+        sha256 = try c.decode(String.self, forKey: .sha256)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        reporter = try c.decodeIfPresent(String.self, forKey: .reporter)
+        year = try c.decodeIfPresent(Int.self, forKey: .year)
     }
 }
 

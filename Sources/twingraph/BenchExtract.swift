@@ -1,7 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
-import RussianText
+import Documents
 
 /// `twingraph bench extract`: extraction throughput on files, loading excluded.
 struct BenchExtract: ParsableCommand {

@@ -2,29 +2,7 @@ import ArgumentParser
 import Extraction
 import Foundation
 import KnowledgeGraph
-import RussianText
-
-extension TextEncoding: ExpressibleByArgument {}
-
-/// Reads, decodes and extracts one report; errors name the file.
-func extractFile(_ path: String, extractor: Extractor, encoding: TextEncoding?) throws -> (DocumentExtraction, [String]) {
-    let url = URL(fileURLWithPath: path)
-    let data: Data
-    do {
-        data = try Data(contentsOf: url)
-    } catch {
-        throw CLIFailure(message: "\(path): cannot read: \(FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file")")
-    }
-    let decoded: DecodedText
-    do {
-        decoded = try DocumentDecoder.decode(data, fileName: path, forced: encoding)
-    } catch {
-        throw CLIFailure(message: error.description)
-    }
-    let id = url.deletingPathExtension().lastPathComponent
-    let result = extractor.extract(text: decoded.text, documentID: id, path: path, sha256: SHA256.hex(data))
-    return (result, decoded.warnings.map { "\(path): warning: \($0)" })
-}
+import Documents
 
 /// The extractor, with the dictionary error turned into a message that names the setup step.
 func makeExtractor(dictionary: String?) throws -> Extractor {
@@ -39,24 +17,28 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract the knowledge graph of reports and print it as graph JSON.",
         discussion: """
-        Reads plain-text reports (UTF-8 with or without BOM, UTF-16, windows-1251 or KOI8-R, \
-        detected or forced with --encoding), recognises places, organisations, people and \
-        events, finds the relations between them with the sentences that prove them, and merges \
-        all documents into one graph. A document that cannot be read is reported and skipped; \
-        the others are still extracted, and the exit code is then 1.
+        Reads reports as .txt (UTF-8 with or without BOM, UTF-16, windows-1251 or KOI8-R, \
+        detected or forced with --encoding; hard-wrapped lines rejoined), .docx, .odt, .pdf or \
+        .html, by content; folders are walked (--glob to choose files). The reporting city and \
+        year come from the title in any form ("ОМСК", "Отчёт … Администрации города Омска за \
+        2019 год", a title property), or --reporter and --year. Recognises places, organisations, \
+        people and events, finds the relations between them with the sentences that prove them, \
+        and merges all documents into one graph. The same content under two names is one \
+        document; two files of one name in different folders are two (their ids are their \
+        relative paths). A document that cannot be read is reported and skipped; the others are \
+        still extracted, and the exit code is then 1.
 
-        Example: twingraph extract Examples/corpus/*.txt -o graph.json
+        Example: twingraph extract Examples/corpus -o graph.json
         """
     )
 
-    @Argument(help: "Report files (plain text).")
+    @Argument(help: "Report files or folders.")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Write the graph JSON here instead of standard output.")
     var output: String?
 
-    @Option(help: "Force the input encoding: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var encoding: TextEncoding?
+    @OptionGroup var documentOptions: DocumentOptions
 
     @Option(help: "The pymorphy3 dictionary folder (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
     var dict: String?
@@ -76,31 +58,34 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let extractor = try makeExtractor(dictionary: dict)
+        let reporterID = try documentOptions.reporterID(extractor.gazetteer)
+        let (inputs, gatherFailures) = gatherDocuments(files, glob: documentOptions.glob)
+        gatherFailures.forEach { printError("twingraph: error: \($0)") }
         // Documents are independent, so a folder of reports is extracted on every core; the
         // results are reported and merged in the order the files were given.
-        let results = ResultSlots(count: files.count)
-        let files = self.files, encoding = self.encoding, quiet = self.quiet
+        let results = ResultSlots(count: inputs.count)
+        let options = documentOptions, quiet = self.quiet
         let next = ResultSlots.Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, files.count))) { _ in
-            while let k = next.take(below: files.count) {
-                let path = files[k]
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
+            while let k = next.take(below: inputs.count) {
+                let input = inputs[k]
                 let outcome: Result<(DocumentExtraction, [String]), CLIFailure>
                 do {
-                    outcome = .success(try extractFile(path, extractor: extractor, encoding: encoding))
+                    outcome = .success(try extractInput(input, extractor: extractor, options: options, reporterID: reporterID))
                 } catch let failure as CLIFailure {
                     outcome = .failure(failure)
                 } catch {
-                    outcome = .failure(CLIFailure(message: "\(path): \(error)"))
+                    outcome = .failure(CLIFailure(message: "\(input.path): \(error)"))
                 }
                 let done = results.set(k, outcome)
                 if !quiet, case .success(let (r, _)) = outcome {
-                    printError("[\(done)/\(files.count)] \(path): \(r.graph.nodes.count) nodes, \(r.graph.edges.count) edges")
+                    printError("[\(done)/\(inputs.count)] \(input.path): \(r.graph.nodes.count) nodes, \(r.graph.edges.count) edges")
                 }
             }
         }
         var graphs: [Graph] = []
-        var failures: [String] = []
-        for (k, path) in files.enumerated() {
+        var failures = gatherFailures.count
+        for (k, input) in inputs.enumerated() {
             switch results.get(k) {
             case .success(let (result, warnings)):
                 warnings.forEach(printError)
@@ -108,15 +93,16 @@ struct Extract: ParsableCommand {
                 if explain { result.explanations.forEach { printError("\(result.document.id)\t\($0)") } }
             case .failure(let failure):
                 printError("twingraph: error: \(failure.message)")
-                failures.append(path)
+                failures += 1
             case nil:
-                failures.append(path)
+                printError("twingraph: error: \(input.path): not extracted")
+                failures += 1
             }
         }
         let merged = Graph.merging(graphs)
         try writeOutput(try GraphJSON.encode(merged), to: output)
-        if !failures.isEmpty {
-            throw CLIFailure(message: "\(failures.count) of \(files.count) documents failed: \(failures.joined(separator: ", "))")
+        if failures > 0 {
+            throw CLIFailure(message: "\(failures) of \(inputs.count + gatherFailures.count) documents failed (see above); the others are in the graph")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Documents
 import Extraction
 import KnowledgeGraph
 
@@ -14,10 +15,12 @@ enum IngestExtraction {
 }
 
 /// Extracts one report into its document record and graph: the seam between the extraction
-/// pipeline and the store. `twingraph ingest FILE...` calls it for every file not given as
-/// graph JSON. Errors name the file (decoding, missing file, missing dictionary).
-func extractDocument(_ path: String) throws -> (Document, Graph) {
-    let (result, warnings) = try extractFile(path, extractor: try IngestExtraction.extractor(), encoding: nil)
+/// pipeline and the store. `twingraph ingest FILE...` calls it for every document not given as
+/// graph JSON. Errors name the file (format, decoding, missing dictionary).
+func extractDocument(_ input: InputDocument, options: DocumentOptions) throws -> (Document, Graph) {
+    let extractor = try IngestExtraction.extractor()
+    let (result, warnings) = try extractInput(input, extractor: extractor, options: options,
+                                              reporterID: try options.reporterID(extractor.gazetteer))
     warnings.forEach(printError)
     return (result.document, result.graph)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Documents
 import GraphStore
 import KnowledgeGraph
 
@@ -47,8 +48,10 @@ struct Ingest: ParsableCommand {
         """
     )
 
-    @Argument(help: "Report files (text), or graph JSON files with --graph-json.")
+    @Argument(help: "Report files or folders (any format `extract` reads), or graph JSON files with --graph-json.")
     var files: [String]
+
+    @OptionGroup var documentOptions: DocumentOptions
 
     @Flag(help: "The files are graph JSON (as `twingraph extract` writes); each of their documents is ingested separately.")
     var graphJSON = false
@@ -61,11 +64,14 @@ struct Ingest: ParsableCommand {
         // Graph JSON is read up front so that progress counts documents, not files (one graph
         // file usually holds the whole corpus); a report is extracted when its turn comes.
         var work: [(label: String, load: () throws -> (Document, Graph))] = []
-        for file in files {
-            guard graphJSON else {
-                work.append((file, { try extractDocument(file) }))
-                continue
-            }
+        if !graphJSON {
+            let (inputs, gatherFailures) = gatherDocuments(files, glob: documentOptions.glob)
+            failures += gatherFailures.count
+            gatherFailures.forEach { printError("twingraph: error: \($0)") }
+            let options = documentOptions
+            for input in inputs { work.append((input.id, { try extractDocument(input, options: options) })) }
+        }
+        for file in files where graphJSON {
             do {
                 let g = try loadGraph(file)
                 let split = g.contributions()

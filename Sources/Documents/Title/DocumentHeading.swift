@@ -67,11 +67,11 @@ public struct DocumentHeading: Sendable, Hashable {
         let s = Array(text.unicodeScalars)
         var i = 0
         while i < s.count {
-            guard CharacterClass.isDigit(s[i]) else { i += 1; continue }
+            guard isASCIIDigit(s[i]) else { i += 1; continue }
             var j = i
-            while j < s.count && CharacterClass.isDigit(s[j]) { j += 1 }
-            let standalone = (i == 0 || !CharacterClass.isLetter(s[i - 1]))
-                && (j == s.count || !CharacterClass.isLetter(s[j]) || s[j] == "г")
+            while j < s.count && isASCIIDigit(s[j]) { j += 1 }
+            let standalone = (i == 0 || !isLetter(s[i - 1]))
+                && (j == s.count || !isLetter(s[j]) || s[j] == "г")
             if j - i == 4, standalone, let y = Int(String(String.UnicodeScalarView(s[i..<j]))),
                (1900...2099).contains(y) {
                 out.append(y)
@@ -80,4 +80,7 @@ public struct DocumentHeading: Sendable, Hashable {
         }
         return out
     }
+
+    private static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RussianText
+@testable import Documents
+import RussianText
 
 /// Encodes text in an 8-bit code page by inverting the decoder's own table (the tests need bytes
 /// in windows-1251 and KOI8-R and Foundation on Linux may not write them).

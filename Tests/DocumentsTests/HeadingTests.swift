@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RussianText
+@testable import Documents
 
 @Suite struct DocumentHeadingTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

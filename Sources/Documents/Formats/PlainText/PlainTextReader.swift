@@ -1,0 +1,15 @@
+import Foundation
+
+/// Plain text in any encoding the decoder knows; hard-wrapped lines are put back into
+/// paragraphs.
+enum PlainTextReader {
+    static func read(_ data: Data, path: String, encoding: TextEncoding?) throws(DocumentError) -> ReadDocument {
+        let decoded: DecodedText
+        do {
+            decoded = try DocumentDecoder.decode(data, fileName: path, forced: encoding)
+        } catch {
+            throw .undecodable(message: error.description)
+        }
+        return ReadDocument(format: .txt, text: HardWrap.unwrap(decoded.text), warnings: decoded.warnings)
+    }
+}

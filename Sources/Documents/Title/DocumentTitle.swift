@@ -1,0 +1,115 @@
+import Gazetteer
+
+/// What a document's title says: the title itself, the reporting city it names and the year.
+public struct DocumentTitle: Sendable, Equatable {
+    /// The title: the file's title property, else the first line of the text when it is short
+    /// enough to be one.
+    public var title: String?
+    /// Where the title line is in the text (Unicode scalars), when the title is a line of it.
+    public var lineStart: Int?
+    public var lineEnd: Int?
+    /// The gazetteer id of the reporting city ("city/omsk"), if the title names one.
+    public var reporter: String?
+    /// The year the title names ("… за 2019 год"), if any.
+    public var year: Int?
+
+    public init(title: String? = nil, lineStart: Int? = nil, lineEnd: Int? = nil, reporter: String? = nil, year: Int? = nil) {
+        self.title = title
+        self.lineStart = lineStart
+        self.lineEnd = lineEnd
+        self.reporter = reporter
+        self.year = year
+    }
+}
+
+/// Finds the title of a document and the reporting city and year it names, in whatever form:
+/// "ОМСК", "г. Омск", "Администрация города Омска", "Отчёт о международной деятельности
+/// Администрации города Омска за 2019 год". City names are not listed here: the gazetteer
+/// resolves any word of the title, inflected forms included ("Омска", "Хабаровска").
+public struct TitleReader: Sendable {
+    public let gazetteer: Gazetteer
+
+    /// A title line is at most this long; longer first lines are paragraphs.
+    static let maximumTitleLength = 200
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    public func read(text: String, titleProperty: String?) -> DocumentTitle {
+        var result = DocumentTitle()
+        let line = Self.firstLine(of: text)
+        if let line, line.text.unicodeScalars.count <= Self.maximumTitleLength {
+            result.title = line.text
+            result.lineStart = line.start
+            result.lineEnd = line.end
+        }
+        if let titleProperty { result.title = titleProperty }
+        // The property first: a file's metadata is meant to be its title; the first line may be
+        // a letterhead.
+        for candidate in [titleProperty, result.lineStart == nil ? nil : line?.text].compactMap({ $0 }) {
+            if result.reporter == nil { result.reporter = reportingCity(in: candidate) }
+            if result.year == nil { result.year = DocumentHeading.years(in: candidate).first }
+        }
+        return result
+    }
+
+    /// The city a title names as the one reporting, or nil.
+    ///
+    /// A title that is only a place name names it. Otherwise the title must read as a report's
+    /// or an administration's ("Отчёт …", "Администрация …", "г. …"): a news headline
+    /// ("Делегация Омска посетила Харбин") names cities without any of them reporting. Then a
+    /// city after "г." or "города" wins, else the first capitalised word that names a city.
+    public func reportingCity(in title: String) -> String? {
+        if let whole = gazetteer.lookup(title).first(where: { $0.type == .city }) { return whole.id }
+        let words = Self.words(title)
+        guard let first = words.first, Self.isReportTitle(words, first: first) else { return nil }
+        var fallback: String?
+        for (i, word) in words.enumerated() where word.first?.isUppercase == true && word.count >= 3 {
+            let afterMarker = i > 0 && TitleWords.cityMarkers.contains(words[i - 1].lowercased())
+            if !afterMarker && (fallback != nil || gazetteer.isLikelyCommonWord(word)) { continue }
+            guard let match = gazetteer.longestMatch(words[i...]),
+                  let city = match.matches.first(where: { $0.place.type == .city }) else { continue }
+            if afterMarker { return city.place.id }
+            fallback = city.place.id
+        }
+        return fallback
+    }
+
+    static func isReportTitle(_ words: [String], first: String) -> Bool {
+        let lower = words.map { $0.lowercased().replacingOccurrences(of: "ё", with: "е") }
+        if TitleWords.leadingMarkers.contains(lower[0]) { return true }
+        return lower.contains { w in TitleWords.reportStems.contains { w.hasPrefix($0) } }
+    }
+
+    /// Letters, digits and hyphens; "г." gives "г".
+    static func words(_ s: String) -> [String] {
+        s.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+    }
+
+    static func firstLine(of text: String) -> (text: String, start: Int, end: Int)? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
+            let start = i
+            while i < scalars.count, scalars[i] != "\n" { i += 1 }
+            var end = i
+            while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+            if end > start { return (String(String.UnicodeScalarView(scalars[start..<end])), start, end) }
+        }
+        return nil
+    }
+}
+
+/// The words of titles, kept apart from the logic.
+enum TitleWords {
+    /// Words before a city's name in a title: "г. Омск", "города Омска", "г.о. Троицк".
+    static let cityMarkers: Set<String> = ["г", "гор", "город", "города", "городу", "городом", "городе", "о", "го",
+                                           "администрация", "администрации", "мэрия", "мэрии"]
+    /// First words that make a line a city's title: "г. Омск", "Город Омск".
+    static let leadingMarkers: Set<String> = ["г", "гор", "город"]
+    /// Stems of words that make a line a report's title.
+    static let reportStems = ["отчет", "доклад", "информаци", "итог", "деятельност", "справк", "обзор",
+                              "администрац", "мэри", "международн"]
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Documents
+import Extraction
+import Foundation
+import Gazetteer
+import KnowledgeGraph
+
+extension TextEncoding: ExpressibleByArgument {}
+
+/// How `extract` and `ingest` read documents: folders, encoding, and the reporting city and year
+/// when the title does not say them.
+struct DocumentOptions: ParsableArguments {
+    @Option(help: "Force the encoding of plain-text files: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var encoding: TextEncoding?
+
+    @Option(help: "The reporting city of every document, in any form (\"Омск\", \"г. Омска\"); overrides the one the title names.")
+    var reporter: String?
+
+    @Option(help: "The report year of every document; overrides the one the title names.")
+    var year: Int?
+
+    @Option(help: "Which files to take from folders, by name (\"*.docx\", \"report-*\"); default: every document format.")
+    var glob: String?
+
+    func validate() throws {
+        if let year, !(1900...2099).contains(year) { throw ValidationError("--year takes a year from 1900 to 2099") }
+    }
+
+    /// The gazetteer id of `--reporter`, checked once before any document is read.
+    func reporterID(_ gazetteer: Gazetteer) throws -> String? {
+        guard let reporter else { return nil }
+        if gazetteer.place(id: reporter) != nil { return reporter }
+        let reader = TitleReader(gazetteer: gazetteer)
+        guard let id = reader.reportingCity(in: reporter) ?? gazetteer.lookup(reporter).first(where: { $0.type == .city })?.id else {
+            throw CLIFailure(message: "--reporter \(reporter): no city of that name in the gazetteer; give its Russian name (\"Омск\")", exitCode: 2)
+        }
+        return id
+    }
+}
+
+/// Files and folders → documents, one per distinct content; the failures as messages.
+func gatherDocuments(_ arguments: [String], glob: String?) -> (documents: [InputDocument], failures: [String]) {
+    let expanded = InputFiles.expand(arguments, glob: glob)
+    let grouped = InputFiles.documents(expanded.files)
+    return (grouped.documents, (expanded.failures + grouped.failures).map(\.description))
+}
+
+/// Reads one document through the Documents stage and extracts it. Warnings (a guessed encoding,
+/// no reporting city) name the file.
+func extractInput(_ input: InputDocument, extractor: Extractor, options: DocumentOptions,
+                  reporterID: String?) throws -> (DocumentExtraction, [String]) {
+    let read: ReadDocument
+    do {
+        read = try DocumentReader.read(input.data, path: input.path, encoding: options.encoding)
+    } catch {
+        throw CLIFailure(message: error.description)
+    }
+    let title = TitleReader(gazetteer: extractor.gazetteer).read(text: read.text, titleProperty: read.titleProperty)
+    var warnings = read.warnings.map { "\(input.path): warning: \($0)" }
+    let reporter = reporterID ?? title.reporter
+    if reporter == nil {
+        let named = title.title.map { "its title \"\($0.prefix(80))\" names none" } ?? "it has no title line"
+        warnings.append("\(input.path): warning: no reporting city: \(named); every fact must name both its places. Pass --reporter CITY if it has one")
+    }
+    if input.paths.count > 1 {
+        warnings.append("\(input.path): note: the same content is also at \(input.paths.dropFirst().joined(separator: ", ")); extracted once")
+    }
+    let document = Document(id: input.id, path: input.path, sha256: input.sha256, reporter: reporter,
+                            year: options.year ?? title.year, format: read.format.rawValue, title: title.title,
+                            paths: input.paths)
+    let titleLine = title.lineStart.flatMap { s in title.lineEnd.map { s..<$0 } }
+    let result = extractor.extract(text: read.text, document: document, titleLine: titleLine)
+    return (result, warnings)
+}
+
+struct TextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Print the text TwinGraph extracts from a document: the text evidence offsets point into.",
+        discussion: """
+        Any supported format (txt in any encoding, docx, odt, pdf, html), detected by content. \
+        Hard-wrapped lines come out rejoined into paragraphs. The output is exactly the text \
+        extraction reads: the `start`/`end` of a mention or evidence in the graph JSON are offsets \
+        in Unicode scalars into it. With --heading, the title, reporting city and year found are \
+        printed on standard error.
+
+        Example: twingraph text report.docx > report.txt
+        """
+    )
+
+    @Argument(help: "A document file.")
+    var file: String
+
+    @Option(help: "Force the encoding of a plain-text file: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var encoding: TextEncoding?
+
+    @Flag(help: "Also print the format, title, reporting city and year on standard error.")
+    var heading = false
+
+    func run() throws {
+        let read: ReadDocument
+        do {
+            read = try DocumentReader.read(path: file, encoding: encoding)
+        } catch {
+            throw CLIFailure(message: error.description)
+        }
+        read.warnings.forEach { printError("\(file): warning: \($0)") }
+        FileHandle.standardOutput.write(Data(read.text.utf8))
+        if heading {
+            let gazetteer: Gazetteer
+            do { gazetteer = try Gazetteer.bundled() } catch { throw CLIFailure(message: "\(error)") }
+            let title = TitleReader(gazetteer: gazetteer).read(text: read.text, titleProperty: read.titleProperty)
+            printError("format: \(read.format.rawValue)\ntitle: \(title.title ?? "-")\nreporter: \(title.reporter ?? "-")\nyear: \(title.year.map(String.init) ?? "-")")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Documents
+
+@Suite struct FormatDetectionTests {
+    @Test(arguments: [("sample.docx", DocumentFormat.docx), ("sample.odt", .odt), ("sample.pdf", .pdf),
+                      ("sample.html", .html), ("sample.doc", .doc), ("sample.rtf", .rtf), ("wrapped.txt", .txt)])
+    func byContent(_ name: String, _ format: DocumentFormat) throws {
+        // The extension is a lie: the content decides.
+        #expect(DocumentFormat.detect(try Fixture.data(name), fileName: "renamed.txt") == format)
+    }
+
+    @Test func aZipThatIsNoDocumentIsRefused() throws {
+        let dir = try Fixture.temporaryFolder()
+        let zip = dir.appendingPathComponent("a.zip")
+        // a zip's local header and nothing a document would hold
+        try Data([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26)).write(to: zip)
+        #expect(DocumentFormat.detect(try Data(contentsOf: zip), fileName: "a.zip") == nil)
+        #expect(throws: DocumentError.self) { try DocumentReader.read(path: zip.path) }
+    }
+
+    @Test func htmlWithoutDoctypeIsKnownByItsTags() {
+        #expect(DocumentFormat.detect(Data("<html><body><p>Текст</p></body></html>".utf8), fileName: "x") == .html)
+        #expect(DocumentFormat.detect(Data("Текст про <b>тег</b>".utf8), fileName: "x.txt") == .txt)
+    }
+}
+
+@Suite struct ReaderTests {
+    static let title = "Отчёт о международной деятельности Администрации города Новосибирска за 2020 год"
+
+    func lines(_ name: String) throws -> (ReadDocument, [String]) {
+        let d = try DocumentReader.read(path: Fixture.path(name))
+        return (d, d.text.split(separator: "\n").map(String.init))
+    }
+
+    @Test(arguments: ["sample.docx", "sample.odt"])
+    func officeParagraphsTablesAndNotes(_ name: String) throws {
+        let (d, lines) = try lines(name)
+        #expect(d.titleProperty == Self.title)
+        #expect(lines.contains(Self.title))
+        #expect(lines.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
+        // a table row is a line, its cells separated by tabs
+        #expect(lines.contains("Саппоро\tЯпония"))
+        // the footnote's text comes after the body, not inside the sentence it annotates
+        let body = try #require(lines.firstIndex { $0.hasPrefix("Последний абзац отчёта") })
+        let note = try #require(lines.firstIndex { $0.contains("Сноска о побратимах.") })
+        #expect(note > body)
+        #expect(lines[body] == "Последний абзац отчёта.")
+    }
+
+    @Test func htmlDropsScriptStyleAndNavigationAndDecodesEntities() throws {
+        let (d, lines) = try lines("sample.html")
+        #expect(d.format == .html)
+        #expect(d.titleProperty == Self.title)
+        #expect(!d.text.contains("не текст") && !d.text.contains("color") && !d.text.contains("Главная"))
+        #expect(!d.text.contains("<") && !d.text.contains("&laquo;"))
+        #expect(lines.contains("В течение года город поддерживал связи с городами-побратимами «по всему миру» & партнёрами."))
+        // a line break inside a paragraph's source is a space
+        #expect(lines.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
+        #expect(lines.contains("Миннеаполис\tСША"))
+    }
+
+    @Test func pdfTextAndTitle() throws {
+        let (d, lines) = try lines("sample.pdf")
+        #expect(d.format == .pdf)
+        #expect(d.titleProperty == Self.title)
+        #expect(lines.contains(Self.title))
+        #expect(d.text.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
+    }
+
+    @Test(arguments: ["sample.doc", "sample.rtf"])
+    func notYetReadFormatsSayWhatToDo(_ name: String) throws {
+        do {
+            _ = try DocumentReader.read(path: Fixture.path(name))
+            Issue.record("\(name) was read")
+        } catch {
+            #expect(error.description.contains(name) && error.description.contains("save it as"))
+        }
+    }
+
+    @Test func missingFileAndFolderAreNamed() {
+        do { _ = try DocumentReader.read(path: "/no/such/report.docx"); Issue.record("read") } catch {
+            #expect(error == .unreadable(path: "/no/such/report.docx", reason: "no such file"))
+        }
+    }
+
+    @Test func brokenDocxIsDamagedNotACrash() throws {
+        let dir = try Fixture.temporaryFolder()
+        var bytes = try Fixture.data("sample.docx")
+        bytes.replaceSubrange(200..<bytes.count - 200, with: Data(repeating: 0x41, count: bytes.count - 400))
+        let f = dir.appendingPathComponent("broken.docx")
+        try bytes.write(to: f)
+        #expect(throws: DocumentError.self) { try DocumentReader.read(path: f.path) }
+    }
+}
