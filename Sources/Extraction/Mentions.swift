@@ -271,8 +271,9 @@ struct Recognizer {
     /// governs every place of it.
     func inheritingPrepositions(_ c: Clause, _ mentions: [Mention]) -> [Mention] {
         var out = mentions
-        for k in out.indices.dropFirst() where out[k].preposition == nil {
-            let previous = out[k - 1]
+        for k in out.indices.dropFirst() where out[k].preposition == nil && !out[k].parenthetical {
+            // the place before, past the countries in parentheses that qualify it
+            guard let previous = out[..<k].last(where: { !$0.parenthetical }) else { continue }
             guard let p = previous.preposition, previous.last < out[k].first else { continue }
             var depth = 0
             let between = c.words[(previous.last + 1)..<out[k].first]

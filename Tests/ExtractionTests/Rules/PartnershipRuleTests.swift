@@ -144,3 +144,15 @@ func statuses(_ g: Graph) -> Set<String> {
         #expect(g.nodes.contains { $0.name == "Ювяскюляйнен" && $0.type == .city })
     }
 }
+
+@Suite struct EnumerationPartnershipTests {
+    @Test(arguments: [
+        "Тверь развивает сотрудничество со следующими городами: Нант (Франция), Брно, Пльзень (Чехия), Гера (Германия).",
+        "Партнёрские отношения связывают Тверь с городами Нант (Франция), Брно, Пльзень (Чехия) и Гера (Германия).",
+    ])
+    func anEnumerationAfterSKeepsItsPrepositionPastCountriesInParentheses(_ text: String) throws {
+        let pairs = partnerPairs(try extract(text))
+        #expect(pairs.allSatisfy { $0.contains("Тверь") })
+        #expect(pairs.count == 4)
+    }
+}
