@@ -198,7 +198,12 @@ struct RelationRules {
             // lines without bullets, each starting with a place: "Тампере, Финляндия"
             j = k + 1
             while j < facts.count, isUnbulletedItem(facts[j]) { out.append(j); j += 1 }
-            if !out.isEmpty { return out }
+            // a list of places, not of headings: most of its lines start with one
+            let startingWithPlace = out.filter { j in
+                facts[j].actorPlaces.first.map { $0.first == facts[j].words.firstIndex(where: \.isWord) } ?? false
+            }
+            if startingWithPlace.count * 2 >= out.count, !out.isEmpty { return out }
+            out = []
             j = k + 1
         }
         while j < facts.count {
@@ -210,10 +215,11 @@ struct RelationRules {
         return out
     }
 
-    /// A short line of a list without bullets that starts with a place ("Тампере, Финляндия").
+    /// A short line of a list without bullets ("Тампере, Финляндия"): a line of its own with no
+    /// final punctuation. A run of them after a colon is the list, whether or not each line's
+    /// place is known.
     func isUnbulletedItem(_ f: ClauseFacts) -> Bool {
         f.clause.startsLine && f.clause.isHeading && !f.clause.isListItem
-            && (f.actorPlaces.first.map { $0.first == f.words.firstIndex(where: \.isWord) } ?? false)
     }
 
     /// "10 лет с момента установления побратимских связей", "20-летия установления".

@@ -115,7 +115,9 @@ extension RelationRules {
         if let listOwner, f.clause.introducesList || f.clause.has("следующ") {
             for j in following(k) {
                 // a line without a bullet names one place, and what follows it says where it is
-                let items = isUnbulletedItem(facts[j]) ? Array(facts[j].actorPlaces.prefix(1)) : facts[j].actorPlaces
+                let items = isUnbulletedItem(facts[j])
+                    ? Array(facts[j].actorPlaces.prefix(1).filter { $0.first == facts[j].words.firstIndex(where: \.isWord) })
+                    : facts[j].actorPlaces
                 for m in items where Self.partnerTypes.contains(m.type) && m.nodeID != listOwner {
                     add(nil, listOwner, m, in: facts[j], inherited: true, [evidence(k), evidence(j)], "partnership.list")
                 }
