@@ -221,6 +221,18 @@ struct Recognizer {
                                   parenthetical: qualifying && place.type != .city)
                 break
             }
+            // "американский Мобил": a name the gazetteer lacks after a country's adjective is a
+            // city of that country, unless the dictionary knows it as a word
+            if matched == nil, placeMarker == nil, let code = adjectiveCountry(c, before: i), i != firstWordIndex(c),
+               !w[i].isAbbreviation, let p = parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox"),
+               !isAdjective(w[i].text) {
+                let surface = w[i].text
+                let id = "city/\(NameKey.slug(surface))"
+                register(&nodes, id: id, type: .city, name: nodes[id]?.name ?? nominativePlaceName(surface), surface: surface,
+                         span: Span(document: documentID, start: w[i].start, end: w[i].end, text: surface),
+                         attributes: ["country": .string(code)])
+                matched = Mention(nodeID: id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface)
+            }
             // only a place marker makes a name the gazetteer lacks a place
             if matched == nil, let marker = placeMarker, let m = newPlace(c, at: i, marker: marker, hint: hint, taken: taken, nodes: &nodes) {
                 matched = m
@@ -658,7 +670,8 @@ struct Recognizer {
                 j -= 1; continue
             }
             if w.isAny(Recognizer.placePrepositions) { return w.lower }
-            if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) || isAdjective(w.text) {
+            if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) || isAdjective(w.text)
+                || Lexicon.markerTable.contains(where: { !$0.exact && w.starts(with: $0.stem) }) {
                 j -= 1; skipped += 1; continue
             }
             return nil
@@ -688,9 +701,18 @@ struct Recognizer {
             ($0.tag.pos == "NOUN" || $0.tag.pos == "ADJF") && !$0.tag.contains("Fixd")
         }
         var cases = Set(readings.compactMap(\.tag.case))
+        let known = readings.contains(where: \.isDictionaryWord)
         // a name the dictionary lacks, in its nominative form, is as likely its accusative
         // ("посетили Кентшин"): the guesser gives only the first
-        if !readings.contains(where: \.isDictionaryWord), cases.contains("nomn") { cases.insert("accs") }
+        if !known, cases.contains("nomn") { cases.insert("accs") }
+        // an adjective before the name agrees with it: "финский Ярвенкюля" is nominative
+        if m.first > 0, c.words[m.first - 1].isWord {
+            let adjective = Set(parse(c.words[m.first - 1].text).filter { $0.tag.pos == "ADJF" }.compactMap(\.tag.case))
+            if !adjective.isEmpty {
+                let agreeing = cases.intersection(adjective)
+                if !known || cases.isEmpty { return adjective } else if !agreeing.isEmpty { return agreeing }
+            }
+        }
         return cases
     }
 

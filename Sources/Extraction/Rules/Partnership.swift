@@ -87,7 +87,10 @@ extension RelationRules {
                 }
             }
             if !paired, out.isEmpty, reporter == nil || !partners.contains(where: { $0.nodeID == reporter }) {
-                let named = subjects.filter { !qualifiesAnother($0, in: f) }
+                // two places and no "с": a pair whatever their cases ("с первым из них — городом
+                // A — B подружился"); of more, those joined by "и"
+                let notWith = partners.filter { $0.preposition != "с" && $0.preposition != "со" && !$0.locative }
+                let named = notWith.count == 2 ? notWith : subjects.filter { !qualifiesAnother($0, in: f) }
                 for (a, b) in coordinatedPairs(named, in: f) where segments(a.first) == segments(b.first) {
                     add(a, a.nodeID, b, in: f, inherited: false, here, "partnership.pair")
                 }

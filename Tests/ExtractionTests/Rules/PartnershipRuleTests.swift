@@ -156,3 +156,30 @@ func statuses(_ g: Graph) -> Set<String> {
         #expect(pairs.count == 4)
     }
 }
+
+@Suite struct PairAndAdjectiveTests {
+    @Test(arguments: [
+        "С первым из них — чешским городом Брно — Казань подружилась ещё в 1960 году.",
+        "Побратимом Казани первым стал чешский город Брно.",
+        "Первым побратимом для Казани стал чешский Брно.",
+    ])
+    func twoPlacesWithoutSAreAPairWhateverTheirCases(_ text: String) throws {
+        #expect(partnerPairs(try extract(text)) == [["Брно", "Казань"]])
+    }
+
+    @Test(arguments: [
+        "Казань подружилась с немецким Гросскляйнбургом.",
+        "С Казанью побратался финский Ярвенкюля.",
+    ])
+    func anUnknownNameAfterACountryAdjectiveIsACityOfThatCountry(_ text: String) throws {
+        let g = try extract(text)
+        let city = g.nodes.first { $0.type == .city && $0.name != "Казань" }
+        #expect(city != nil)
+        #expect(city?.attributes["country"] != nil)
+        #expect(partnerPairs(g).count == 1)
+    }
+
+    @Test func placesAfterSAloneAreNoPair() throws {
+        #expect(partnerPairs(try extract("Развиваются дружеские связи со штатами Орегон, Аляска.")).isEmpty)
+    }
+}
