@@ -16,6 +16,10 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
+        // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Parsing", dependencies: ["CZlib"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
@@ -27,7 +31,7 @@ let package = Package(
         ]),
         .executableTarget(name: "twingraph", dependencies: [
             "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Extraction", "Rendering", "Reports",
-            "GraphStore",
+            "GraphStore", "Parsing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
@@ -41,6 +45,7 @@ let package = Package(
         .testTarget(name: "GraphStoreTests", dependencies: [
             "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "ParsingTests", dependencies: ["Parsing"]),
         .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )
