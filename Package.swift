@@ -24,6 +24,10 @@ let package = Package(
         .target(name: "Documents", dependencies: [
             "Gazetteer", "CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Parsing", dependencies: ["CSystemZlib"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
@@ -35,7 +39,7 @@ let package = Package(
         ]),
         .executableTarget(name: "twingraph", dependencies: [
             "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Extraction", "Rendering", "Reports",
-            "GraphStore", "Documents",
+            "GraphStore", "Documents", "Parsing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
@@ -50,6 +54,7 @@ let package = Package(
         .testTarget(name: "GraphStoreTests", dependencies: [
             "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "ParsingTests", dependencies: ["Parsing"]),
         .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )

@@ -3,13 +3,15 @@
 #  - Graphviz's C libraries (in-process rendering), pkg-config, a font with Cyrillic;
 #  - the OpenCorpora dictionary compiled for pymorphy (PyPI pymorphy3-dicts-ru), unpacked to
 #    $TWINGRAPH_DICT (default ~/.local/share/twingraph/pymorphy3-dicts-ru).
+#  - zlib and Natasha's models (PyPI natasha: navec + slovnet NER, morph, syntax) into
+#    $TWINGRAPH_MODELS (default ~/.local/share/twingraph/natasha).
 # Idempotent: quick when everything is present.
 set -euo pipefail
 
 DICT_VERSION=2.4.417150.4580142
 DICT_DIR=${TWINGRAPH_DICT:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/pymorphy3-dicts-ru}
-APT_PACKAGES=(libgraphviz-dev pkg-config fonts-dejavu-core iso-codes
-  libxml2-dev libpoppler-glib-dev)  # Documents: HTML and PDF in-process
+APT_PACKAGES=(libgraphviz-dev pkg-config fonts-dejavu-core iso-codes zlib1g-dev
+  libxml2-dev libpoppler-glib-dev)  # Documents: HTML and PDF in-process; Parsing: zlib
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -38,4 +40,34 @@ with zipfile.ZipFile(wheel) as z:
                 f.write(z.read(name))
 PY
   echo "$DICT_VERSION" > "$DICT_DIR/.version"
+fi
+
+# Natasha's models (MIT) for the Parsing target: navec embeddings and slovnet's NER, morphology
+# and syntax packs, from the natasha wheel, into $TWINGRAPH_MODELS (default
+# ~/.local/share/twingraph/natasha). Swift reads the tar files as they are.
+NATASHA_VERSION=1.6.0
+NATASHA_SHA256=e12b130d05a0b4d2eb6442092ed5b5769a68a311c17f2095b1aa739fb8d6dc78
+MODELS_DIR=${TWINGRAPH_MODELS:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/natasha}
+models_present=1
+for f in navec_news_v1_1B_250K_300d_100q.tar slovnet_ner_news_v1.tar slovnet_morph_news_v1.tar slovnet_syntax_news_v1.tar; do
+  [ -f "$MODELS_DIR/$f" ] || models_present=0
+done
+if [ $models_present -eq 0 ] || [ "$(cat "$MODELS_DIR/.version" 2>/dev/null)" != "$NATASHA_VERSION" ]; then
+  echo "setup: fetching Natasha's models (natasha $NATASHA_VERSION) into $MODELS_DIR" >&2
+  natasha_tmp=$(mktemp -d)
+  trap 'rm -rf "$natasha_tmp" ${tmp:+"$tmp"}' EXIT
+  python3 -m pip download -q --no-deps "natasha==$NATASHA_VERSION" -d "$natasha_tmp" >&2
+  wheel="$natasha_tmp/natasha-$NATASHA_VERSION-py3-none-any.whl"
+  echo "$NATASHA_SHA256  $wheel" | sha256sum -c --quiet - >&2 || { echo "setup: $wheel has the wrong sha256" >&2; exit 1; }
+  python3 - "$wheel" "$MODELS_DIR" <<'PY'
+import sys, zipfile, os
+wheel, dest = sys.argv[1], sys.argv[2]
+os.makedirs(dest, exist_ok=True)
+with zipfile.ZipFile(wheel) as z:
+    for name in z.namelist():
+        if name.startswith(("natasha/data/emb/", "natasha/data/model/")) and name.endswith(".tar"):
+            with open(os.path.join(dest, os.path.basename(name)), "wb") as f:
+                f.write(z.read(name))
+PY
+  echo "$NATASHA_VERSION" > "$MODELS_DIR/.version"
 fi

@@ -41,7 +41,7 @@ struct TwinGraph: ParsableCommand {
         prove them, and draws the result with Graphviz.
         """,
         subcommands: [
-            Extract.self, TextCommand.self, Render.self, Draw.self, Appendix.self, Morph.self, Bench.self,
+            Extract.self, TextCommand.self, Render.self, Draw.self, Appendix.self, Morph.self, ParseCommand.self, Bench.self,
             Ingest.self, Remove.self, Export.self,
             PathCommand.self, Neighbours.self, Partners.self, Common.self, Rank.self, Components.self,
             Timeline.self, Stats.self,
