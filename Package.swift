@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
-        .target(name: "Extraction", dependencies: ["Documents", "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer"]),
+        .target(name: "Extraction", dependencies: ["Documents", "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Parsing"]),
         .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
         .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
         .target(name: "GraphStore", dependencies: [

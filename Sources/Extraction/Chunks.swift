@@ -91,8 +91,10 @@ extension Recognizer {
             if w[i].isWord, w[i].isCapitalized, i + 1 < w.count, w[i + 1].isWord, w[i + 1].isCapitalized,
                !w[i + 1].isAbbreviation, isFirstName(w[i].text), !isFirstName(w[i + 1].text) || isSurname(w[i + 1].text) {
                 let first = nominativeFirstName(w[i].text)
-                // the surname stands in the case of the first name: "Андрей Щагин" stays as it is
-                let surname = nameCase(w[i].text) == "nomn" ? w[i + 1].text : nominativeSurname(w[i + 1].text)
+                // the surname stands in the case of the first name: "Андрей Щагин" stays as it is;
+                // a first name that does not decline ("Гульшат") tells no case
+                let declines = !(parse(w[i].text).first?.tag.contains("Fixd") ?? false)
+                let surname = declines && nameCase(w[i].text) == "nomn" ? w[i + 1].text : nominativeSurname(w[i + 1].text)
                 let name = first + " " + surname
                 let surface = text.slice(w[i].start, w[i + 1].end)
                 let id = "person/" + NameKey.slug(surname)

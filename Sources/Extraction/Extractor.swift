@@ -3,6 +3,7 @@ import Foundation
 import Gazetteer
 import KnowledgeGraph
 import Morphology
+import Parsing
 import RussianText
 
 /// What extraction made of one document.
@@ -19,20 +20,24 @@ public struct DocumentExtraction: Sendable {
 public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     public let analyzer: MorphAnalyzer
+    /// Natasha's models: each sentence's named entities (people the name tables do not know),
+    /// and its syntax. Without them extraction reads the morphology alone.
+    public let models: NatashaModels?
     let normalizer: PhraseNormalizer
     let headForms: HeadForms
 
-    public init(gazetteer: Gazetteer, analyzer: MorphAnalyzer) {
+    public init(gazetteer: Gazetteer, analyzer: MorphAnalyzer, models: NatashaModels? = nil) {
         self.gazetteer = gazetteer
         self.analyzer = analyzer
+        self.models = models
         self.normalizer = PhraseNormalizer(analyzer: analyzer)
         self.headForms = HeadForms(analyzer: analyzer)
     }
 
-    /// The extractor over the bundled gazetteer and the installed dictionary.
-    public static func standard(dictionary: String? = nil) throws -> Extractor {
+    /// The extractor over the bundled gazetteer, the installed dictionary and Natasha's models.
+    public static func standard(dictionary: String? = nil, models: String? = nil) throws -> Extractor {
         let analyzer = try MorphAnalyzer(dictionaryDirectory: try MorphAnalyzer.locateDictionary(dictionary))
-        return Extractor(gazetteer: try Gazetteer.bundled(), analyzer: analyzer)
+        return Extractor(gazetteer: try Gazetteer.bundled(), analyzer: analyzer, models: try NatashaModels(directory: models))
     }
 
     /// Extracts one document. `documentID` is the file name without its extension. The reporting
@@ -69,17 +74,24 @@ public struct Extractor: Sendable {
         var nodes: [String: NodeDraft] = [:]
         var facts: [ClauseFacts] = []
         let reporterForms = reporter.flatMap { id in gazetteer.place(id: id) }.map { ReporterForms(name: $0.name) }
-        for c in clauses {
+        let parses = models?.parse(sentences: clauses.map { $0.words.map(\.text) })
+        for (k, c) in clauses.enumerated() {
             var f = ClauseFacts(clause: c)
             f.people = recognizer.people(in: c, nodes: &nodes)
             let taken = Set(f.people.flatMap { Array($0.first...$0.last) })
             f.places = recognizer.places(in: c, taken: taken, nodes: &nodes)
+            // the model's names, where neither the name rules nor the gazetteer read the words
+            if let parse = parses?[k] {
+                f.people += recognizer.namedPeople(in: c, parse: parse, known: f.people + f.places, nodes: &nodes)
+                f.people.sort { $0.first < $1.first }
+            }
+            let takenByPeople = Set(f.people.flatMap { Array($0.first...$0.last) })
             let signing = c.has("подпис") || c.has("заключ")
                 || c.has("намерени")
             // Places may stand inside the names of organisations and events ("палате Магдебурга",
             // "Форум … России и Казахстана"), people may not.
             let placeWords = Set(f.places.flatMap { Array($0.first...$0.last) })
-            f.phrases = recognizer.phrases(in: c, taken: taken, placeWords: placeWords, signing: signing, nodes: &nodes)
+            f.phrases = recognizer.phrases(in: c, taken: takenByPeople, placeWords: placeWords, signing: signing, nodes: &nodes)
             f.dates = Dates.find(in: c, reportYear: reportYear)
             if let reporterForms { f.reporterWords = reporterForms.references(in: c) }
             facts.append(f)
