@@ -82,6 +82,8 @@ public struct Extractor: Sendable {
             f.places = recognizer.places(in: c, taken: taken, nodes: &nodes)
             // the model's names, where neither the name rules nor the gazetteer read the words
             if let parse = parses?[k] {
+                f.places += recognizer.namedPlaces(in: c, parse: parse, known: f.people + f.places, nodes: &nodes)
+                f.places.sort { $0.first < $1.first }
                 f.people += recognizer.namedPeople(in: c, parse: parse, known: f.people + f.places, nodes: &nodes)
                 f.people.sort { $0.first < $1.first }
             }

@@ -58,6 +58,10 @@ enum Lexicon {
         "абхазский": "GE", "сирийский": "SY", "иорданский": "JO", "кубинский": "CU", "чилийский": "CL",
     ]
 
+    /// Lower-case words of a region's name: "Горецкий район", "Могилёвская область".
+    static let regionWords: Stems = ["район", "област", "кра", "округ", "республик", "провинци", "префектур", "повят",
+                                     "уезд", "воеводств", "штат", "земл", "кантон", "графств", "департамент"]
+
     /// Abbreviations that name two countries; the report's own words choose.
     static let ambiguousAbbreviations: [String: (cue: String, code: String, otherwise: String)] = [
         "КР": ("коре", "KR", "KG"),

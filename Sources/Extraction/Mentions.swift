@@ -237,12 +237,8 @@ struct Recognizer {
             if matched == nil, let marker = placeMarker, let m = newPlace(c, at: i, marker: marker, hint: hint, taken: taken, nodes: &nodes) {
                 matched = m
             }
-            if var m = matched {
-                m.preposition = prepositionBefore(c, m.first)
-                m.locative = m.preposition == "в" || m.preposition == "во"
-                m.fromPreposition = m.preposition == "из"
-                m.cases = grammaticalCases(c, m)
-                out.append(m)
+            if let m = matched {
+                out.append(withRole(m, in: c))
                 i = m.last + 1
             } else {
                 i += 1
@@ -277,6 +273,16 @@ struct Recognizer {
             out.append(Mention(nodeID: id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
         }
         return out.sorted { $0.first < $1.first }
+    }
+
+    /// The mention with its governing preposition and its cases.
+    func withRole(_ mention: Mention, in c: Clause) -> Mention {
+        var m = mention
+        m.preposition = prepositionBefore(c, m.first)
+        m.locative = m.preposition == "в" || m.preposition == "во"
+        m.fromPreposition = m.preposition == "из"
+        m.cases = grammaticalCases(c, m)
+        return m
     }
 
     /// In an enumeration ("с Ниигатой, Такацуки и Дзеэцу") the preposition before the first place
@@ -542,13 +548,13 @@ struct Recognizer {
         return parse(w.text).prefix(2).contains { Lexicon.organisationLemmas.contains($0.normalForm) || Lexicon.eventLemmas.contains($0.normalForm) }
     }
 
-    private func isCommonNoun(_ word: String) -> Bool {
+    func isCommonNoun(_ word: String) -> Bool {
         let parses = parse(word)
         if parses.contains(where: { $0.tag.contains("Geox") }) { return false }
         return parses.first?.isDictionaryWord ?? false
     }
 
-    private func isAdjective(_ word: String) -> Bool {
+    func isAdjective(_ word: String) -> Bool {
         let parses = parse(word)
         guard let p = parses.first else { return false }
         // "Омском" is an adjective's form and the city's instrumental: a Geox reading wins

@@ -55,7 +55,7 @@ extension RelationRules {
 
         // "между A и B"
         if let between = f.words.firstIndex(where: { $0.is("между") }) {
-            let pair = candidates.filter { $0.first > between }.prefix(2)
+            let pair = candidates.filter { $0.first > between && !qualifiesAnother($0, in: f) }.prefix(2)
             if pair.count == 2, let a = pair.first, let b = pair.last {
                 add(a, a.nodeID, b, in: f, inherited: false, here, "partnership.between")
             }
@@ -180,9 +180,13 @@ extension RelationRules {
         }
     }
 
-    /// A genitive place that says where the place after it is: "столица Армении Ереван",
-    /// "мэр провинции Самсун", "Кировский район Санкт-Петербурга".
+    /// A genitive place that says where the place beside it is: "столица Армении Ереван",
+    /// "мэр провинции Самсун", "Кировский район Санкт-Петербурга", "район A Могилёвской области".
     func qualifiesAnother(_ m: Mention, in f: ClauseFacts) -> Bool {
+        // "Горецкий район Могилёвской области": a genitive region right after a place
+        if m.type != .city, m.cases.contains("gent"), !m.mayBe("nomn"), f.places.contains(where: { $0.last == m.first - 1 }) {
+            return true
+        }
         guard m.type == .region || f.places.contains(where: { $0.first == m.last + 1 && $0.type == .city }) else {
             return false
         }

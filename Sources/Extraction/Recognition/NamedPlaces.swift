@@ -1,0 +1,72 @@
+import Gazetteer
+import KnowledgeGraph
+import Morphology
+import Parsing
+
+/// Places the gazetteer lacks, from the spans Natasha's NER marks LOC: "Горецкий район",
+/// "Железногорск-Илимский", "Кентшинский повят". A span with a region's word ("район",
+/// "область", "повят") is a region; any other is a city. A span whose nominative the gazetteer
+/// knows ("Татарстане" → "Татарстан") is that place.
+extension Recognizer {
+    func namedPlaces(in c: Clause, parse: ParsedSentence, known: [Mention], nodes: inout [String: NodeDraft]) -> [Mention] {
+        let w = c.words
+        guard parse.tokens.count == w.count else { return [] }
+        let quoted = quotedWords(c)
+        var out: [Mention] = []
+        for span in parse.entities where span.type == "LOC" {
+            let indices = span.tokens.filter { w[$0].isWord }
+            guard let first = indices.first, let last = indices.last, w[first].isCapitalized, !w[first].isAbbreviation,
+                  w[first].scalarCount >= 3,
+                  !known.contains(where: { $0.first <= last && first <= $0.last }),
+                  !(first...last).contains(where: { quoted.contains($0) }),
+                  !Lexicon.notPlaces.contains(w[first].lower) else { continue }
+            // lower-case words only of a region's name: not "Тихий океан", "Западное побережье"
+            let lower = (first...last).filter { !w[$0].isCapitalized && w[$0].isWord }
+            guard lower.allSatisfy({ w[$0].starts(with: Lexicon.regionWords) }) else { continue }
+            let regionWord = !lower.isEmpty
+            // adjectives agree with the region word's gender: "Кобринского района" → "Кобринский район"
+            let headGender = lower.last.flatMap { i in
+                self.parse(w[i].text).first { $0.tag.pos == "NOUN" }?.tag.gender
+            }
+            let name = (first...last).map { nominativeWord(w[$0], case: parse.tokens[$0].features["Case"], gender: headGender) }
+                .joined(separator: " ")
+            let surface = text.slice(w[first].start, w[last].end)
+            let span = Span(document: documentID, start: w[first].start, end: w[last].end, text: surface)
+            // a place the gazetteer knows under its nominative
+            if let place = placeLookup(name).first(where: { $0.type != .country || first == last }) {
+                let type = nodeType(place.type)
+                register(&nodes, id: place.id, type: type, name: nodes[place.id]?.name ?? displayName(of: place, surface: name),
+                         surface: surface, span: span, attributes: attributes(of: place))
+                out.append(withRole(Mention(nodeID: place.id, type: type, first: first, last: last,
+                                            start: w[first].start, end: w[last].end, surface: surface), in: c))
+                continue
+            }
+            // a lone unknown word only where a preposition of place governs it ("в Хомме" is not enough
+            // for a surname, "из Ханау" is): a name, not a word of the dictionary
+            if first == last {
+                guard !isCommonNoun(w[first].text), !isAdjective(w[first].text), !isHeadNoun(w[first]),
+                      let p = prepositionBefore(c, first), ["в", "во", "из", "до"].contains(p),
+                      w[first].scalarCount >= 4 else { continue }
+            }
+            let type: NodeType = regionWord ? .region : .city
+            let id = "\(type.rawValue)/\(NameKey.slug(name))"
+            register(&nodes, id: id, type: type, name: nodes[id]?.name ?? name, surface: surface, span: span)
+            out.append(withRole(Mention(nodeID: id, type: type, first: first, last: last,
+                                        start: w[first].start, end: w[last].end, surface: surface), in: c))
+        }
+        return out
+    }
+
+    /// One word of a name in the nominative, from the case the morphology model reads in
+    /// context: its reading in that case put into the nominative, keeping gender and number
+    /// ("Горецким районом" → "Горецкий район"); as written when it does not decline.
+    func nominativeWord(_ word: Word, case ud: String?, gender: String? = nil) -> String {
+        guard let ud, ud != "Nom", let wanted = Self.universalCases[ud] else { return word.text }
+        let readings = parse(word.text).filter { $0.tag.case == wanted && !$0.tag.contains("Fixd") }
+        let reading = readings.first { $0.tag.contains("Geox") }
+            ?? readings.first { $0.tag.pos == "ADJF" && gender != nil && $0.tag.gender == gender }
+            ?? readings.first { $0.tag.pos == "NOUN" || $0.tag.pos == "ADJF" }
+        guard let reading, let form = analyzer.inflect(reading, to: ["nomn"]) else { return word.text }
+        return capitalizeLike(word.text, form.word)
+    }
+}
