@@ -32,6 +32,9 @@ extension Recognizer {
                 .joined(separator: " ")
             let surface = text.slice(w[first].start, w[last].end)
             let span = Span(document: documentID, start: w[first].start, end: w[last].end, text: surface)
+            // a lone word of the dictionary ("Саммите", "Адмиралтейской") is no place here
+            if first == last, !self.parse(w[first].text).contains(where: { $0.tag.contains("Geox") }),
+               isCommonNoun(w[first].text) || isAdjective(w[first].text) || isHeadNoun(w[first]) { continue }
             // a place the gazetteer knows under its nominative
             if let place = placeLookup(name).first(where: { $0.type != .country || first == last }) {
                 let type = nodeType(place.type)
@@ -44,8 +47,7 @@ extension Recognizer {
             // a lone unknown word only where a preposition of place governs it ("в Хомме" is not enough
             // for a surname, "из Ханау" is): a name, not a word of the dictionary
             if first == last {
-                guard !isCommonNoun(w[first].text), !isAdjective(w[first].text), !isHeadNoun(w[first]),
-                      let p = prepositionBefore(c, first), ["в", "во", "из", "до"].contains(p),
+                guard let p = prepositionBefore(c, first), ["в", "во", "из", "до"].contains(p),
                       w[first].scalarCount >= 4 else { continue }
             }
             let type: NodeType = regionWord ? .region : .city
