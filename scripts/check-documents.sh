@@ -7,7 +7,7 @@
 # text's: the reporting city and year of every document must be the plain text's, and no recall
 # may drop by more than 0.02.
 #
-# usage: scripts/check-documents.sh [VARIANT...]   (default: all of docx odt doc pdf html wrapped titled)
+# usage: scripts/check-documents.sh [VARIANT...]   (default: all of docx odt doc pdf html rtf wrapped titled)
 # Needs LibreOffice (apt-get install libreoffice-writer-nogui) and a built twingraph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ SHARED=${TWINGRAPH_SHARED:-$ROOT/../shared}
 TWINGRAPH=${TWINGRAPH:-$ROOT/.build/debug/twingraph}
 [ -x "$TWINGRAPH" ] || { echo "check-documents: build first (swift build --product twingraph)" >&2; exit 2; }
 VARIANTS=("$@")
-[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(docx odt doc pdf html wrapped titled)
+[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(docx odt doc pdf html rtf wrapped titled)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,7 +28,7 @@ make_variant() {
   local v=$1 out=$work/$1
   mkdir -p "$out"
   case $v in
-    docx|odt|doc|pdf|html)
+    docx|odt|doc|pdf|html|rtf)
       command -v soffice >/dev/null || { echo "check-documents: soffice not found: apt-get install libreoffice-writer-nogui" >&2; exit 2; }
       soffice --headless --infilter="Text (encoded):UTF8" --convert-to "$v" --outdir "$out" "$work"/plain/*.txt >/dev/null 2>&1 ;;
     wrapped)

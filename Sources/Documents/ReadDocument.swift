@@ -36,7 +36,7 @@ public enum DocumentReader {
         case .html: document = try HTMLReader.read(data, path: path)
         case .pdf: document = try PDFReader.read(data, path: path)
         case .doc: document = try DocReader.read(data, path: path)
-        case .rtf: throw .notReadYet(path: path, format: format)
+        case .rtf: document = try RTFReader.read(data, path: path)
         }
         document.text = DocumentDecoder.normalise(document.text)
         if let t = document.titleProperty?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty {

@@ -33,7 +33,7 @@ import Testing
         return (d, d.text.split(separator: "\n").map(String.init))
     }
 
-    @Test(arguments: ["sample.docx", "sample.odt", "sample.doc"])
+    @Test(arguments: ["sample.docx", "sample.odt", "sample.doc", "sample.rtf"])
     func officeParagraphsTablesAndNotes(_ name: String) throws {
         let (d, lines) = try lines(name)
         // .doc keeps its title in a property set not read here; its first line is the title
@@ -69,14 +69,14 @@ import Testing
         #expect(d.text.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
     }
 
-    @Test(arguments: ["sample.rtf"])
-    func notYetReadFormatsSayWhatToDo(_ name: String) throws {
-        do {
-            _ = try DocumentReader.read(path: Fixture.path(name))
-            Issue.record("\(name) was read")
-        } catch {
-            #expect(error.description.contains(name) && error.description.contains("save it as"))
-        }
+    @Test func rtfControlWordsAndUnicodeFallbacks() throws {
+        let rtf = #"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0\fcharset204 Arial;}}{\info{\title \'ce\'f2\'f7\'b8\'f2}}"#
+            + #"\uc1 \u1054?\u1084?\u1089?\u1082? \'e8 {\*\fldinst HYPERLINK x}{\fldrslt \'f1\'f1\'fb\'eb\'ea\'e0}\emdash\par "#
+            + #"\f0 \'c0\cell \'c1\cell\row {\footnote \'d1\'ed\'ee\'f1\'ea\'e0}}"#
+        let d = try RTFReader.read(Data(rtf.utf8), path: "a.rtf")
+        #expect(d.titleProperty == "Отчёт")
+        #expect(d.text == "Омск и ссылка—\nА\tБ\n\nСноска")
+        #expect(throws: DocumentError.self) { try RTFReader.read(Data(#"{\rtf1 {\b текст}"#.utf8), path: "b.rtf") }
     }
 
     @Test func missingFileAndFolderAreNamed() {
