@@ -62,6 +62,11 @@ extract_and_score() {
 
 extract_and_score plain
 status=0
+python3 - "$work" <<'PY'
+import json, sys
+s = json.load(open(f"{sys.argv[1]}/plain.score.json"))
+print("plain text recalls: " + ", ".join(f"{m} {r['ok']}/{r['n']}" for m, r in sorted(s.items()) if "recall" in m))
+PY
 printf '%-8s %-34s %s\n' variant "reporter/year as plain?" "recall deltas vs plain (worst first)"
 for v in "${VARIANTS[@]}"; do
   make_variant "$v"
