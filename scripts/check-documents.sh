@@ -83,6 +83,10 @@ deltas = sorted((vs.get(m, {"ratio": 0})["ratio"] - ps[m]["ratio"], m) for m in 
 worst = deltas[0][0] if deltas else 0
 shown = ", ".join(f"{m} {d:+.3f}" for d, m in deltas if abs(d) > 1e-9) or "all equal"
 print(f"{v:8s} {'yes' if not wrong else 'NO: ' + '; '.join(wrong):34s} {shown}")
+others = sorted((vs.get(m, {"ratio": 0})["ratio"] - ps[m]["ratio"], m) for m in ps if "recall" not in m)
+changed = ", ".join(f"{m} {d:+.3f}" for d, m in others if abs(d) > 1e-9)
+if changed:
+    print(f"{'':8s} {'':34s} other metrics: {changed}")
 failed = bool(wrong) or worst < -0.02
 if failed:
     print(f"{'':8s} FAILS the bar", file=sys.stderr)

@@ -59,6 +59,8 @@ import Testing
         // a line break inside a paragraph's source is a space
         #expect(lines.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
         #expect(lines.contains("Миннеаполис\tСША"))
+        // the footnote's number is no part of the sentence, and the note follows the body
+        #expect(lines.suffix(2) == ["Последний абзац отчёта.", "Сноска о побратимах."])
     }
 
     @Test func pdfTextAndTitle() throws {

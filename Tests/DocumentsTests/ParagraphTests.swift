@@ -55,4 +55,22 @@ import Testing
         #expect(PDFLines.paragraphs(lines) == ["Первый абзац идёт в несколько строк и занимает всю ширину страницы до конца.",
                                                "Второй абзац начинается с заглавной буквы и тоже продолжается."])
     }
+
+    @Test func boxesTellFullLinesAndParagraphGaps() {
+        // 10 points a character, the right margin at 400; 14 points from line to line
+        func line(_ text: String, _ y: Double) -> PDFLine {
+            var l = PDFLine(text: text)
+            l.include(left: 0, right: Double(text.count) * 10, top: y, bottom: y + 12)
+            return l
+        }
+        let lines = [line("Строка почти до самого правого края поля", 0),   // 40 characters: full
+                     line("страницы, а эта короче.", 14),
+                     line("Новый абзац начинается здесь и идёт до края", 28),
+                     line("поля, и за ним ещё слова до самого края.", 42),  // full too
+                     // an empty paragraph: one line further
+                     line("вдруг со строчной буквы, но это новый абзац.", 70)]
+        #expect(PDFLines.paragraphs(lines) == ["Строка почти до самого правого края поля страницы, а эта короче.",
+                                               "Новый абзац начинается здесь и идёт до края поля, и за ним ещё слова до самого края.",
+                                               "вдруг со строчной буквы, но это новый абзац."])
+    }
 }

@@ -79,6 +79,13 @@ public enum PDFLines {
         let width = Double(lengths[min(lengths.count - 1, lengths.count * 9 / 10)])
         let boxed = lines.filter { $0.hasBox && !$0.text.isEmpty }
         let margin = boxed.map(\.right).sorted().dropLast(boxed.count / 50).last
+        // The usual gap between lines; an empty paragraph or paragraph spacing widens it.
+        var gaps: [Double] = []
+        for (a, b) in zip(lines, lines.dropFirst()) where a.hasBox && b.hasBox && b.top > a.top {
+            gaps.append(b.top - a.bottom)
+        }
+        gaps.sort()
+        let usualGap = gaps.isEmpty ? 0 : gaps[gaps.count / 2]
         let words = words(lines.map(\.text))
         var paragraphs: [String] = []
         var current = ""
@@ -91,7 +98,7 @@ public enum PDFLines {
             let next = i + 1 < lines.count ? lines[i + 1] : PDFLine(text: "")
             let goesOn: Bool
             if let margin, line.hasBox, next.hasBox {
-                goesOn = continues(line, next, margin: margin)
+                goesOn = continues(line, next, margin: margin, usualGap: usualGap)
             } else {
                 goesOn = continues(line.text, next.text, width: width)
             }
@@ -111,12 +118,13 @@ public enum PDFLines {
     }
 
     /// By the boxes: the next line's first word would not have fitted before the right margin,
-    /// and the next line follows without a gap (a new page's first line does: it is higher).
-    static func continues(_ line: PDFLine, _ next: PDFLine, margin: Double) -> Bool {
+    /// and the next line follows at the usual distance, not half a line or more further (a new
+    /// page's first line does: it is higher).
+    static func continues(_ line: PDFLine, _ next: PDFLine, margin: Double, usualGap: Double) -> Bool {
         if HardWrap.startsListItem(after: Substring(line.text), next: Substring(next.text)) { return false }
         if endsInHyphen(line.text) { return true }
         let height = line.bottom - line.top
-        if next.top > line.top, next.top - line.bottom > height { return false }
+        if next.top > line.top, next.top - line.bottom > usualGap + height / 2 { return false }
         let firstWord = next.text.prefix { !$0.isWhitespace }.count
         let room = margin - line.right
         return room < line.characterWidth * Double(firstWord + 1)
