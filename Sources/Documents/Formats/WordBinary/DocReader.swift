@@ -7,7 +7,7 @@ enum DocReader {
     static func read(_ data: Data, path: String) throws(DocumentError) -> ReadDocument {
         let streams: (word: Data, tables: [String: Data])
         do {
-            streams = try OLEContainer.streams(data, names: ["WordDocument", "0Table", "1Table"])
+            streams = try OLEContainer.streams(data, names: ["WordDocument", "0Table", "1Table", SummaryInformation.streamName])
         } catch {
             throw .damaged(path: path, format: .doc, reason: error.reason)
         }
@@ -16,7 +16,8 @@ enum DocReader {
         }
         do {
             let text = try WordBinaryText.text(wordDocument: streams.word, tables: streams.tables)
-            return ReadDocument(format: .doc, text: text)
+            let title = streams.tables[SummaryInformation.streamName].flatMap { SummaryInformation.title([UInt8]($0)) }
+            return ReadDocument(format: .doc, text: text, titleProperty: title)
         } catch {
             throw .damaged(path: path, format: .doc, reason: error.reason)
         }
@@ -30,8 +31,8 @@ struct WordBinaryError: Error {
 
 /// The streams of an OLE2 compound file, through libgsf.
 enum OLEContainer {
-    /// The named streams' bytes; the first name must exist, the others may not ("0Table" or
-    /// "1Table").
+    /// The named streams' bytes: the first (the WordDocument stream) apart, the others by name
+    /// when they exist ("0Table" or "1Table", the summary information).
     static func streams(_ data: Data, names: [String]) throws(WordBinaryError) -> (word: Data, tables: [String: Data]) {
         let bytes = [UInt8](data)
         return try bytes.withUnsafeBufferPointer { (buffer) throws(WordBinaryError) -> (word: Data, tables: [String: Data]) in
