@@ -18,11 +18,12 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
         // Documents: file formats to plain text (docx/odt through ZIPFoundation and Foundation's
-        // XML parser, HTML through libxml2, PDF through poppler-glib, all in-process).
+        // XML parser, HTML through libxml2, PDF through poppler-glib, .doc through libgsf, all in-process).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CGSF", pkgConfig: "libgsf-1", providers: [.apt(["libgsf-1-dev"])]),
         .target(name: "Documents", dependencies: [
-            "Gazetteer", "CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "Gazetteer", "CLibXML2", "CPoppler", "CGSF", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),

@@ -7,7 +7,7 @@
 # text's: the reporting city and year of every document must be the plain text's, and no recall
 # may drop by more than 0.02.
 #
-# usage: scripts/check-documents.sh [VARIANT...]   (default: all of docx odt doc pdf html wrapped titled)
+# usage: scripts/check-documents.sh [VARIANT...]   (default: all of docx odt doc pdf html rtf wrapped titled)
 # Needs LibreOffice (apt-get install libreoffice-writer-nogui) and a built twingraph.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ SHARED=${TWINGRAPH_SHARED:-$ROOT/../shared}
 TWINGRAPH=${TWINGRAPH:-$ROOT/.build/debug/twingraph}
 [ -x "$TWINGRAPH" ] || { echo "check-documents: build first (swift build --product twingraph)" >&2; exit 2; }
 VARIANTS=("$@")
-[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(docx odt doc pdf html wrapped titled)
+[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=(docx odt doc pdf html rtf wrapped titled)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,7 +28,7 @@ make_variant() {
   local v=$1 out=$work/$1
   mkdir -p "$out"
   case $v in
-    docx|odt|doc|pdf|html)
+    docx|odt|doc|pdf|html|rtf)
       command -v soffice >/dev/null || { echo "check-documents: soffice not found: apt-get install libreoffice-writer-nogui" >&2; exit 2; }
       soffice --headless --infilter="Text (encoded):UTF8" --convert-to "$v" --outdir "$out" "$work"/plain/*.txt >/dev/null 2>&1 ;;
     wrapped)
@@ -62,6 +62,11 @@ extract_and_score() {
 
 extract_and_score plain
 status=0
+python3 - "$work" <<'PY'
+import json, sys
+s = json.load(open(f"{sys.argv[1]}/plain.score.json"))
+print("plain text recalls: " + ", ".join(f"{m} {r['ok']}/{r['n']}" for m, r in sorted(s.items()) if "recall" in m))
+PY
 printf '%-8s %-34s %s\n' variant "reporter/year as plain?" "recall deltas vs plain (worst first)"
 for v in "${VARIANTS[@]}"; do
   make_variant "$v"
@@ -78,6 +83,10 @@ deltas = sorted((vs.get(m, {"ratio": 0})["ratio"] - ps[m]["ratio"], m) for m in 
 worst = deltas[0][0] if deltas else 0
 shown = ", ".join(f"{m} {d:+.3f}" for d, m in deltas if abs(d) > 1e-9) or "all equal"
 print(f"{v:8s} {'yes' if not wrong else 'NO: ' + '; '.join(wrong):34s} {shown}")
+others = sorted((vs.get(m, {"ratio": 0})["ratio"] - ps[m]["ratio"], m) for m in ps if "recall" not in m)
+changed = ", ".join(f"{m} {d:+.3f}" for d, m in others if abs(d) > 1e-9)
+if changed:
+    print(f"{'':8s} {'':34s} other metrics: {changed}")
 failed = bool(wrong) or worst < -0.02
 if failed:
     print(f"{'':8s} FAILS the bar", file=sys.stderr)

@@ -11,7 +11,7 @@ set -euo pipefail
 DICT_VERSION=2.4.417150.4580142
 DICT_DIR=${TWINGRAPH_DICT:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/pymorphy3-dicts-ru}
 APT_PACKAGES=(libgraphviz-dev pkg-config fonts-dejavu-core iso-codes zlib1g-dev
-  libxml2-dev libpoppler-glib-dev)  # Documents: HTML and PDF in-process; Parsing: zlib
+  libxml2-dev libpoppler-glib-dev libgsf-1-dev)  # Documents: HTML, PDF and .doc in-process; Parsing: zlib
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -8,8 +8,6 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String, format: DocumentFormat, reason: String)
     /// A plain-text file whose encoding could not be decoded (the decoder's own message).
     case undecodable(message: String)
-    /// A format TwinGraph recognises but cannot read yet.
-    case notReadYet(path: String, format: DocumentFormat)
     /// The document has no text at all (a scanned PDF, an empty file).
     case empty(path: String, format: DocumentFormat)
 
@@ -23,8 +21,6 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): not a readable \(format.rawValue) file (\(reason)); open it and save it again, or save it as .txt"
         case let .undecodable(message):
             return message
-        case let .notReadYet(path, format):
-            return "\(path): \(format.rawValue) files cannot be read yet; save it as .docx, .odt, .pdf or .txt"
         case let .empty(path, format):
             return "\(path): the \(format.rawValue) file has no text"
                 + (format == .pdf ? " (a scanned PDF? run OCR on it first)" : "")

@@ -35,7 +35,8 @@ public enum DocumentReader {
         case .odt: document = try OdtReader.read(data, path: path)
         case .html: document = try HTMLReader.read(data, path: path)
         case .pdf: document = try PDFReader.read(data, path: path)
-        case .rtf, .doc: throw .notReadYet(path: path, format: format)
+        case .doc: document = try DocReader.read(data, path: path)
+        case .rtf: document = try RTFReader.read(data, path: path)
         }
         document.text = DocumentDecoder.normalise(document.text)
         if let t = document.titleProperty?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty {

@@ -135,6 +135,15 @@ public struct GraphStore: Sendable {
             // extractor) must be replaced, not skipped; the fingerprint tells the two apart.
             try db.execute(sql: "ALTER TABLE document ADD COLUMN facts TEXT NOT NULL DEFAULT ''")
         }
+        m.registerMigration("v3: format, title and every path of each document") { db in
+            // Documents come in several formats, and the same content may sit under several names
+            // (one document, all its paths). Rows of older stores have only their one path.
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN format TEXT;
+                ALTER TABLE document ADD COLUMN title TEXT;
+                ALTER TABLE document ADD COLUMN paths TEXT NOT NULL DEFAULT '';  -- JSON array; '' = [path]
+                """)
+        }
         return m
     }
 
@@ -153,6 +162,16 @@ public struct GraphStore: Sendable {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    static let documentColumns = "id, path, sha256, reporter, year, format, title, paths"
+
+    /// A document row as its record; `paths` is '' in rows stored before v3.
+    static func document(_ row: Row) -> Document {
+        let paths: String = row["paths"]
+        let list = (try? JSONDecoder().decode([String].self, from: Data(paths.utf8))) ?? []
+        return Document(id: row["id"], path: row["path"], sha256: row["sha256"], reporter: row["reporter"], year: row["year"],
+                        format: row["format"], title: row["title"], paths: list.isEmpty ? nil : list)
     }
 
     /// The schema versions applied to this store, oldest first.
@@ -201,8 +220,9 @@ public struct GraphStore: Sendable {
             }
             // The cascade removes the document's earlier facts and nothing else.
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [document.id])
-            try db.execute(sql: "INSERT INTO document (id, path, sha256, reporter, year, facts) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [document.id, document.path, document.sha256, document.reporter, document.year, facts])
+            try db.execute(sql: "INSERT INTO document (id, path, sha256, reporter, year, facts, format, title, paths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [document.id, document.path, document.sha256, document.reporter, document.year, facts,
+                                       document.format, document.title, try json(document.paths)])
             try inserted()
             for n in graph.nodes.sorted(by: { $0.id < $1.id }) {
                 try db.cachedStatement(sql: "INSERT INTO node_fact (document, node, type, name, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)").execute(
@@ -240,9 +260,7 @@ public struct GraphStore: Sendable {
     /// The stored documents, by id.
     public func documents() throws -> [Document] {
         try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, path, sha256, reporter, year FROM document ORDER BY id").map {
-                Document(id: $0["id"], path: $0["path"], sha256: $0["sha256"], reporter: $0["reporter"], year: $0["year"])
-            }
+            try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document ORDER BY id").map(GraphStore.document)
         }
     }
 
@@ -251,8 +269,8 @@ public struct GraphStore: Sendable {
         let decoder = JSONDecoder()
         return try db.read { db in
             var docs: [String: Document] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, path, sha256, reporter, year FROM document") {
-                let d = Document(id: row["id"], path: row["path"], sha256: row["sha256"], reporter: row["reporter"], year: row["year"])
+            for row in try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document") {
+                let d = GraphStore.document(row)
                 docs[d.id] = d
             }
             var mentions: [String: [String: [Span]]] = [:]

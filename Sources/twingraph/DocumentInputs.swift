@@ -78,7 +78,7 @@ struct TextCommand: ParsableCommand {
         commandName: "text",
         abstract: "Print the text TwinGraph extracts from a document: the text evidence offsets point into.",
         discussion: """
-        Any supported format (txt in any encoding, docx, odt, pdf, html), detected by content. \
+        Any supported format (txt in any encoding, docx, odt, doc, rtf, pdf, html), detected by content. \
         Hard-wrapped lines come out rejoined into paragraphs. The output is exactly the text \
         extraction reads: the `start`/`end` of a mention or evidence in the graph JSON are offsets \
         in Unicode scalars into it. With --heading, the title, reporting city and year found are \

@@ -18,7 +18,7 @@ struct Extract: ParsableCommand {
         abstract: "Extract the knowledge graph of reports and print it as graph JSON.",
         discussion: """
         Reads reports as .txt (UTF-8 with or without BOM, UTF-16, windows-1251 or KOI8-R, \
-        detected or forced with --encoding; hard-wrapped lines rejoined), .docx, .odt, .pdf or \
+        detected or forced with --encoding; hard-wrapped lines rejoined), .docx, .odt, .doc, .rtf, .pdf or \
         .html, by content; folders are walked (--glob to choose files). The reporting city and \
         year come from the title in any form ("ОМСК", "Отчёт … Администрации города Омска за \
         2019 год", a title property), or --reporter and --year. Recognises places, organisations, \

@@ -33,9 +33,10 @@ import Testing
         return (d, d.text.split(separator: "\n").map(String.init))
     }
 
-    @Test(arguments: ["sample.docx", "sample.odt"])
+    @Test(arguments: ["sample.docx", "sample.odt", "sample.doc", "sample.rtf"])
     func officeParagraphsTablesAndNotes(_ name: String) throws {
         let (d, lines) = try lines(name)
+        // docx core.xml, odt meta.xml, .doc's summary information, rtf's \info
         #expect(d.titleProperty == Self.title)
         #expect(lines.contains(Self.title))
         #expect(lines.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
@@ -58,6 +59,8 @@ import Testing
         // a line break inside a paragraph's source is a space
         #expect(lines.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
         #expect(lines.contains("Миннеаполис\tСША"))
+        // the footnote's number is no part of the sentence, and the note follows the body
+        #expect(lines.suffix(2) == ["Последний абзац отчёта.", "Сноска о побратимах."])
     }
 
     @Test func pdfTextAndTitle() throws {
@@ -68,14 +71,14 @@ import Testing
         #expect(d.text.contains("Делегация мэрии побывала в Саппоро, где обсуждались вопросы образования и культуры."))
     }
 
-    @Test(arguments: ["sample.doc", "sample.rtf"])
-    func notYetReadFormatsSayWhatToDo(_ name: String) throws {
-        do {
-            _ = try DocumentReader.read(path: Fixture.path(name))
-            Issue.record("\(name) was read")
-        } catch {
-            #expect(error.description.contains(name) && error.description.contains("save it as"))
-        }
+    @Test func rtfControlWordsAndUnicodeFallbacks() throws {
+        let rtf = #"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0\fcharset204 Arial;}}{\info{\title \'ce\'f2\'f7\'b8\'f2}}"#
+            + #"\uc1 \u1054?\u1084?\u1089?\u1082? \'e8 {\*\fldinst HYPERLINK x}{\fldrslt \'f1\'f1\'fb\'eb\'ea\'e0}\emdash\par "#
+            + #"\f0 \'c0\cell \'c1\cell\row {\footnote \'d1\'ed\'ee\'f1\'ea\'e0}}"#
+        let d = try RTFReader.read(Data(rtf.utf8), path: "a.rtf")
+        #expect(d.titleProperty == "Отчёт")
+        #expect(d.text == "Омск и ссылка—\nА\tБ\n\nСноска")
+        #expect(throws: DocumentError.self) { try RTFReader.read(Data(#"{\rtf1 {\b текст}"#.utf8), path: "b.rtf") }
     }
 
     @Test func missingFileAndFolderAreNamed() {
@@ -91,5 +94,32 @@ import Testing
         let f = dir.appendingPathComponent("broken.docx")
         try bytes.write(to: f)
         #expect(throws: DocumentError.self) { try DocumentReader.read(path: f.path) }
+    }
+}
+
+@Suite struct WordBinaryTests {
+    @Test func controlCharactersBecomePlainText() {
+        // a field (code dropped, result kept), a cell row, a non-breaking and an optional hyphen
+        let units: [UInt16] = Array("До ".utf16) + [0x13] + Array(" HYPERLINK x ".utf16) + [0x14] + Array("ссылка".utf16) + [0x15]
+            + [0x0D] + Array("А".utf16) + [0x07] + Array("Б".utf16) + [0x07, 0x07]
+            + Array("Улан".utf16) + [0x1E] + Array("Удэ пере".utf16) + [0x1F] + Array("нос".utf16) + [0x0D]
+        #expect(WordBinaryText.plain(units) == "До ссылка\nА\tБ\nУлан-Удэ перенос")
+    }
+
+    @Test func aStreamWithoutWordHeaderIsRefused() {
+        #expect(throws: WordBinaryError.self) { try WordBinaryText.text(wordDocument: Data(count: 600), tables: [:]) }
+    }
+
+    @Test func anOLEFileThatIsNoWordDocumentIsDamaged() throws {
+        // a .doc's container with its WordDocument stream's header wiped
+        var bytes = try Fixture.data("sample.doc")
+        let header = try #require(bytes.firstRange(of: Data([0xEC, 0xA5])))
+        bytes.replaceSubrange(header, with: Data([0, 0]))
+        let dir = try Fixture.temporaryFolder()
+        let f = dir.appendingPathComponent("wiped.doc")
+        try bytes.write(to: f)
+        do { _ = try DocumentReader.read(path: f.path); Issue.record("read") } catch {
+            #expect(error.description.contains("wiped.doc: not a readable doc file"))
+        }
     }
 }

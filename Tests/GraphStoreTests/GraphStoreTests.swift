@@ -30,7 +30,7 @@ enum StoreFixture {
         let store = try StoreFixture.tempStore()
         #expect(try StoreFixture.ingestAll(store).allSatisfy { $0 == .added })
         #expect(try store.graph() == (try StoreFixture.graph()).sorted())
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
     }
 
     @Test func ingestingTwiceChangesNothing() throws {
@@ -153,11 +153,21 @@ enum StoreFixture {
         }
         try old.close()
         let store = try GraphStore(path: path)
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         #expect(try store.documents().map(\.id) == ["a"])
+        #expect(try store.documents().first?.paths == ["a.txt"])
         // The old row has no fingerprint, so the same document ingested again is replaced.
         let doc = Document(id: "a", path: "a.txt", sha256: "abc")
         #expect(try store.ingest(document: doc, graph: Graph(documents: [doc])) == .replaced)
+    }
+
+    @Test func formatTitleAndEveryPathAreStored() throws {
+        let store = try StoreFixture.tempStore()
+        let doc = Document(id: "r", path: "a/r.docx", sha256: "abc", reporter: "city/omsk", year: 2019,
+                           format: "docx", title: "Отчёт администрации", paths: ["a/r.docx", "b/copy.docx"])
+        _ = try store.ingest(document: doc, graph: Graph(documents: [doc]))
+        #expect(try store.documents() == [doc])
+        #expect(try store.graph().documents == [doc])
     }
 
     @Test func unopenableStoreSaysWhatToDo() {

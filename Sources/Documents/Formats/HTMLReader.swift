@@ -66,6 +66,16 @@ struct HTMLText {
         return String(cString: c)
     }
 
+    /// A note's number linking to or back from the note ("…отчёта¹", Word's `#_ftn1`,
+    /// LibreOffice's `#sdfootnote1sym`): not part of the sentence it sits in.
+    private static func isNoteMark(_ node: xmlNodePtr) -> Bool {
+        guard let href = xmlGetProp(node, "href") else { return false }
+        defer { twingraph_xmlFree(href) }
+        let target = String(cString: href).lowercased()
+        guard ["#_ftn", "#_edn", "#sdfootnote", "#sdendnote", "#fn", "#footnote"].contains(where: target.hasPrefix) else { return false }
+        return content(node).allSatisfy { $0.isNumber || "[]()*† ".contains($0) }
+    }
+
     private static func isNavigation(_ node: xmlNodePtr) -> Bool {
         guard let role = xmlGetProp(node, "role") else { return false }
         defer { twingraph_xmlFree(role) }
@@ -85,6 +95,7 @@ struct HTMLText {
             }
             if name == "head" { walkTitle(node); return }
             if HTMLReader.dropped.contains(name) || Self.isNavigation(node) { return }
+            if name == "a", Self.isNoteMark(node) { return }
             switch name {
             case "br":
                 flush()

@@ -24,13 +24,11 @@ enum PDFReader {
             throw .damaged(path: path, format: .pdf, reason: reason)
         }
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        var pages: [[String]] = []
+        var pages: [[PDFLine]] = []
         for i in 0..<poppler_document_get_n_pages(document) {
             guard let page = poppler_document_get_page(document, i) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            guard let text = poppler_page_get_text(page) else { pages.append([]); continue }
-            defer { g_free(text) }
-            pages.append(String(cString: text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            pages.append(lines(of: page))
         }
         var title: String?
         if let t = poppler_document_get_title(document) {
@@ -39,5 +37,33 @@ enum PDFReader {
         }
         let lines = PDFLines.dropRunningLines(pages)
         return ReadDocument(format: .pdf, text: PDFLines.paragraphs(lines).joined(separator: "\n"), titleProperty: title)
+    }
+
+    /// A page's text lines with where each stands: poppler gives one rectangle per character of
+    /// the page's text.
+    static func lines(of page: OpaquePointer) -> [PDFLine] {
+        guard let raw = poppler_page_get_text(page) else { return [] }
+        defer { g_free(raw) }
+        let text = String(cString: raw)
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        let hasLayout = poppler_page_get_text_layout(page, &rectangles, &count) != 0
+        defer { if let rectangles { g_free(rectangles) } }
+        let scalars = Array(text.unicodeScalars)
+        let boxes = hasLayout && Int(count) == scalars.count ? rectangles : nil
+        var out: [PDFLine] = []
+        var start = 0
+        for i in 0...scalars.count where i == scalars.count || scalars[i] == "\n" {
+            var line = PDFLine(text: String(String.UnicodeScalarView(scalars[start..<i])))
+            if let boxes {
+                for k in start..<i where !scalars[k].properties.isWhitespace {
+                    let r = boxes[k]
+                    line.include(left: r.x1, right: r.x2, top: r.y1, bottom: r.y2)
+                }
+            }
+            out.append(line)
+            start = i + 1
+        }
+        return out
     }
 }
