@@ -18,7 +18,8 @@ let package = Package(
         .target(name: "KnowledgeGraph"),
         // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Parsing", dependencies: ["CZlib"],
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Parsing", dependencies: ["CZlib", "CKernels"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),

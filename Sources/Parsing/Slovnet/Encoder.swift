@@ -93,9 +93,9 @@ struct CNNEncoder: Sendable {
     let shapeDimension: Int
     let shapeEmbedding: [Float]
     let layers: [ConvolutionLayer]
-    /// `shapeProjections[s]` is shape s's embedding through the three taps of the first layer
-    /// (`3 × filters`), the shape half of the first convolution.
-    let shapeProjections: [[Float]]
+    /// Rows `3s..<3s+3` (each `filters` wide) are shape s's embedding through the three taps of
+    /// the first layer: the shape half of the first convolution.
+    let shapeProjections: [Float]
 
     var wordDimension: Int { navec.dimension }
     var outputDimension: Int { layers.last?.filters ?? 0 }
@@ -120,7 +120,7 @@ struct CNNEncoder: Sendable {
         self.layers = layers
         let first = layers[0]
         let wordDimension = navec.vectors.dimension
-        shapeProjections = (0..<shape.shape[0]).map { s in
+        shapeProjections = (0..<shape.shape[0]).flatMap { s in
             var rows = [Float](repeating: 0, count: 3 * first.filters)
             for k in 0..<3 {
                 for c in 0..<shape.shape[1] {
@@ -184,21 +184,20 @@ struct CNNEncoder: Sendable {
             let filters = first.filters
             x = [Float](repeating: 0, count: count * filters)
             x.withUnsafeMutableBufferPointer { out in
-                projections.withUnsafeBufferPointer { p in
+                projections.withUnsafeBufferPointer { p in shapeProjections.withUnsafeBufferPointer { s in
+                first.bias.withUnsafeBufferPointer { bias in
                     for t in 0..<count {
                         let o = out.baseAddress! + t * filters
-                        for f in 0..<filters { o[f] = first.bias[f] }
+                        for f in 0..<filters { o[f] = bias[f] }
                         for k in 0..<3 {
                             let source = t + k - 1
                             guard source >= 0 && source < count else { continue }
                             let word = p.baseAddress! + (Int(slots[source]) * 3 + k) * filters
-                            shapeProjections[Int(sentence.shapeIDs[source])].withUnsafeBufferPointer { s in
-                                let shape = s.baseAddress! + k * filters
-                                for f in 0..<filters { o[f] += word[f] + shape[f] }
-                            }
+                            let shape = s.baseAddress! + (Int(sentence.shapeIDs[source]) * 3 + k) * filters
+                            for f in 0..<filters { o[f] += word[f] + shape[f] }
                         }
                     }
-                }
+                } } }
             }
         } else {
             x = first.convolve(embed(sentence), count: count)
