@@ -18,16 +18,18 @@ int main(void) {
         float *a = malloc(sizeof(float) * m * k), *w = malloc(sizeof(float) * k * n), *o = calloc(m * n, sizeof(float));
         for (long i = 0; i < m * k; i++) a[i] = (float)rand() / RAND_MAX;
         for (long i = 0; i < k * n; i++) w[i] = (float)rand() / RAND_MAX - 0.5f;
+        float *packed = malloc(sizeof(float) * twingraph_packed_count(k, n));
+        twingraph_pack(w, k, n, packed);
         long reps = 2e9 / (m * k * n) + 1;
         double t0 = now();
-        for (long r = 0; r < reps; r++) twingraph_multiply_accumulate_avx2(a, k, m, k, w, n, o, n);
+        for (long r = 0; r < reps; r++) twingraph_multiply_accumulate_avx2(a, k, m, k, packed, k, n, o, n);
         double ours = now() - t0;
         t0 = now();
         for (long r = 0; r < reps; r++) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1, a, k, w, n, 1, o, n);
         double blas = now() - t0;
         double flops = 2.0 * m * k * n * reps;
         printf("%5ld x %4ld x %4ld: twingraph avx2 %6.1f GFLOP/s, openblas %6.1f GFLOP/s\n", m, k, n, flops / ours / 1e9, flops / blas / 1e9);
-        free(a); free(w); free(o);
+        free(a); free(w); free(o); free(packed);
     }
     return 0;
 }

@@ -20,7 +20,7 @@ struct ConvolutionLayer: Sendable {
     let inputs: Int
     let filters: Int
     /// `taps[k]` is `inputs × filters`: the kernel tap applied to position t + k - 1.
-    let taps: [[Float]]
+    let taps: [Matrix]
     let bias: [Float]
     let normMean: [Float]
     let normStd: [Float]
@@ -34,11 +34,12 @@ struct ConvolutionLayer: Sendable {
         }
         filters = weight.shape[0]
         inputs = weight.shape[1]
+        let (inputs, filters) = (weight.shape[1], weight.shape[0])
         var taps = [[Float]](repeating: [Float](repeating: 0, count: inputs * filters), count: 3)
         for f in 0..<filters { for c in 0..<inputs { for k in 0..<3 {
             taps[k][c * filters + f] = weight.values[(f * inputs + c) * 3 + k]
         } } }
-        self.taps = taps
+        self.taps = taps.map { Matrix(inner: inputs, columns: filters, values: $0) }
         bias = try pack.weight(["conv", "bias"], in: node).values
         normMean = try pack.weight(["norm", "mean"], in: node).values
         normStd = try pack.weight(["norm", "std"], in: node).values
@@ -56,12 +57,9 @@ struct ConvolutionLayer: Sendable {
                     // Output rows t whose input row t + k - 1 exists.
                     let first = max(0, 1 - k), last = min(count, count + 1 - k)
                     guard last > first else { continue }
-                    taps[k].withUnsafeBufferPointer { w in
-                        Kernels.multiplyAccumulate(
-                            a.baseAddress! + (first + k - 1) * inputs, inputStride: inputs, rows: last - first, inner: inputs,
-                            w.baseAddress!, columns: filters,
-                            into: out.baseAddress! + first * filters, outputStride: filters)
-                    }
+                    Kernels.multiplyAccumulate(
+                        a.baseAddress! + (first + k - 1) * inputs, inputStride: inputs, rows: last - first, inner: inputs,
+                        taps[k], into: out.baseAddress! + first * filters, outputStride: filters)
                 }
             }
         }
@@ -125,7 +123,7 @@ struct CNNEncoder: Sendable {
             for k in 0..<3 {
                 for c in 0..<shape.shape[1] {
                     let x = shape.values[s * shape.shape[1] + c]
-                    for f in 0..<first.filters { rows[k * first.filters + f] += x * first.taps[k][(wordDimension + c) * first.filters + f] }
+                    for f in 0..<first.filters { rows[k * first.filters + f] += x * first.taps[k].values[(wordDimension + c) * first.filters + f] }
                 }
             }
             return rows
@@ -159,13 +157,10 @@ struct CNNEncoder: Sendable {
         projections.withUnsafeMutableBufferPointer { out in
             vectors.withUnsafeBufferPointer { a in
                 for k in 0..<3 {
-                    first.taps[k].withUnsafeBufferPointer { w in
-                        // Only the first `dimension` input rows of the tap belong to the word.
-                        Kernels.multiplyAccumulate(
-                            a.baseAddress!, inputStride: dimension, rows: wordIDs.count, inner: dimension,
-                            w.baseAddress!, columns: filters,
-                            into: out.baseAddress! + k * filters, outputStride: 3 * filters)
-                    }
+                    // Only the first `dimension` input rows of the tap belong to the word.
+                    Kernels.multiplyAccumulate(
+                        a.baseAddress!, inputStride: dimension, rows: wordIDs.count, inner: dimension,
+                        first.taps[k], into: out.baseAddress! + k * filters, outputStride: 3 * filters)
                 }
             }
         }

@@ -7,6 +7,26 @@ import Foundation
 /// stays in SIMD registers for the whole inner dimension, so each weight vector loaded serves
 /// four rows and the output is loaded and stored once. Sums run over the inner index in order,
 /// as in the plain loop it replaced.
+/// A weight matrix (`inner × columns`, row-major) with the strip-packed copy the AVX2 kernel reads.
+struct Matrix: Sendable {
+    let inner: Int
+    let columns: Int
+    let values: [Float]
+    let packed: [Float]
+
+    init(inner: Int, columns: Int, values: [Float]) {
+        precondition(values.count == inner * columns)
+        self.inner = inner
+        self.columns = columns
+        self.values = values
+        let count = twingraph_packed_count(inner, columns)
+        packed = [Float](unsafeUninitializedCapacity: count) { buffer, initialised in
+            values.withUnsafeBufferPointer { twingraph_pack($0.baseAddress!, inner, columns, buffer.baseAddress!) }
+            initialised = count
+        }
+    }
+}
+
 enum Kernels {
     /// Which matrix kernel runs: the AVX2/FMA one in C where the CPU has it, else the portable
     /// SIMD4 one below. `TWINGRAPH_KERNEL=simd4` forces the portable one (to compare them).
@@ -21,16 +41,34 @@ enum Kernels {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
     }
 
-    /// `output[r] += input[r] · weight` for `rows` rows; `weight` is `inner × columns`.
+    /// `output[r] += input[r] · weight[0..<inner]` for `rows` rows (`inner` at most `weight.inner`:
+    /// a prefix of the weight's rows may be used).
     static func multiplyAccumulate(
+        _ input: UnsafePointer<Float>, inputStride: Int, rows: Int, inner: Int,
+        _ weight: Matrix,
+        into output: UnsafeMutablePointer<Float>, outputStride: Int
+    ) {
+        precondition(inner <= weight.inner)
+        guard rows > 0 else { return }
+        if useAVX2 {
+            weight.packed.withUnsafeBufferPointer { w in
+                twingraph_multiply_accumulate_avx2(input, inputStride, rows, inner, w.baseAddress!, weight.inner,
+                                                   weight.columns, output, outputStride)
+            }
+        } else {
+            weight.values.withUnsafeBufferPointer { w in
+                portableMultiplyAccumulate(input, inputStride: inputStride, rows: rows, inner: inner,
+                                           w.baseAddress!, columns: weight.columns, into: output, outputStride: outputStride)
+            }
+        }
+    }
+
+    /// The portable kernel (SIMD4): `output[r] += input[r] · weight`, `weight` row-major `inner × columns`.
+    static func portableMultiplyAccumulate(
         _ input: UnsafePointer<Float>, inputStride: Int, rows: Int, inner: Int,
         _ weight: UnsafePointer<Float>, columns: Int,
         into output: UnsafeMutablePointer<Float>, outputStride: Int
     ) {
-        if useAVX2 {
-            twingraph_multiply_accumulate_avx2(input, inputStride, rows, inner, weight, columns, output, outputStride)
-            return
-        }
         let blocked = columns & ~7
         var r = 0
         while r + 4 <= rows {
@@ -94,16 +132,14 @@ enum Kernels {
     }
 
     /// `output = bias + input · weight`, rows by rows.
-    static func affine(_ input: [Float], rows: Int, inner: Int, weight: [Float], bias: [Float]) -> [Float] {
-        let columns = bias.count
+    static func affine(_ input: [Float], rows: Int, weight: Matrix, bias: [Float]) -> [Float] {
+        let columns = bias.count, inner = weight.inner
         var output = [Float](repeating: 0, count: rows * columns)
         output.withUnsafeMutableBufferPointer { out in
             for r in 0..<rows { for c in 0..<columns { out[r * columns + c] = bias[c] } }
             input.withUnsafeBufferPointer { a in
-                weight.withUnsafeBufferPointer { w in
-                    multiplyAccumulate(a.baseAddress!, inputStride: inner, rows: rows, inner: inner,
-                                       w.baseAddress!, columns: columns, into: out.baseAddress!, outputStride: columns)
-                }
+                multiplyAccumulate(a.baseAddress!, inputStride: inner, rows: rows, inner: inner,
+                                   weight, into: out.baseAddress!, outputStride: columns)
             }
         }
         return output
