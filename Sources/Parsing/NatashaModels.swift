@@ -23,6 +23,7 @@ public struct NatashaModels: Sendable {
     /// distinct words, so the batch size bounds memory.
     static let tokensPerBatch = 20_000
 
+    /// The navec embeddings the three models share.
     public let navec: NavecEmbeddings
     let words: Vocabulary
     let shapes: Vocabulary

@@ -10,6 +10,7 @@ public struct NavecEmbeddings: Sendable {
     public let words: [String]
     /// Corpus counts of the words, in id order.
     public let counts: [UInt32]
+    /// The vectors, by word id.
     public let vectors: QuantisedVectors
 
     /// Reads a navec tar (`meta.json`, `vocab.bin`, `pq.bin`).
@@ -40,15 +41,20 @@ public struct NavecEmbeddings: Sendable {
 /// dimension, pieces, centroids), then one byte per vector and piece, then the codebooks
 /// (pieces × centroids × piece length, Float32).
 public struct QuantisedVectors: Sendable {
+    /// How many vectors (one per word).
     public let count: Int
+    /// Floats per vector (300).
     public let dimension: Int
+    /// Pieces each vector is cut into (100).
     public let subvectorCount: Int
+    /// Centroids in each piece's codebook (256).
     public let centroidCount: Int
     /// `count × subvectorCount` centroid indexes.
     let indexes: [UInt8]
     /// `subvectorCount × centroidCount × subvectorLength` floats.
     let codebooks: [Float]
 
+    /// Floats per piece.
     public var subvectorLength: Int { dimension / subvectorCount }
 
     init(_ data: ArraySlice<UInt8>, archive: String) throws(ModelError) {
