@@ -6,8 +6,8 @@
 public struct NavecEmbeddings: Sendable {
     /// The id in `meta.json`; slovnet packs name the navec they were trained with.
     public let id: String
-    /// The words, in id order; `<unk>` and `<pad>` come last.
-    public let words: [String]
+    /// The words, by id; `<unk>` and `<pad>` come last.
+    public let words: WordTable
     /// Corpus counts of the words, in id order.
     public let counts: [UInt32]
     /// The vectors, by word id.
@@ -26,7 +26,7 @@ public struct NavecEmbeddings: Sendable {
         let size = Int(littleEndianUInt32(vocab, at: 0))
         guard vocab.count >= 4 + 4 * size else { throw ModelError(path: path, problem: "vocab.bin is truncated") }
         counts = (0..<size).map { littleEndianUInt32(vocab, at: 4 + 4 * $0) }
-        words = splitLines(vocab[(4 + 4 * size)...])
+        words = WordTable(text: Array(vocab[(4 + 4 * size)...]))
         guard words.count == size else {
             throw ModelError(path: path, problem: "vocab.bin has \(words.count) words for \(size) counts")
         }
