@@ -27,7 +27,8 @@ let package = Package(
         ]),
         // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Parsing", dependencies: ["CSystemZlib"],
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Parsing", dependencies: ["CSystemZlib", "CKernels"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),

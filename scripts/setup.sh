@@ -3,8 +3,6 @@
 #  - Graphviz's C libraries (in-process rendering), pkg-config, a font with Cyrillic;
 #  - the OpenCorpora dictionary compiled for pymorphy (PyPI pymorphy3-dicts-ru), unpacked to
 #    $TWINGRAPH_DICT (default ~/.local/share/twingraph/pymorphy3-dicts-ru).
-#  - zlib and Natasha's models (PyPI natasha: navec + slovnet NER, morph, syntax) into
-#    $TWINGRAPH_MODELS (default ~/.local/share/twingraph/natasha).
 # Idempotent: quick when everything is present.
 set -euo pipefail
 
@@ -44,7 +42,13 @@ fi
 
 # Natasha's models (MIT) for the Parsing target: navec embeddings and slovnet's NER, morphology
 # and syntax packs, from the natasha wheel, into $TWINGRAPH_MODELS (default
-# ~/.local/share/twingraph/natasha). Swift reads the tar files as they are.
+# ~/.local/share/twingraph/natasha). Swift reads the tar files as they are; zlib (Debian
+# zlib1g-dev) inflates their gzipped vocabularies.
+if ! dpkg-query -W -f='${Status}' zlib1g-dev 2>/dev/null | grep -q "install ok installed"; then
+  echo "setup: installing zlib1g-dev" >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q zlib1g-dev >&2 || { $SUDO apt-get update -q >&2; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q zlib1g-dev >&2; }
+fi
 NATASHA_VERSION=1.6.0
 NATASHA_SHA256=e12b130d05a0b4d2eb6442092ed5b5769a68a311c17f2095b1aa739fb8d6dc78
 MODELS_DIR=${TWINGRAPH_MODELS:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/natasha}

@@ -23,8 +23,10 @@ public struct NatashaModels: Sendable {
     /// distinct words, so the batch size bounds memory.
     static let tokensPerBatch = 20_000
 
+    /// The navec embeddings the three models share.
     public let navec: NavecEmbeddings
-    let words: Vocabulary
+    let words: WordTable
+    let unknownWordID: Int32
     let shapes: Vocabulary
     let ner: TaggerModel<NERHead>
     let morph: TaggerModel<MorphHead>
@@ -62,11 +64,12 @@ public struct NatashaModels: Sendable {
                 throw ModelError(path: pack.path, problem: "its vocabularies differ from \(Self.nerFile)'s (mismatched model versions)")
             }
         }
-        let wordLines = splitLines(wordBytes[...])
-        guard wordLines.count == navec.vectors.count else {
-            throw ModelError(path: nerPack.path, problem: "its vocabulary has \(wordLines.count) words, navec \(navec.vectors.count)")
+        // Normally the packs' word list is navec's, byte for byte: then navec's table serves.
+        words = wordBytes == navec.words.text ? navec.words : WordTable(text: wordBytes)
+        guard words.count == navec.vectors.count, let unknown = words.id(of: "<unk>") else {
+            throw ModelError(path: nerPack.path, problem: "its vocabulary has \(words.count) words for navec's \(navec.vectors.count), or no <unk>")
         }
-        words = Vocabulary(lines: wordLines)
+        unknownWordID = Int32(unknown)
         shapes = Vocabulary(lines: splitLines(shapeBytes[...]))
         ner = try TaggerModel(pack: nerPack, navec: navec, head: NERHead(pack: nerPack))
         morph = try TaggerModel(pack: morphPack, navec: navec, head: MorphHead(pack: morphPack))
@@ -89,7 +92,7 @@ public struct NatashaModels: Sendable {
 
     /// Word and shape ids, as slovnet's encoder computes them (the word lowercased).
     func encode(_ words: [String]) -> EncodedSentence {
-        EncodedSentence(wordIDs: words.map { self.words.encode($0.lowercased()) },
+        EncodedSentence(wordIDs: words.map { self.words.id(of: $0.lowercased()).map(Int32.init) ?? unknownWordID },
                         shapeIDs: words.map { shapes.encode(WordShape.of($0)) })
     }
 

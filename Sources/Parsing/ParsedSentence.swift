@@ -54,6 +54,7 @@ public struct EntitySpan: Sendable, Hashable {
 
 /// A sentence analysed by the NER, morphology and syntax models.
 public struct ParsedSentence: Sendable, Hashable {
+    /// The tokens in order; `ParsedToken.head` counts them from 1.
     public let tokens: [ParsedToken]
     /// The entities, in order. A `B-` tag opens one; `I-` of the same type continues it; an
     /// `I-` with nothing of its type open opens one too.

@@ -49,6 +49,8 @@ struct ParseCommand: ParsableCommand {
             throw CLIFailure(message: "cannot load Natasha's models: \(error.description)")
         }
         if plain { loaded.firstLayer = .plain }
+        // The process ends right after this command: skip tearing down the vocabularies and weights.
+        _ = Unmanaged.passRetained(KeptAlive(loaded))
         let sources: [(name: String, data: Data)]
         var failed = false
         if files.isEmpty {
@@ -122,4 +124,10 @@ struct ParseCommand: ParsableCommand {
         if !current.isEmpty { sentences.append(current) }
         return sentences
     }
+}
+
+/// Holds a value that is never released (see `Unmanaged.passRetained` in `ParseCommand.run`).
+private final class KeptAlive<Value>: Sendable where Value: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

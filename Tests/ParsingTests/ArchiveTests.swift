@@ -35,7 +35,10 @@ import Testing
         let navec = try Fixture.models().navec
         #expect(navec.id == "news_v1_1B_250K_300d_100q")
         #expect(navec.words.count == 250_002)
-        #expect(navec.words.suffix(2) == ["<unk>", "<pad>"])
+        #expect(navec.words.word(250_000) == "<unk>" && navec.words.word(250_001) == "<pad>")
+        #expect(navec.words.id(of: "<pad>") == 250_001)
+        #expect(navec.words.id(of: "москва").map(navec.words.word) == "москва")
+        #expect(navec.words.id(of: "несуществующееслово") == nil)
         #expect(navec.vectors.dimension == 300)
         #expect(navec.vectors.subvectorCount == 100)
         // Padding embeds to zeros (so slovnet's batch padding changes nothing).
@@ -45,7 +48,7 @@ import Testing
     @Test func relatedWordsHaveCloserVectors() throws {
         let navec = try Fixture.models().navec
         func vector(_ word: String) throws -> [Float] {
-            let id = try #require(navec.words.firstIndex(of: word))
+            let id = try #require(navec.words.id(of: word))
             return navec.vectors.vector(id)
         }
         func cosine(_ a: [Float], _ b: [Float]) -> Float {
@@ -54,5 +57,19 @@ import Testing
         }
         let city = try vector("город"), town = try vector("посёлок"), verb = try vector("съесть")
         #expect(cosine(city, town) > cosine(city, verb) + 0.1)
+    }
+}
+
+@Suite struct WordTableTests {
+    @Test func findsEveryWordAndKeepsTheLastIdOfARepeat() {
+        let table = WordTable(text: Array("а\nб\nмосква\n\nб\nz".utf8))
+        #expect(table.count == 6)
+        #expect(table.id(of: "а") == 0)
+        #expect(table.id(of: "москва") == 2)
+        #expect(table.id(of: "") == 3)
+        #expect(table.id(of: "б") == 4)
+        #expect(table.id(of: "z") == 5)
+        #expect(table.id(of: "в") == nil)
+        #expect((0..<6).map(table.word) == ["а", "б", "москва", "", "б", "z"])
     }
 }

@@ -113,3 +113,25 @@ import Testing
         }
     }
 }
+
+@Suite struct ConcurrencyTests {
+    /// One loaded instance shared by concurrent tasks gives each the same answer as a lone call.
+    @Test func oneInstanceServesConcurrentTasks() async throws {
+        let models = try Fixture.models()
+        let sentences = [["Губернатор", "встретился", "с", "послом", "Японии", "."],
+                         ["Делегация", "Харбина", "прибыла", "в", "Иркутск", "."],
+                         ["Соглашение", "подписали", "мэры", "двух", "городов", "."]]
+        let expected = sentences.map { models.parse($0) }
+        let results = await withTaskGroup(of: (Int, ParsedSentence).self) { group in
+            for round in 0..<12 {
+                let index = round % sentences.count
+                group.addTask { (index, models.parse(sentences[index])) }
+            }
+            var all: [(Int, ParsedSentence)] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 12)
+        #expect(results.allSatisfy { expected[$0.0] == $0.1 })
+    }
+}

@@ -6,10 +6,11 @@
 public struct NavecEmbeddings: Sendable {
     /// The id in `meta.json`; slovnet packs name the navec they were trained with.
     public let id: String
-    /// The words, in id order; `<unk>` and `<pad>` come last.
-    public let words: [String]
+    /// The words, by id; `<unk>` and `<pad>` come last.
+    public let words: WordTable
     /// Corpus counts of the words, in id order.
     public let counts: [UInt32]
+    /// The vectors, by word id.
     public let vectors: QuantisedVectors
 
     /// Reads a navec tar (`meta.json`, `vocab.bin`, `pq.bin`).
@@ -25,7 +26,7 @@ public struct NavecEmbeddings: Sendable {
         let size = Int(littleEndianUInt32(vocab, at: 0))
         guard vocab.count >= 4 + 4 * size else { throw ModelError(path: path, problem: "vocab.bin is truncated") }
         counts = (0..<size).map { littleEndianUInt32(vocab, at: 4 + 4 * $0) }
-        words = splitLines(vocab[(4 + 4 * size)...])
+        words = WordTable(text: Array(vocab[(4 + 4 * size)...]))
         guard words.count == size else {
             throw ModelError(path: path, problem: "vocab.bin has \(words.count) words for \(size) counts")
         }
@@ -40,15 +41,20 @@ public struct NavecEmbeddings: Sendable {
 /// dimension, pieces, centroids), then one byte per vector and piece, then the codebooks
 /// (pieces × centroids × piece length, Float32).
 public struct QuantisedVectors: Sendable {
+    /// How many vectors (one per word).
     public let count: Int
+    /// Floats per vector (300).
     public let dimension: Int
+    /// Pieces each vector is cut into (100).
     public let subvectorCount: Int
+    /// Centroids in each piece's codebook (256).
     public let centroidCount: Int
     /// `count × subvectorCount` centroid indexes.
     let indexes: [UInt8]
     /// `subvectorCount × centroidCount × subvectorLength` floats.
     let codebooks: [Float]
 
+    /// Floats per piece.
     public var subvectorLength: Int { dimension / subvectorCount }
 
     init(_ data: ArraySlice<UInt8>, archive: String) throws(ModelError) {

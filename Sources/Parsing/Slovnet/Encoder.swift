@@ -20,7 +20,7 @@ struct ConvolutionLayer: Sendable {
     let inputs: Int
     let filters: Int
     /// `taps[k]` is `inputs × filters`: the kernel tap applied to position t + k - 1.
-    let taps: [[Float]]
+    let taps: [Matrix]
     let bias: [Float]
     let normMean: [Float]
     let normStd: [Float]
@@ -34,11 +34,12 @@ struct ConvolutionLayer: Sendable {
         }
         filters = weight.shape[0]
         inputs = weight.shape[1]
+        let (inputs, filters) = (weight.shape[1], weight.shape[0])
         var taps = [[Float]](repeating: [Float](repeating: 0, count: inputs * filters), count: 3)
         for f in 0..<filters { for c in 0..<inputs { for k in 0..<3 {
             taps[k][c * filters + f] = weight.values[(f * inputs + c) * 3 + k]
         } } }
-        self.taps = taps
+        self.taps = taps.map { Matrix(inner: inputs, columns: filters, values: $0) }
         bias = try pack.weight(["conv", "bias"], in: node).values
         normMean = try pack.weight(["norm", "mean"], in: node).values
         normStd = try pack.weight(["norm", "std"], in: node).values
@@ -56,12 +57,9 @@ struct ConvolutionLayer: Sendable {
                     // Output rows t whose input row t + k - 1 exists.
                     let first = max(0, 1 - k), last = min(count, count + 1 - k)
                     guard last > first else { continue }
-                    taps[k].withUnsafeBufferPointer { w in
-                        Kernels.multiplyAccumulate(
-                            a.baseAddress! + (first + k - 1) * inputs, inputStride: inputs, rows: last - first, inner: inputs,
-                            w.baseAddress!, columns: filters,
-                            into: out.baseAddress! + first * filters, outputStride: filters)
-                    }
+                    Kernels.multiplyAccumulate(
+                        a.baseAddress! + (first + k - 1) * inputs, inputStride: inputs, rows: last - first, inner: inputs,
+                        taps[k], into: out.baseAddress! + first * filters, outputStride: filters)
                 }
             }
         }
@@ -93,9 +91,9 @@ struct CNNEncoder: Sendable {
     let shapeDimension: Int
     let shapeEmbedding: [Float]
     let layers: [ConvolutionLayer]
-    /// `shapeProjections[s]` is shape s's embedding through the three taps of the first layer
-    /// (`3 × filters`), the shape half of the first convolution.
-    let shapeProjections: [[Float]]
+    /// Rows `3s..<3s+3` (each `filters` wide) are shape s's embedding through the three taps of
+    /// the first layer: the shape half of the first convolution.
+    let shapeProjections: [Float]
 
     var wordDimension: Int { navec.dimension }
     var outputDimension: Int { layers.last?.filters ?? 0 }
@@ -120,12 +118,12 @@ struct CNNEncoder: Sendable {
         self.layers = layers
         let first = layers[0]
         let wordDimension = navec.vectors.dimension
-        shapeProjections = (0..<shape.shape[0]).map { s in
+        shapeProjections = (0..<shape.shape[0]).flatMap { s in
             var rows = [Float](repeating: 0, count: 3 * first.filters)
             for k in 0..<3 {
                 for c in 0..<shape.shape[1] {
                     let x = shape.values[s * shape.shape[1] + c]
-                    for f in 0..<first.filters { rows[k * first.filters + f] += x * first.taps[k][(wordDimension + c) * first.filters + f] }
+                    for f in 0..<first.filters { rows[k * first.filters + f] += x * first.taps[k].values[(wordDimension + c) * first.filters + f] }
                 }
             }
             return rows
@@ -159,13 +157,10 @@ struct CNNEncoder: Sendable {
         projections.withUnsafeMutableBufferPointer { out in
             vectors.withUnsafeBufferPointer { a in
                 for k in 0..<3 {
-                    first.taps[k].withUnsafeBufferPointer { w in
-                        // Only the first `dimension` input rows of the tap belong to the word.
-                        Kernels.multiplyAccumulate(
-                            a.baseAddress!, inputStride: dimension, rows: wordIDs.count, inner: dimension,
-                            w.baseAddress!, columns: filters,
-                            into: out.baseAddress! + k * filters, outputStride: 3 * filters)
-                    }
+                    // Only the first `dimension` input rows of the tap belong to the word.
+                    Kernels.multiplyAccumulate(
+                        a.baseAddress!, inputStride: dimension, rows: wordIDs.count, inner: dimension,
+                        first.taps[k], into: out.baseAddress! + k * filters, outputStride: 3 * filters)
                 }
             }
         }
@@ -184,21 +179,20 @@ struct CNNEncoder: Sendable {
             let filters = first.filters
             x = [Float](repeating: 0, count: count * filters)
             x.withUnsafeMutableBufferPointer { out in
-                projections.withUnsafeBufferPointer { p in
+                projections.withUnsafeBufferPointer { p in shapeProjections.withUnsafeBufferPointer { s in
+                first.bias.withUnsafeBufferPointer { bias in
                     for t in 0..<count {
                         let o = out.baseAddress! + t * filters
-                        for f in 0..<filters { o[f] = first.bias[f] }
+                        for f in 0..<filters { o[f] = bias[f] }
                         for k in 0..<3 {
                             let source = t + k - 1
                             guard source >= 0 && source < count else { continue }
                             let word = p.baseAddress! + (Int(slots[source]) * 3 + k) * filters
-                            shapeProjections[Int(sentence.shapeIDs[source])].withUnsafeBufferPointer { s in
-                                let shape = s.baseAddress! + k * filters
-                                for f in 0..<filters { o[f] += word[f] + shape[f] }
-                            }
+                            let shape = s.baseAddress! + (Int(sentence.shapeIDs[source]) * 3 + k) * filters
+                            for f in 0..<filters { o[f] += word[f] + shape[f] }
                         }
                     }
-                }
+                } } }
             }
         } else {
             x = first.convolve(embed(sentence), count: count)

@@ -2,7 +2,7 @@
 struct LinearLayer: Sendable {
     let inputs: Int
     let outputs: Int
-    let weight: [Float]
+    let weight: Matrix
     let bias: [Float]
 
     init(pack: SlovnetPack, keys: [String]) throws(ModelError) {
@@ -10,12 +10,12 @@ struct LinearLayer: Sendable {
         guard weight.shape.count == 2 else { throw ModelError(path: pack.path, problem: "model.json: \(keys.joined(separator: ".")) is not a matrix") }
         inputs = weight.shape[0]
         outputs = weight.shape[1]
-        self.weight = weight.values
+        self.weight = Matrix(inner: inputs, columns: outputs, values: weight.values)
         bias = try pack.weight(keys + ["bias"]).values
     }
 
     func callAsFunction(_ x: [Float], rows: Int, relu: Bool = false) -> [Float] {
-        var y = Kernels.affine(x, rows: rows, inner: inputs, weight: weight, bias: bias)
+        var y = Kernels.affine(x, rows: rows, weight: weight, bias: bias)
         if relu { for i in y.indices where y[i] < 0 { y[i] = 0 } }
         return y
     }
@@ -91,36 +91,36 @@ struct SyntaxHeads: Sendable {
     let headDependent: LinearLayer
     let headCandidate: LinearLayer
     let headRoot: [Float]
-    let headKernel: [Float]
+    let headKernel: Matrix
     let relationHead: LinearLayer
     let relationDependent: LinearLayer
     let relationRoot: [Float]
     /// `hidden × (relations × hidden)`.
-    let relationKernel: [Float]
+    let relationKernel: Matrix
     let relationCount: Int
 
     init(pack: SlovnetPack) throws(ModelError) {
         headDependent = try LinearLayer(pack: pack, keys: ["head", "head", "proj"])
         headCandidate = try LinearLayer(pack: pack, keys: ["head", "tail", "proj"])
         headRoot = try pack.weight(["head", "root"]).values
-        headKernel = try pack.weight(["head", "kernel"]).values
+        let headKernel = try pack.weight(["head", "kernel"])
         relationHead = try LinearLayer(pack: pack, keys: ["rel", "head", "proj"])
         relationDependent = try LinearLayer(pack: pack, keys: ["rel", "tail", "proj"])
         relationRoot = try pack.weight(["rel", "root"]).values
         let kernel = try pack.weight(["rel", "kernel"])
-        relationKernel = kernel.values
         let hidden = relationHead.outputs
         guard kernel.shape == [hidden, kernel.shape[1]], kernel.shape[1] % hidden == 0,
-              headKernel.count == headDependent.outputs * headCandidate.outputs else {
+              headKernel.shape == [headDependent.outputs, headCandidate.outputs] else {
             throw ModelError(path: pack.path, problem: "the syntax kernels do not match their projections")
         }
+        self.headKernel = Matrix(inner: hidden, columns: headCandidate.outputs, values: headKernel.values)
+        relationKernel = Matrix(inner: hidden, columns: kernel.shape[1], values: kernel.values)
         relationCount = kernel.shape[1] / hidden
     }
 
     /// Heads (0 the root, t + 1 token t) and relation ids for each token.
     func decode(_ encoded: [Float], count: Int) -> (heads: [Int], relations: [Int]) {
         guard count > 0 else { return ([], []) }
-        let width = headRoot.count
         let withRoot = headRoot + encoded
         let dependents = headDependent(withRoot, rows: count + 1, relu: true)
         let candidates = headCandidate(withRoot, rows: count + 1, relu: true)
@@ -128,10 +128,10 @@ struct SyntaxHeads: Sendable {
         // (dependent · kernel) for the tokens (rows 1...count of `dependents`).
         var queries = [Float](repeating: 0, count: count * candidateWidth)
         queries.withUnsafeMutableBufferPointer { q in
-            dependents.withUnsafeBufferPointer { d in headKernel.withUnsafeBufferPointer { k in
+            dependents.withUnsafeBufferPointer { d in
                 Kernels.multiplyAccumulate(d.baseAddress! + hidden, inputStride: hidden, rows: count, inner: hidden,
-                                           k.baseAddress!, columns: candidateWidth, into: q.baseAddress!, outputStride: candidateWidth)
-            } }
+                                           headKernel, into: q.baseAddress!, outputStride: candidateWidth)
+            }
         }
         var heads = [Int](repeating: 0, count: count)
         var scores = [Float](repeating: 0, count: count + 1)
@@ -149,7 +149,6 @@ struct SyntaxHeads: Sendable {
                 }
             }
         } }
-        _ = width
         // Relations: the head's representation (root included) against the dependent's.
         let relationInput = relationRoot + encoded
         let headRows = relationHead(relationInput, rows: count + 1, relu: true)
@@ -158,13 +157,13 @@ struct SyntaxHeads: Sendable {
         var relationIDs = [Int](repeating: 0, count: count)
         var projected = [Float](repeating: 0, count: relations * relHidden)
         var relationScores = [Float](repeating: 0, count: relations)
-        headRows.withUnsafeBufferPointer { hr in relationKernel.withUnsafeBufferPointer { k in
+        headRows.withUnsafeBufferPointer { hr in
             dependentRows.withUnsafeBufferPointer { dr in
                 projected.withUnsafeMutableBufferPointer { p in relationScores.withUnsafeMutableBufferPointer { r in
                     for t in 0..<count {
                         for i in 0..<p.count { p[i] = 0 }
                         Kernels.multiplyAccumulate(hr.baseAddress! + heads[t] * relHidden, inputStride: relHidden, rows: 1, inner: relHidden,
-                                                   k.baseAddress!, columns: relations * relHidden, into: p.baseAddress!, outputStride: 0)
+                                                   relationKernel, into: p.baseAddress!, outputStride: 0)
                         let dependent = dr.baseAddress! + t * relHidden
                         for rel in 0..<relations {
                             var sum: Float = 0
@@ -175,7 +174,7 @@ struct SyntaxHeads: Sendable {
                     }
                 } }
             }
-        } }
+        }
         return (heads, relationIDs)
     }
 }
