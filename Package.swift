@@ -28,8 +28,7 @@ let package = Package(
         // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "Parsing", dependencies: ["CSystemZlib", "CKernels"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "Parsing", dependencies: ["CSystemZlib", "CKernels"]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
