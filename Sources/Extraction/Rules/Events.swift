@@ -1,0 +1,88 @@
+import KnowledgeGraph
+
+extension RelationRules {
+
+    /// Where an event was held (the locative place nearest to it, else a city the sentence
+    /// names, else the reporting city), and who took part ("с участием X", "приняли участие
+    /// в …", a list introduced by "приняли участие в …:").
+    func eventsHeldAndAttended(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        var out: [EdgeDraft] = []
+        let events = f.phrases.filter { $0.type == .event && !$0.isDocument }
+        guard !events.isEmpty else { return [] }
+        for e in events {
+            let attrs = timeAttributes(f, near: e.first)
+            let locatives = f.actorPlaces.filter { $0.locative && ($0.first > e.last || $0.last < e.first) && $0.type != .country }
+            var held: [Mention] = []
+            if let after = locatives.filter({ $0.first > e.last }).first {
+                held = [after]
+                // "в гг. Хакодатэ и Токио": coordinated places
+                held += locatives.filter { $0.first > after.last && $0.first <= after.last + 3 }
+            } else if let before = locatives.filter({ $0.last < e.first }).last {
+                held = [before] + locatives.filter { $0.last < before.first && $0.last >= before.first - 3 }
+            }
+            if held.isEmpty, let v = f.words[..<e.first].lastIndex(where: { $0.isWord && $0.starts(with: ["посетил", "прибыл"]) }),
+               let target = f.actorPlaces.first(where: { $0.first > v && $0.last < e.first }) {
+                // "посетил г. Каннын … на международном фестивале Тано"
+                held = [target]
+            }
+            var heldIDs = unique(held.map(\.nodeID))
+            let reporterNamed = f.actorPlaces.contains { $0.nodeID == reporter } || !f.reporterWords.isEmpty
+            if heldIDs.isEmpty, let reporter, reporterNamed || fold(e.surface).has("городск") || f.actorPlaces.isEmpty {
+                // "на городской выставке", "конференции …, организованной администрацией г. Иркутска"
+                heldIDs = [reporter]
+            } else if heldIDs.isEmpty, let city = f.actorPlaces.first(where: { $0.type == .city && !($0.first >= e.first && $0.last <= e.last) }) {
+                heldIDs = [city.nodeID]
+            }
+            for p in heldIDs {
+                out.append(EdgeDraft(type: .heldIn, source: e.nodeID, target: p, attributes: attrs, evidence: [evidence(k)], rule: "held-in.locative"))
+            }
+            // "с участием Президента РФ В.В. Путина и …"
+            if let u = f.words.firstIndex(where: { $0.is("участием") }), u > e.last {
+                for p in f.people where p.first > u {
+                    out.append(EdgeDraft(type: .participatedIn, source: p.nodeID, target: e.nodeID, attributes: attrs,
+                                         evidence: [evidence(k)], rule: "participated.with-participation"))
+                }
+            }
+            // "омичи приняли участие в …", "коллектив … театра … для представления г. Иркутска на фестивале"
+            if let reporter, participates(f, before: e.first) {
+                out.append(EdgeDraft(type: .participatedIn, source: reporter, target: e.nodeID, attributes: attrs,
+                                     evidence: [evidence(k)], rule: "participated.reporter"))
+            }
+        }
+        return out
+    }
+
+    private func participates(_ f: ClauseFacts, before i: Int) -> Bool {
+        // "Томск приглашен принять участие": invited, not (yet) taking part
+        if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return false }
+        let cue = f.words[..<i].contains { w in
+            w.starts(with: ["участие", "участи", "участвова", "представлени", "выступ"]) && !f.insidePhrase(w.index)
+        }
+        guard cue else {
+            // A list item under "Представители администрации … приняли участие в …:"
+            if let header = headerOfList(f.clause.index), participatesHeader(facts[header]) { return true }
+            return false
+        }
+        let reporterNamed = f.reporterWords.contains { $0 < i }
+            || f.actorPlaces.contains { $0.nodeID == reporter && $0.first < i && !$0.locative }
+        return reporterNamed || !f.actorPlaces.contains { $0.first < i && !$0.locative && $0.nodeID != reporter }
+    }
+
+    private func participatesHeader(_ f: ClauseFacts) -> Bool {
+        guard f.clause.has("участие") || f.clause.has("участвова") else { return false }
+        return !f.reporterWords.isEmpty || f.actorPlaces.contains { $0.nodeID == reporter }
+    }
+
+    /// The clause whose list contains clause `k`, if `k` is a list item.
+    func headerOfList(_ k: Int) -> Int? {
+        guard facts[k].clause.isListItem else { return nil }
+        var j = k - 1
+        while j >= 0 {
+            if facts[j].clause.introducesList { return j }
+            if !facts[j].clause.isListItem && facts[j].clause.startsLine { return nil }
+            j -= 1
+        }
+        return nil
+    }
+}

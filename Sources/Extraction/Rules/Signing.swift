@@ -1,0 +1,46 @@
+import KnowledgeGraph
+
+extension RelationRules {
+
+    /// "подписано Соглашение о … между городом A и городом B", "посетила X для подписания
+    /// Плана …": the parties signed the document (an event node named by its title).
+    func signing(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        // a word starting with a stem is a slice of a plain clause's text: test the text first
+        if f.clause.isPlain, !Lexicon.signStems.contains(where: { f.clause.has($0) }) { return [] }
+        guard let cue = f.firstIndex(where: Lexicon.signStems, outsidePhrases: false) else { return [] }
+        let docs = f.phrases.filter(\.isDocument)
+        guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }
+        var parties = signingParties(f, document: doc)
+        if parties.count < 2, let reporter, !parties.contains(reporter) { parties.insert(reporter, at: 0) }
+        parties = unique(parties)
+        let attrs = timeAttributes(f, near: cue)
+        return parties.map {
+            EdgeDraft(type: .signed, source: $0, target: doc.nodeID, attributes: attrs, evidence: [evidence(k)], rule: "signed.document")
+        }
+    }
+
+    /// The parties of a signing, from their roles: the places after "между"; else the places of
+    /// the signatories ("мэр A"), the subjects and the places after "с", and the places the
+    /// title names ("Декларация о признании A и B побратимами"); the signatories themselves
+    /// where fewer than two places are named. Where it was signed ("в A"),
+    /// and places that only say where another is, are no parties; organisations after "между"
+    /// are ("между администрацией A и университетом B").
+    func signingParties(_ f: ClauseFacts, document doc: Mention) -> [String] {
+        let places = f.actorPlaces.filter {
+            !qualifiesAnother($0, in: f) && !f.insideParentheses($0.first) && !$0.locative && $0.preposition != "на"
+                && (!f.insideName($0.first) || isMarked($0, in: f) || (doc.first <= $0.first && $0.last <= doc.last))
+        }
+        if let between = f.words.firstIndex(where: { $0.is("между") }), between > doc.first {
+            var parties = places.filter { $0.first > between && $0.type != .country }.prefix(2).map(\.nodeID)
+            parties += f.phrases.filter { $0.type == .organisation && $0.first > between }.prefix(2 - min(2, parties.count)).map(\.nodeID)
+            if parties.count == 2 { return parties }
+        }
+        let named = places.filter { $0.type != .country }
+        var parties = unique((named.isEmpty ? places : named).map(\.nodeID))
+        // the signatories stand for the parties the clause does not name: "подписали мэр A
+        // Иван Петров и председатель горисполкома Пётр Иванов"
+        if parties.count < 2 { parties += f.people.map(\.nodeID) }
+        return unique(parties)
+    }
+}
