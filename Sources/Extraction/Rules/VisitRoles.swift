@@ -137,38 +137,38 @@ extension RelationRules {
         return false
     }
 
-    /// The place follows a travelling group's noun, possibly with an organisation between:
-    /// "делегация A", "делегации администрации города A", "представители мэрии A".
+    /// The place follows a travelling group's noun, possibly with an organisation or other places
+    /// of its enumeration between: "делегация A", "делегации администрации города A",
+    /// "представители мэрии A", "кругов округа A и муниципалитета B".
     func isAfterGroup(_ m: Mention, in f: ClauseFacts) -> Bool {
-        var j = m.first - 1
-        var steps = 0
-        while j >= 0, steps < 7 {
-            let x = f.words[j]
-            if x.starts(with: Lexicon.groupStems) { return true }
-            // another place of the same enumeration: "кругов округа A и муниципалитета B"
-            if let other = f.places.first(where: { $0.first <= j && j <= $0.last }) {
-                guard j + 1 < m.first, f.words[(other.last + 1)..<m.first].contains(where: { $0.is("и") || $0.isText(",") }) else { return false }
-                j = other.first - 1
-                continue
-            }
-            // a verb between: the group is another's
-            if x.isWord && isVerbForm(x) { return false }
-            guard x.isWord || x.isText(".") || f.insidePhrase(j) || x.token.kind == .quote else { return false }
-            j -= 1; steps += 1
-        }
-        return false
+        follows(m, in: f, within: 7, throughEnumerations: true) { $0.starts(with: Lexicon.groupStems) }
     }
 
     /// The place follows an office title: "мэр A", "глава администрации A".
     func isAfterOffice(_ m: Mention, in f: ClauseFacts) -> Bool {
+        follows(m, in: f, within: 4, throughEnumerations: false) { w in Lexicon.offices.contains { w.starts(with: $0.stem) } }
+    }
+
+    /// Whether a word that `head` accepts stands at most `steps` words before the place, with only
+    /// words of a noun phrase between: no verb, no punctuation but abbreviation dots and quotes, and
+    /// no other place unless it is of the same enumeration (`throughEnumerations`).
+    private func follows(_ m: Mention, in f: ClauseFacts, within steps: Int, throughEnumerations: Bool,
+                         head: (Word) -> Bool) -> Bool {
         var j = m.first - 1
-        var steps = 0
-        while j >= 0, steps < 4 {
+        var taken = 0
+        while j >= 0, taken < steps {
             let x = f.words[j]
-            if x.isWord, Lexicon.offices.contains(where: { x.starts(with: $0.stem) }) { return true }
-            if f.places.contains(where: { $0.first <= j && j <= $0.last }) || (x.isWord && isVerbForm(x)) { return false }
-            guard x.isWord || x.isText(".") else { return false }
-            j -= 1; steps += 1
+            if x.isWord, head(x) { return true }
+            if let other = f.places.first(where: { $0.first <= j && j <= $0.last }) {
+                guard throughEnumerations, f.words[(other.last + 1)..<m.first].contains(where: { $0.is("и") || $0.isText(",") }) else {
+                    return false
+                }
+                j = other.first - 1
+                continue
+            }
+            if x.isWord && isVerbForm(x) { return false }
+            guard x.isWord || x.isText(".") || f.insidePhrase(j) || x.token.kind == .quote else { return false }
+            j -= 1; taken += 1
         }
         return false
     }
