@@ -77,7 +77,11 @@ public struct Extractor: Sendable {
         let parses = models?.parse(sentences: clauses.map { $0.words.map(\.text) })
         for (k, c) in clauses.enumerated() {
             var f = ClauseFacts(clause: c)
-            f.people = recognizer.people(in: c, nodes: &nodes)
+            // names of two words or more from the model first ("Юсуф Зия Йылмаз" whole), then the
+            // name rules on the rest
+            let modelNames = parses.map { recognizer.namedPeople(in: c, parse: $0[k], known: [], nodes: &nodes, minimumWords: 2) } ?? []
+            f.people = (modelNames + recognizer.people(in: c, excluding: Set(modelNames.flatMap { Array($0.first...$0.last) }), nodes: &nodes))
+                .sorted { $0.first < $1.first }
             let taken = Set(f.people.flatMap { Array($0.first...$0.last) })
             f.places = recognizer.places(in: c, taken: taken, nodes: &nodes)
             // the model's names, where neither the name rules nor the gazetteer read the words

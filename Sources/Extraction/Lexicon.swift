@@ -194,7 +194,8 @@ enum Lexicon {
     ]
 
     /// Offices of a city's head: the name after them in the genitive is the city ("мэр Гродно").
-    static let cityOffices: Stems = ["мэр", "вице-мэр", "аким", "бургомистр", "градоначальник", "сити-менеджер"]
+    static let cityOffices: Stems = ["мэр", "вице-мэр", "аким", "бургомистр", "градоначальник", "сити-менеджер",
+                                     "глава", "главы", "главе", "главу", "главой"]
 
     /// Honorifics that introduce a (foreign) personal name.
     static let honorifics: Stems = ["г-н", "г-на", "г-ну", "г-ном", "г-не", "г-жа", "г-жи", "г-же", "г-жой", "г-жу",

@@ -7,7 +7,10 @@ import Parsing
 /// "Со Бёнг Су", "Юсуф Зия Йылмаз". Their names go into the nominative with the case and
 /// gender the morphology model gives each token.
 extension Recognizer {
-    func namedPeople(in c: Clause, parse: ParsedSentence, known: [Mention], nodes: inout [String: NodeDraft]) -> [Mention] {
+    /// `minimumWords`: only spans of at least that many capitalised words; before the gazetteer
+    /// has read the clause, spans that are a place's name ("Сергиев Посад") are left to it.
+    func namedPeople(in c: Clause, parse: ParsedSentence, known: [Mention], nodes: inout [String: NodeDraft],
+                     minimumWords: Int = 1) -> [Mention] {
         let w = c.words
         guard parse.tokens.count == w.count else { return [] }
         var out: [Mention] = []
@@ -17,6 +20,9 @@ extension Recognizer {
             guard let first = indices.first, let last = indices.last, last - first + 1 == indices.count,
                   !known.contains(where: { $0.first <= last && first <= $0.last }) else { continue }
             let words = indices.map { w[$0] }
+            guard words.count >= minimumWords else { continue }
+            if minimumWords > 1, !placeMatches(text.slice(w[first].start, w[last].end)).isEmpty
+                || words.allSatisfy({ !placeMatches($0.text).isEmpty }) { continue }
             // "Е-сообщество": a prefix before a common word is no name
             if words.contains(where: { $0.hasHyphen && $0.text.split(separator: "-").dropFirst().contains { $0.first?.isLowercase ?? false } }) {
                 continue

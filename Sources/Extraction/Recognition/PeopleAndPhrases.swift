@@ -8,7 +8,7 @@ extension Recognizer {
 
     /// People: initials and surname ("О.Н. Фадиной"), a name after an honorific ("г-ном Гао
     /// Цзяньцзюнь"), a first name and a surname ("Андрей Щагин").
-    func people(in c: Clause, nodes: inout [String: NodeDraft]) -> [Mention] {
+    func people(in c: Clause, excluding found: Set<Int> = [], nodes: inout [String: NodeDraft]) -> [Mention] {
         let w = c.words
         var out: [Mention] = []
         // «АБ ИнБев Эфес», «Студия» Л.Ермолаевой: names in quotes are of companies and works,
@@ -16,6 +16,7 @@ extension Recognizer {
         let quoted = quotedWords(c)
         var i = 0
         while i < w.count {
+            if found.contains(i) { i += 1; continue }
             if quoted.contains(i), initialsRun(w, from: i) == nil { i += 1; continue }
             // Initials: (Letter .)(-? Letter .)* Surname
             if let (endOfInitials, initials) = initialsRun(w, from: i), endOfInitials < w.count,

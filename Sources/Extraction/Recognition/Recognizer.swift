@@ -179,7 +179,8 @@ struct Recognizer {
             guard w[i].isWord, w[i].isCapitalized, !taken.contains(i), !quoted.contains(i) else { i += 1; continue }
             // "мэр Гродно", "глава Альметьевска": a city's office before a name marks it as a city
             let placeMarker = markerBefore(c, i)
-            let marker = placeMarker ?? (i > 0 && w[i - 1].starts(with: Lexicon.cityOffices) ? .city : nil)
+            // (not before a common noun: "глава Совета")
+            let marker = placeMarker ?? (i > 0 && w[i - 1].starts(with: Lexicon.cityOffices) && !(isCommonNoun(w[i].text) && !isAdjective(w[i].text)) ? .city : nil)
             let hint = countryHint(c, after: i) ?? adjectiveCountry(c, before: i) ?? commaCountry(c, after: i)
             var matched: Mention?
             // Longest match first: "Республики Корея", "Уральского федерального округа".
@@ -197,9 +198,12 @@ struct Recognizer {
                 // A spelling variant of a place the document already named ("Чанжоу" after "Чанчжоу")
                 // is that place.
                 let known = matches.first { nodes[$0.place.id] != nil && $0.place.type != .country }
+                // "мэр Полевского Иван Петров": an adjective's form right after a city's office,
+                // with no noun after it, can only be the city's name
+                let namesTheOffice = placeMarker == nil && marker != nil && lastIdx == i
+                    && (i + 1 >= w.count || !w[i + 1].isWord || w[i + 1].isCapitalized)
                 guard let best = known.map(Picked.init) ?? pick(matches, surface: surface, hint: hint, words: Array(w[i...lastIdx]),
-                                      marker: marker, isSentenceStart: i == firstWordIndex(c),
-                                      followedByParen: hint != nil) else { continue }
+                                      marker: marker, adjectiveMayBeTheName: namesTheOffice) else { continue }
                 // "Университета Хоккайдо": the head of an organisation's name starts no place
                 if len > 1, isOrganisationHead(w[i]) { continue }
                 // "младшей школы Конан", "университета Хоккайдо": a name in apposition to an
@@ -470,17 +474,18 @@ struct Recognizer {
     }
 
     private func pick(_ matches: [PlaceMatch], surface: String, hint: String?, words: [Word],
-                      marker: Lexicon.MarkerType?, isSentenceStart: Bool, followedByParen: Bool) -> Picked? {
+                      marker: Lexicon.MarkerType?, adjectiveMayBeTheName: Bool) -> Picked? {
         if words.count == 1, let reading = Lexicon.ambiguousAbbreviations[words[0].text] {
             // "КР": Korea where the report speaks of Korea, else Kyrgyzstan
             let code = documentLowerText().has(reading.cue) ? reading.code : reading.otherwise
             return gazetteer.country(code: code).map { Picked(place: $0, quality: .exact, matchedName: fold($0.name)) }
         }
-        return pickMatch(matches, surface: surface, hint: hint, words: words, marker: marker).map(Picked.init)
+        return pickMatch(matches, surface: surface, hint: hint, words: words, marker: marker,
+                         adjectiveMayBeTheName: adjectiveMayBeTheName).map(Picked.init)
     }
 
     private func pickMatch(_ matches: [PlaceMatch], surface: String, hint: String?, words: [Word],
-                           marker: Lexicon.MarkerType?) -> PlaceMatch? {
+                           marker: Lexicon.MarkerType?, adjectiveMayBeTheName: Bool = false) -> PlaceMatch? {
         guard !matches.isEmpty else { return nil }
         if words.count == 1, Lexicon.notPlaces.contains(words[0].lower), marker == nil { return nil }
         // "КНР", "США": abbreviations name countries and regions only, and only exactly.
@@ -495,7 +500,7 @@ struct Recognizer {
         }
         // Adjectives ("Омского", "Иркутские") belong to names of organisations, not places;
         // a multi-word gazetteer name ("Краснодарского края") is matched as a whole.
-        if words.count == 1, isAdjective(words[0].text) { return nil }
+        if words.count == 1, isAdjective(words[0].text), !adjectiveMayBeTheName { return nil }
         var candidates = matches
         if let hint {
             let preferred = candidates.filter { $0.place.country == hint }

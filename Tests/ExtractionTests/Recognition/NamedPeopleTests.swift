@@ -29,3 +29,30 @@ import KnowledgeGraph
         #expect(!g.nodes.contains { $0.type == .person })
     }
 }
+
+@Suite struct WholeNamesAndOfficesTests {
+    func offices(_ text: String) throws -> Set<String> {
+        let g = try extract(text)
+        let byID = g.nodesByID
+        return Set(g.edges.filter { $0.type == .holdsOffice }.compactMap { e in
+            guard let p = byID[e.source]?.name, let t = byID[e.target]?.name else { return nil }
+            return "\(p)->\(t)"
+        })
+    }
+
+    @Test(arguments: [
+        ("На встречу прибыл мэр Измира Мустафа Кемаль Озтюрк.", "Мустафа Кемаль Озтюрк->Измир"),
+        ("Гостей встретил мэр Нанта Жан Поль Бертран.", "Жан Поль Бертран->Нант"),
+    ])
+    func aNameOfThreeWordsIsKeptWhole(_ text: String, _ office: String) throws {
+        #expect(try offices(text).contains(office))
+    }
+
+    @Test(arguments: [
+        ("Документ подписал мэр Полевского Константин Смирнов.", "Константин Смирнов->Полевской"),
+        ("Гостей встретил глава Заречного Пётр Соколов.", "Пётр Соколов->Заречный"),
+    ])
+    func aCityNamedLikeAnAdjectiveAfterItsOffice(_ text: String, _ office: String) throws {
+        #expect(try offices(text).contains(office))
+    }
+}
