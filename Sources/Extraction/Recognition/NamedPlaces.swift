@@ -64,6 +64,7 @@ extension Recognizer {
     /// ("Горецким районом" → "Горецкий район"); as written when it does not decline.
     func nominativeWord(_ word: Word, case ud: String?, gender: String? = nil) -> String {
         guard let ud, ud != "Nom", let wanted = Self.universalCases[ud] else { return word.text }
+        if word.hasHyphen, let hyphenated = nominativeOfHyphenatedName(word.text, case: wanted) { return hyphenated }
         let readings = parse(word.text).filter { $0.tag.case == wanted && !$0.tag.contains("Fixd") }
         let reading = readings.first { $0.tag.contains("Geox") }
             ?? readings.first { $0.tag.pos == "ADJF" && gender != nil && $0.tag.gender == gender }

@@ -560,6 +560,11 @@ struct Recognizer {
     }
 
     func isAdjective(_ word: String) -> Bool {
+        // "Железногорска-Илимского": a hyphenated name is a noun when its first part is one
+        if word.contains("-"), let head = word.split(separator: "-").first, head.count > 2,
+           parse(String(head)).first.map({ $0.tag.pos == "NOUN" }) ?? false {
+            return false
+        }
         let parses = parse(word)
         guard let p = parses.first else { return false }
         // "Омском" is an adjective's form and the city's instrumental: a Geox reading wins
@@ -600,6 +605,7 @@ struct Recognizer {
     func nominativePlaceName(_ surface: String, markerCase: String? = nil) -> String {
         let parts = surface.split(separator: " ").map(String.init)
         return parts.map { part -> String in
+            if let mc = markerCase, mc != "nomn", let hyphenated = nominativeOfHyphenatedName(part, case: mc) { return hyphenated }
             // "города Пучона": the name agrees with its marker's case
             if let mc = markerCase, mc != "nomn", mc != "accs",
                let p = parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
@@ -613,6 +619,17 @@ struct Recognizer {
             let normalized = normalizer.nominative(part)
             return normalized.isEmpty ? part : normalized
         }.joined(separator: " ")
+    }
+
+    /// "Железногорска-Илимского" (genitive) → "Железногорск-Илимский": a noun and an adjective
+    /// agreeing with it, each put into the nominative; nil for other names.
+    func nominativeOfHyphenatedName(_ name: String, case wanted: String) -> String? {
+        let halves = name.split(separator: "-").map(String.init)
+        guard halves.count == 2,
+              let noun = parse(halves[0]).first(where: { $0.tag.case == wanted && $0.tag.pos == "NOUN" }),
+              let adjective = parse(halves[1]).first(where: { $0.tag.case == wanted && $0.tag.pos == "ADJF" && $0.tag.gender == noun.tag.gender }),
+              let form = analyzer.inflect(adjective, to: ["nomn"]) else { return nil }
+        return capitalizeLike(halves[0], noun.normalForm) + "-" + capitalizeLike(halves[1], form.word)
     }
 
     /// The grammatical case of the marker word before `i` ("города" → gent), if it is a word.

@@ -81,10 +81,21 @@ struct RelationRules {
         return [:]
     }
 
+    /// The partners each place has in the document, once the partnership rules have run: a
+    /// visit to "город-побратим" with no name goes to the one partner its visitor has.
+    final class DocumentPartners {
+        var partners: [String: Set<String>] = [:]
+    }
+    let documentPartners = DocumentPartners()
+
     func all() -> [EdgeDraft] {
         var out: [EdgeDraft] = []
+        for k in facts.indices { out += partnership(k) }
+        for e in out {
+            documentPartners.partners[e.source, default: []].insert(e.target)
+            documentPartners.partners[e.target, default: []].insert(e.source)
+        }
         for k in facts.indices {
-            out += partnership(k)
             let v = roleVisits(k)
             out += v.isEmpty ? participationVisits(k) : v
             out += signing(k)

@@ -69,16 +69,22 @@ extension RelationRules {
                 }
             }
             targets = targets.filter { m in !origins.contains { $0.nodeID == m.nodeID } }
-            guard !targets.isEmpty else { continue }
             var sources = origins.map(\.nodeID)
+            // "глава A Иван Петров посетил B": the place of an office holder before the verb
+            if sources.isEmpty {
+                sources = places.filter { $0.last < t && $0.cases.contains("gent") && isAfterOffice($0, in: f) }.map(\.nodeID)
+            }
+            var targetIDs = targets.map(\.nodeID)
+            if targetIDs.isEmpty, let unnamed = unnamedDestination(f, after: t, visitors: sources) { targetIDs = [unnamed] }
+            guard !targetIDs.isEmpty else { continue }
             if sources.isEmpty {
                 // a place that is the subject: "A посетил B"
                 sources = places.filter { m in
-                    m.preposition == nil && m.mayBe("nomn") && !targets.contains { $0.nodeID == m.nodeID }
+                    m.preposition == nil && m.mayBe("nomn") && !targetIDs.contains(m.nodeID)
                 }.map(\.nodeID)
             }
             if sources.isEmpty, let reporter { sources = [reporter] }
-            for s in unique(sources) { for d in unique(targets.map(\.nodeID)) where s != d {
+            for s in unique(sources) { for d in unique(targetIDs) where s != d {
                 out.append(visit(s, d, f, k, t, kind == .motion ? "visit.motion" : "visit.object"))
             } }
         }
@@ -86,6 +92,27 @@ extension RelationRules {
     }
 
     enum VisitTrigger { case motion, object, reception }
+
+    /// A destination the clause names only by a common noun right after the trigger or its
+    /// "в": "посетил город-побратим" is the visitor's one partner in the document; "прибыли в
+    /// город", "в наш город" is the reporting city.
+    func unnamedDestination(_ f: ClauseFacts, after t: Int, visitors: [String]) -> String? {
+        let w = f.words
+        var j = t + 1
+        while j < w.count, j <= t + 3, w[j].isAny(["в", "во", "наш", "нашем", "наш", "нашего"]) || isAdjectiveWord(w[j]) { j += 1 }
+        guard j < w.count, w[j].starts(with: "город"), !f.places.contains(where: { $0.first == j + 1 || $0.first == j }) else { return nil }
+        if w[j].lower.has("побратим") || w[j].lower.has("партнер") {
+            let partners = visitors.compactMap { documentPartners.partners[$0] }
+            guard partners.count == 1, let only = partners.first, only.count == 1 else { return nil }
+            return only.first
+        }
+        // a plain "город": the reporting city, whose report it is
+        return w[j].isAny(["город", "городе"]) ? reporter : nil
+    }
+
+    private func isAdjectiveWord(_ w: Word) -> Bool {
+        w.isWord && analyzer.parse(w.text).first.map { $0.tag.pos == "ADJF" } ?? false
+    }
 
     /// Whether the clause holds a trigger `roleVisits` reads (then it alone decides the clause).
     func hasVisitTrigger(_ k: Int) -> Bool {

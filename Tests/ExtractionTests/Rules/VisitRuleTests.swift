@@ -64,3 +64,31 @@ import KnowledgeGraph
         #expect(!v.contains("Россия->Нант"))
     }
 }
+
+@Suite struct UnnamedDestinationTests {
+    @Test(arguments: [
+        "Нант и Тверь — города-побратимы. Недавно мэр Твери Иван Петров посетил город-побратим.",
+        "Тверь и Нант стали побратимами. Летом делегация из Твери побывала в городе-побратиме.",
+    ])
+    func theTwinCityWithoutANameIsTheVisitorsOnlyPartner(_ text: String) throws {
+        #expect(visits(try extract(text)).contains("Тверь->Нант"))
+    }
+
+    @Test func aPartnerIsNotGuessedAmongSeveral() throws {
+        let g = try extract("Тверь и Нант стали побратимами. Тверь и Брно стали побратимами. Делегация из Твери посетила город-побратим.")
+        #expect(!visits(g).contains { $0.hasPrefix("Тверь->") })
+    }
+
+    @Test(arguments: [
+        "ТВЕРЬ\n\nВ мае делегация из Нанта прибыла в город.",
+        "ТВЕРЬ\n\nДелегация Нанта посетила наш город в мае.",
+    ])
+    func aPlainCityIsTheReportingCity(_ text: String) throws {
+        #expect(visits(try extract(text)).contains("Нант->Тверь"))
+    }
+
+    @Test func aHyphenatedNameIsAPlaceInTheNominative() throws {
+        let g = try extract("Делегация из Белогорска-Донского побывала в Нанте.")
+        #expect(g.nodes.contains { $0.type == .city && $0.name == "Белогорск-Донский" })
+    }
+}
