@@ -223,7 +223,7 @@ extension Recognizer {
             while first - 1 >= 0, !taken.contains(first - 1), isModifier(w[first - 1]), agrees(w[first - 1], headCases) { first -= 1 }
             var last = i
             if isDocumentHead {
-                last = documentTail(w, from: i)
+                last = documentTail(w, from: i, taken: taken)
             } else {
                 last = genitiveTail(w, from: i, taken: taken)
             }
@@ -238,7 +238,10 @@ extension Recognizer {
             // an organisation needs a name (quotes, a capitalised word) or a modifier before its head.
             if isOrgHead && !isEventHead && quoteEnd == nil && first == i
                 && !((i + 1)...max(i + 1, last)).contains(where: { $0 <= last && w[$0].isCapitalized }) { continue }
-            if isDocumentHead && last == i { continue }
+            // a document needs its title, or the signing right after it: "Соглашение подписали …",
+            // "Документ своими подписями скрепили …"
+            if isDocumentHead && last == i,
+               !w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.starts(with: Lexicon.signStems) }) { continue }
             let surface = text.slice(w[first].start, w[last].end)
             var name = nominative(collapsingWhitespace(surface))
             if name.isEmpty { name = surface }
@@ -405,11 +408,13 @@ extension Recognizer {
 
     /// A document's title runs from its head through "о/об …" up to "между", "с", a comma or
     /// "на <year>": "Соглашения об установлении дружественных отношений".
-    private func documentTail(_ w: [Word], from head: Int) -> Int {
+    private func documentTail(_ w: [Word], from head: Int, taken: Set<Int>) -> Int {
         var last = head
         var j = head + 1
         while j < w.count, j - head < 10 {
             let x = w[j]
+            // a person's name ends the title: "соглашение Иван Петров подписал"
+            if taken.contains(j) { break }
             if x.isAny(["между", "с", "со", "на", "в", "от", "для", "по", "которого", "который", "которое"]) { break }
             if !x.isWord && x.token.kind != .quote { break }
             // a title holds no finite verb: "соглашение о дружбе подписали …" ends before it

@@ -183,9 +183,16 @@ extension RelationRules {
     /// A genitive place that says where the place beside it is: "столица Армении Ереван",
     /// "мэр провинции Самсун", "Кировский район Санкт-Петербурга", "район A Могилёвской области".
     func qualifiesAnother(_ m: Mention, in f: ClauseFacts) -> Bool {
-        // "Горецкий район Могилёвской области": a genitive region right after a place
-        if m.type != .city, m.cases.contains("gent"), !m.mayBe("nomn"), f.places.contains(where: { $0.last == m.first - 1 }) {
-            return true
+        // "Горецкий район Могилёвской области", "район Дадукоу города Чунцин": a genitive region,
+        // or a city with its genitive marker, right after a place
+        if let before = f.places.last(where: { $0.last < m.first }) {
+            let between = f.words[(before.last + 1)..<m.first]
+            if m.type != .city, between.isEmpty, m.cases.contains("gent"), !m.mayBe("nomn") { return true }
+            if between.count == 1, let marker = between.first, isMarkerWord(marker),
+               analyzer.parse(marker.text).contains(where: { $0.tag.case == "gent" && $0.tag.number == "sing" }),
+               !analyzer.parse(marker.text).contains(where: { $0.tag.case == "nomn" && $0.tag.number == "sing" }) {
+                return true
+            }
         }
         guard m.type == .region || f.places.contains(where: { $0.first == m.last + 1 && $0.type == .city }) else {
             return false

@@ -9,6 +9,8 @@ extension RelationRules {
         // a word starting with a stem is a slice of a plain clause's text: test the text first
         if f.clause.isPlain, !Lexicon.signStems.contains(where: { f.clause.has($0) }) { return [] }
         guard let cue = f.firstIndex(where: Lexicon.signStems, outsidePhrases: false) else { return [] }
+        // "планируется подписать", "готовы подписать": an infinitive signs nothing yet
+        if analyzer.parse(f.words[cue].text).first?.tag.pos == "INFN" { return [] }
         let docs = f.phrases.filter(\.isDocument)
         guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }
         var parties = signingParties(f, document: doc)
@@ -32,9 +34,12 @@ extension RelationRules {
                 && (!f.insideName($0.first) || isMarked($0, in: f) || (doc.first <= $0.first && $0.last <= doc.last))
         }
         if let between = f.words.firstIndex(where: { $0.is("между") }), between > doc.first {
-            var parties = places.filter { $0.first > between && $0.type != .country }.prefix(2).map(\.nodeID)
+            // "между собой города A и B, C и D": every pair of the enumeration
+            // up to the end of the sentence or the next "между"
+            let end = f.words[(between + 1)...].firstIndex { $0.is("между") || $0.isText(".") } ?? f.words.count
+            var parties = places.filter { $0.first > between && $0.first < end && $0.type != .country }.map(\.nodeID)
             parties += f.phrases.filter { $0.type == .organisation && $0.first > between }.prefix(2 - min(2, parties.count)).map(\.nodeID)
-            if parties.count == 2 { return parties }
+            if parties.count >= 2 { return unique(parties) }
         }
         let named = places.filter { $0.type != .country }
         var parties = unique((named.isEmpty ? places : named).map(\.nodeID))

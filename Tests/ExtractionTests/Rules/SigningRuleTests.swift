@@ -38,3 +38,34 @@ func signatories(_ g: Graph) -> [String: Set<String>] {
         #expect(Set(docs) == ["Соглашение о сотрудничестве"])
     }
 }
+
+@Suite struct MoreSigningRuleTests {
+    func parties(_ text: String) throws -> Set<String> {
+        signatories(try extract(text)).values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    }
+
+    @Test func everyPairAfterMezhduSobojSigns() throws {
+        #expect(try parties("Такие же документы подписали между собой города Брно и Нант, Тверь и Гера.") == ["Брно", "Нант", "Тверь", "Гера"])
+    }
+
+    @Test(arguments: [
+        "Стороны планируют подписать соглашение о дружбе между Брно и Нантом.",
+        "Брно и Нант готовы подписать соглашение о сотрудничестве.",
+    ])
+    func anInfinitiveSignsNothingYet(_ text: String) throws {
+        #expect(try parties(text).isEmpty)
+    }
+
+    @Test(arguments: [
+        "Документ своими подписями скрепили мэр Брно Ян Новак и мэр Нанта Пьер Мартен.",
+        "Соглашение скрепили подписями мэр Брно Ян Новак и мэр Нанта Пьер Мартен.",
+    ])
+    func sealedWithSignaturesIsSigned(_ text: String) throws {
+        #expect(try parties(text).isSuperset(of: ["Брно", "Нант"]))
+    }
+
+    @Test func aCityThatOnlySaysWhereADistrictIsIsNoParty() throws {
+        let p = try parties("Подписан протокол между Тверью и районом Лянцзян города Нанкин.")
+        #expect(!p.contains("Нанкин"))
+    }
+}
