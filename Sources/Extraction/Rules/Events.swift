@@ -44,6 +44,19 @@ extension RelationRules {
                                          evidence: [evidence(k)], rule: "participated.with-participation"))
                 }
             }
+            // "делегация из A прибыла для участия в B", "мэр A Иван Петров принял участие в B":
+            // the group's place and the people before the cue
+            if let cue = f.words[..<e.first].lastIndex(where: { $0.isWord && $0.starts(with: Lexicon.participationStems) && !f.insidePhrase($0.index) }),
+               !Lexicon.intentStems.contains(where: { f.clause.has($0) }) {
+                let origins = f.actorPlaces.filter {
+                    $0.type != .country && !f.insideParentheses($0.first) && !isOwnerBeforeTwin($0, in: f) && isOrigin($0, in: f, trigger: cue)
+                }
+                let people = f.people.filter { $0.last < cue }
+                for s in unique(origins.map(\.nodeID) + people.map(\.nodeID)) {
+                    out.append(EdgeDraft(type: .participatedIn, source: s, target: e.nodeID, attributes: attrs,
+                                         evidence: [evidence(k)], rule: "participated.roles"))
+                }
+            }
             // "омичи приняли участие в …", "коллектив … театра … для представления г. Иркутска на фестивале"
             if let reporter, participates(f, before: e.first) {
                 out.append(EdgeDraft(type: .participatedIn, source: reporter, target: e.nodeID, attributes: attrs,

@@ -92,3 +92,21 @@ import KnowledgeGraph
         #expect(g.nodes.contains { $0.type == .city && $0.name == "Белогорск-Донский" })
     }
 }
+
+@Suite struct ParticipationRoleTests {
+    func participants(_ text: String) throws -> Set<String> {
+        let g = try extract(text)
+        let byID = g.nodesByID
+        return Set(g.edges.filter { $0.type == .participatedIn }.compactMap { byID[$0.source]?.name })
+    }
+
+    @Test(arguments: [
+        "В Тверь для участия в Международном фестивале «Волга» прибыла делегация из Нанта.",
+        "Делегация Нанта приняла участие в Международном форуме «Волга» в Твери.",
+        "Мэр Нанта Пьер Мартен принял участие в Международном форуме «Волга».",
+    ])
+    func theGroupsPlaceOrThePersonTakesPart(_ text: String) throws {
+        let p = try participants(text)
+        #expect(p.contains("Нант") || p.contains("Пьер Мартен"))
+    }
+}
