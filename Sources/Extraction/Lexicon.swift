@@ -95,6 +95,9 @@ enum Lexicon {
     /// Nouns that stand for the two places of a partnership: "между двумя городами".
     static let partiesAnaphora: Stems = ["двумя", "обоими", "городами", "муниципалитетами", "сторонами"]
 
+    /// Documents whose signing between two places makes them partners (stems of their titles).
+    static let partnershipDocumentLemmas = ["соглашен", "договор", "меморандум", "документ"]
+
     /// Conjunctions that open a clause of their own after a comma.
     static let contrastiveConjunctions: Stems = ["но", "а", "однако", "хотя", "тогда"]
     /// Words that negate the statement after them.

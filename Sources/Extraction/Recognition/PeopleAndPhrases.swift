@@ -238,10 +238,10 @@ extension Recognizer {
             // an organisation needs a name (quotes, a capitalised word) or a modifier before its head.
             if isOrgHead && !isEventHead && quoteEnd == nil && first == i
                 && !((i + 1)...max(i + 1, last)).contains(where: { $0 <= last && w[$0].isCapitalized }) { continue }
-            // a document needs its title, or the signing right after it: "Соглашение подписали …",
-            // "Документ своими подписями скрепили …"
+            // a document needs its title, or the signing or its parties right after it: "Соглашение
+            // подписали …", "Документ своими подписями скрепили …", "соглашение между A и B"
             if isDocumentHead && last == i,
-               !w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.starts(with: Lexicon.signStems) }) { continue }
+               !w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.starts(with: Lexicon.signStems) || $0.is("между") }) { continue }
             let surface = text.slice(w[first].start, w[last].end)
             var name = nominative(collapsingWhitespace(surface))
             if name.isEmpty { name = surface }

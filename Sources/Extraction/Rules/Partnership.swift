@@ -53,11 +53,15 @@ extension RelationRules {
         }
         let here = [evidence(k)]
 
-        // "между A и B"
+        // "между A и B"; "между собой города A и B, C и D": each pair
         if let between = f.words.firstIndex(where: { $0.is("между") }) {
-            let pair = candidates.filter { $0.first > between && !qualifiesAnother($0, in: f) }.prefix(2)
-            if pair.count == 2, let a = pair.first, let b = pair.last {
-                add(a, a.nodeID, b, in: f, inherited: false, here, "partnership.between")
+            let end = f.words[(between + 1)...].firstIndex { $0.is("между") || $0.isText(".") } ?? f.words.count
+            let after = candidates.filter { $0.first > between && $0.first < end && !qualifiesAnother($0, in: f) }
+            let pairs = after.count >= 4 ? pairedEnumeration(after, in: f) : []
+            if !pairs.isEmpty {
+                for (a, b) in pairs { add(a, a.nodeID, b, in: f, inherited: false, here, "partnership.between") }
+            } else if after.count >= 2 {
+                add(after[0], after[0].nodeID, after[1], in: f, inherited: false, here, "partnership.between")
             }
         }
 
@@ -224,6 +228,22 @@ extension RelationRules {
             if i > 0, w[i - 1].isText(","), w[i].isAny(Lexicon.contrastiveConjunctions) { starts.append(i) }
         }
         return { i in starts.filter { $0 <= i }.count }
+    }
+
+    /// "A и B, C и D": an enumeration whose every comma-separated item is a pair joined by "и";
+    /// empty for any other ("A, B и C").
+    func pairedEnumeration(_ places: [Mention], in f: ClauseFacts) -> [(Mention, Mention)] {
+        var groups: [[Mention]] = [[]]
+        for (k, m) in places.enumerated() {
+            if k > 0 {
+                let between = f.words[(places[k - 1].last + 1)..<m.first].filter { !f.insideParentheses($0.index) && !$0.isText("(") && !$0.isText(")") }
+                if between.contains(where: { $0.isText(",") }) { groups.append([]) }
+                else if !between.contains(where: { $0.is("и") }) { return [] }
+            }
+            groups[groups.count - 1].append(m)
+        }
+        guard groups.allSatisfy({ $0.count == 2 }) else { return [] }
+        return groups.map { ($0[0], $0[1]) }
     }
 
     /// A "не" or "ни" shortly before the cue or before the verb right after it ("не является

@@ -123,7 +123,7 @@ struct RelationRules {
         // word's lower-case form is a slice of the clause's, so a stem the clause lacks is in
         // none of its words.
         let plain = f.clause.isPlain
-        if plain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }) { return [] }
+        if plain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }), !f.clause.has("между") { return [] }
         let mayTwin = !plain || f.clause.has("побратим")
         // (lower-case forms have ё folded to е: "партнёр" is found as "партнер")
         let mayPartner = !plain || f.clause.has("партнер")
@@ -131,6 +131,12 @@ struct RelationRules {
         let mayCooperate = !plain || f.clause.has("сотрудничеств")
         let mayBefriend = !plain || Lexicon.partnershipVerbStems.contains { f.clause.has($0) } || f.clause.has("дружб")
         var out: [(Int, Bool)] = []
+        // "соглашение между A и B", "документы подписали между собой A и B": an agreement of two
+        // places is a partnership of theirs
+        for d in f.phrases where d.isDocument && Lexicon.partnershipDocumentLemmas.contains(where: { fold(d.surface).has($0) }) {
+            let near = f.words[d.first..<min(f.words.count, d.last + 4)]
+            if near.contains(where: { $0.is("между") }) { out.append((d.first, false)) }
+        }
         for w in f.words where w.isWord {
             let l = w.lower
             // A cue inside an event's name counts only when the name lists the partners:

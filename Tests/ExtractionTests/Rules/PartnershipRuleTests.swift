@@ -183,3 +183,24 @@ func statuses(_ g: Graph) -> Set<String> {
         #expect(partnerPairs(try extract("Развиваются дружеские связи со штатами Орегон, Аляска.")).isEmpty)
     }
 }
+
+@Suite struct AgreementPartnershipTests {
+    @Test func everyPairOfAnEnumerationOfPairsSigns() throws {
+        let pairs = partnerPairs(try extract("Такие же документы подписали между собой города Брно и Нант, Тверь и Гера."))
+        #expect(pairs == [["Брно", "Нант"], ["Гера", "Тверь"]])
+    }
+
+    @Test(arguments: [
+        "Вчера подписано соглашение между Брно и Нантом.",
+        "Соглашение между Брно и Нантом подписали мэры городов.",
+        "Планируется подписать соглашение между Брно и Нантом.",
+    ])
+    func anAgreementBetweenTwoPlacesIsTheirPartnership(_ text: String) throws {
+        #expect(partnerPairs(try extract(text)) == [["Брно", "Нант"]])
+    }
+
+    @Test func aListIsNoEnumerationOfPairs() throws {
+        let pairs = partnerPairs(try extract("Документы подписали между собой города Брно, Нант, Тверь и Гера."))
+        #expect(!pairs.contains(["Гера", "Тверь"]))
+    }
+}
