@@ -71,8 +71,10 @@ extension RelationRules {
             targets = targets.filter { m in !origins.contains { $0.nodeID == m.nodeID } }
             var sources = origins.map(\.nodeID)
             // "глава A Иван Петров посетил B": the place of an office holder before the verb
+            // ("в город прибыли мэр A и глава B": after the verb too)
             if sources.isEmpty {
-                sources = places.filter { $0.last < t && $0.cases.contains("gent") && isAfterOffice($0, in: f) }.map(\.nodeID)
+                sources = places.filter { m in m.cases.contains("gent") && isAfterOffice(m, in: f)
+                    && !targets.contains { $0.nodeID == m.nodeID } }.map(\.nodeID)
             }
             var targetIDs = targets.map(\.nodeID)
             if targetIDs.isEmpty, let unnamed = unnamedDestination(f, after: t, visitors: sources) { targetIDs = [unnamed] }
@@ -94,20 +96,22 @@ extension RelationRules {
     enum VisitTrigger { case motion, object, reception }
 
     /// A destination the clause names only by a common noun right after the trigger or its
-    /// "в": "посетил город-побратим" is the visitor's one partner in the document; "прибыли в
-    /// город", "в наш город" is the reporting city.
+    /// "в": "прибыли в город", "в наш город" in a report is the reporting city; "посетил
+    /// город-побратим", "прибыли в город-герой" is the one place the visitors are partners of in
+    /// the document.
     func unnamedDestination(_ f: ClauseFacts, after t: Int, visitors: [String]) -> String? {
         let w = f.words
         var j = t + 1
         while j < w.count, j <= t + 3, w[j].isAny(["в", "во", "наш", "нашем", "наш", "нашего"]) || isAdjectiveWord(w[j]) { j += 1 }
+        // or just before the verb: "в город-герой прибыли …"
+        if !(j < w.count && w[j].starts(with: "город")), t >= 2, w[t - 2].isAny(["в", "во"]), w[t - 1].starts(with: "город") { j = t - 1 }
         guard j < w.count, w[j].starts(with: "город"), !f.places.contains(where: { $0.first == j + 1 || $0.first == j }) else { return nil }
-        if w[j].lower.has("побратим") || w[j].lower.has("партнер") {
-            let partners = visitors.compactMap { documentPartners.partners[$0] }
-            guard partners.count == 1, let only = partners.first, only.count == 1 else { return nil }
-            return only.first
-        }
-        // a plain "город": the reporting city, whose report it is
-        return w[j].isAny(["город", "городе"]) ? reporter : nil
+        // a plain "город" in a report: the reporting city, whose report it is
+        if !w[j].hasHyphen, w[j].isAny(["город", "городе"]), let reporter { return reporter }
+        // "город-побратим", "город-герой": the place the visitors' partnerships lead to, when they
+        // all lead to one
+        let partners = Set(visitors.flatMap { documentPartners.partners[$0] ?? [] }).subtracting(visitors)
+        return partners.count == 1 ? partners.first : nil
     }
 
     private func isAdjectiveWord(_ w: Word) -> Bool {

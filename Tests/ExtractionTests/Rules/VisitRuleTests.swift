@@ -110,3 +110,17 @@ import KnowledgeGraph
         #expect(p.contains("Нант") || p.contains("Пьер Мартен"))
     }
 }
+
+@Suite struct OfficeHoldersAsVisitorsTests {
+    @Test(arguments: [
+        "Нант и Тверь — города-побратимы. В город-герой прибыли мэр Нанта Пьер Мартен и его заместитель.",
+        "Тверь и Нант стали побратимами. Вчера в город-побратим прибыли мэр Нанта Пьер Мартен и глава округа Лаваль.",
+    ])
+    func officeHoldersAfterTheVerbComeFromTheirPlaces(_ text: String) throws {
+        #expect(visits(try extract(text)).contains("Нант->Тверь"))
+    }
+
+    @Test func noPartnerNoGuess() throws {
+        #expect(visits(try extract("В город-герой прибыли мэр Нанта Пьер Мартен и его заместитель.")).isEmpty)
+    }
+}
