@@ -86,11 +86,14 @@ public struct Extractor: Sendable {
             f.places = recognizer.places(in: c, taken: taken, nodes: &nodes)
             // the model's names, where neither the name rules nor the gazetteer read the words
             if let parse = parses?[k] {
+                f.tree = SyntaxTree(parse)
                 f.places += recognizer.namedPlaces(in: c, parse: parse, known: f.people + f.places, nodes: &nodes)
                 f.places.sort { $0.first < $1.first }
                 f.people += recognizer.namedPeople(in: c, parse: parse, known: f.people + f.places, nodes: &nodes)
                 f.people.sort { $0.first < $1.first }
             }
+            f.places += recognizer.derivedPlaces(in: c, known: f.people + f.places, nodes: &nodes)
+            f.places.sort { $0.first < $1.first }
             let takenByPeople = Set(f.people.flatMap { Array($0.first...$0.last) })
             let signing = c.has("подпис") || c.has("заключ")
                 || c.has("намерени")
@@ -127,7 +130,8 @@ public struct Extractor: Sendable {
             } else {
                 edges[e.id] = e
             }
-            explanations.append("\(d.rule)\t\(e.id)\t\(d.evidence.map(\.text).joined(separator: " | "))")
+            explanations.append("\(d.rule)\t\(e.id)\t\(d.evidence.map(\.text).joined(separator: " | "))"
+                + (d.path.isEmpty ? "" : "\t\(d.path)"))
         }
         let graphNodes = nodes.values.map { d in
             Node(id: d.id, type: d.type, name: d.name, aliases: d.aliases.filter { $0 != d.name }.sortedUnique(),

@@ -58,6 +58,18 @@ enum Lexicon {
         "абхазский": "GE", "сирийский": "SY", "иорданский": "JO", "кубинский": "CU", "чилийский": "CL",
     ]
 
+    /// Suffixes of the lemmas of places' adjectives ("тульский", "липецкий", "тверской").
+    static let placeAdjectiveSuffixes = ["цкий", "ский", "ской"]
+    /// Suffixes of the lemmas of demonyms ("хабаровчанин", "иркутянин", "саратовец", "омич",
+    /// "туляк").
+    static let demonymSuffixes = ["чанин", "янин", "анин", "ец", "ич", "як"]
+    /// Endings a city's name takes after the stem its adjective or demonym keeps: "омск",
+    /// "саратов", "тула", "пермь", "кемерово", "ярославль", "липецк".
+    static let cityNameEndings = ["ск", "", "а", "я", "о", "ь", "ль", "и", "ы", "е", "к"]
+    /// Nouns whose place an adjective can name: groups and bodies ("тульская делегация",
+    /// "ярославские коллеги", "светлогорская сторона").
+    static let placeAdjectiveHeads: Stems = groupStems + ["сторон", "власт", "мэри", "коллег", "журналист", "гост"]
+
     /// Lower-case words of a region's name: "Горецкий район", "Могилёвская область".
     static let regionWords: Stems = ["район", "област", "кра", "округ", "республик", "провинци", "префектур", "повят",
                                      "уезд", "воеводств", "штат", "земл", "кантон", "графств", "департамент"]
@@ -98,6 +110,13 @@ enum Lexicon {
     /// Documents whose signing between two places makes them partners (stems of their titles).
     static let partnershipDocumentLemmas = ["соглашен", "договор", "меморандум", "документ"]
 
+    /// Bodies that act for their city: "Власти A", "Мэрия A", "Администрация A".
+    static let cityBodies: Stems = ["власт", "мэри", "администрац", "правительств", "муниципалитет", "горсовет",
+                                    "горисполком", "акимат", "ратуш", "магистрат"]
+    /// Verbs and nouns of a partnership's beginning: the clause's date is its start.
+    static let establishingStems: Stems = ["установ", "стал", "подписан", "подписал", "заключ", "породнил",
+                                           "побратал", "подружил", "оформ"]
+
     /// Conjunctions that open a clause of their own after a comma.
     static let contrastiveConjunctions: Stems = ["но", "а", "однако", "хотя", "тогда"]
     /// Words that negate the statement after them.
@@ -122,15 +141,19 @@ enum Lexicon {
     /// Verbs of staying somewhere: the place after "в" is in the prepositional case.
     static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил"]
     /// Verbs of receiving a group: the host is visited.
-    static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "приветствова"]
+    static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "приветствова", "чествова"]
     /// Every stem a visit rule starts from; a clause holding none is skipped at once.
-    static let visitCues = visitObjectStems + visitMotionStems + sendingStems + receptionVerbStems + receptionNounStems
+    static let visitCues = visitObjectStems + visitMotionStems + sendingStems + receptionVerbStems + receptionNounStems + returnStems
         + [missionStem]
     /// Nouns naming a travelling group.
     static let groupStems: Stems = ["делегац", "представител", "группа", "группы", "коллектив", "ансамбл", "команд",
                              "спортсмен", "школьник", "студент", "артист", "специалист", "участник", "врач",
                              "преподавател", "учащ", "сотрудник", "пианист", "художник", "руководител",
                              "предпринимател", "делов", "кругов", "миссий", "мисси"]
+    /// "гости из A": guests are a travelling group (whole words: "гостиница" is none).
+    static let guestWords: Stems = ["гость", "гостя", "гости", "гостей", "гостям", "гостями", "гостях"]
+    /// Verbs of coming back: the place after "из" is the one visited ("вернулись из A").
+    static let returnStems: Stems = ["вернул", "возвраща", "возвратил"]
     /// A visit only intended, offered or recommended.
     static let intentStems = ["готовност", "приглаш", "рекомендова", "планиру", "планирует", "предполага", "намерен",
                               "пригласил"]

@@ -30,6 +30,10 @@ struct Mention: Sendable {
     /// "ablt"…), from its marker word when it has one ("городом Вэйхай" → ablt), else from its
     /// last word. Empty when the morphology cannot tell (an indeclinable or unknown name).
     var cases: Set<String> = []
+    /// How a place is named by a word made from its name, when it is: "тульская делегация",
+    /// "омичи" (`Recognizer.derivedPlaces`).
+    var derived: Derivation?
+    enum Derivation: Sendable { case adjective, demonym }
 
     /// Whether the mention may stand in `grammaticalCase` (an unknown case may be any).
     func mayBe(_ grammaticalCase: String) -> Bool { cases.isEmpty || cases.contains(grammaticalCase) }

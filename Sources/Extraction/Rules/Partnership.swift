@@ -28,6 +28,7 @@ extension RelationRules {
         var out: [EdgeDraft] = []
         var since: Int?
         if let years = yearsSinceEstablished(f), let reportYear { since = reportYear - years }
+        if since == nil { since = establishmentYear(f) }
         let change = partnershipChange(f)
 
         func add(_ a: Mention?, _ aID: String, _ b: Mention, in g: ClauseFacts, inherited: Bool,
@@ -48,8 +49,10 @@ extension RelationRules {
         }
 
         // a place in parentheses says where the one before it is: "A (Region) и B (Region)"
+        // (a city's body speaks for its city: "Мэрия A приостановила отношения с B")
         let candidates = f.actorPlaces.filter {
-            Self.partnerTypes.contains($0.type) && !f.insideName($0.first) && !f.insideParentheses($0.first)
+            Self.partnerTypes.contains($0.type) && (!f.insideName($0.first) || isBodysPlace($0, in: f))
+                && !f.insideParentheses($0.first)
         }
         let here = [evidence(k)]
 
@@ -81,7 +84,9 @@ extension RelationRules {
             for o in owners { for p in partners { add(o, o.nodeID, p, in: f, inherited: false, here, "partnership.owner") } }
         } else {
             let withObjects = candidates.filter { $0.preposition == "с" || $0.preposition == "со" }
-            let subjects = candidates.filter { $0.preposition == nil && $0.mayBe("nomn") && !qualifiesAnother($0, in: f) }
+            let subjects = candidates.filter {
+                $0.preposition == nil && ($0.mayBe("nomn") || isBodysPlace($0, in: f)) && !qualifiesAnother($0, in: f)
+            }
             let segments = clauseSegments(f)
             var paired = false
             for s in subjects {
@@ -261,6 +266,29 @@ extension RelationRules {
             if let row = Lexicon.partnershipChanges.first(where: { w.starts(with: $0.stem) }) {
                 return (row.status, w.index)
             }
+        }
+        return nil
+    }
+
+    /// A place in the genitive after a body or head of its own, standing in the nominative:
+    /// "Власти A приостановили …", "Мэрия A заключила …", "Глава A подписал …". The body acts
+    /// for the place, which is then the clause's subject.
+    func isBodysPlace(_ m: Mention, in f: ClauseFacts) -> Bool {
+        guard m.cases.contains("gent") else { return false }
+        var j = m.first - 1
+        // "Администрация города A", "мэрия г. A"
+        while j >= 0, f.words[j].isText(".") || f.words[j].isAny(["города", "г", "муниципалитета"]) { j -= 1 }
+        guard j >= 0, f.words[j].starts(with: Lexicon.cityBodies) || f.words[j].isAny(Lexicon.cityOffices) else { return false }
+        return analyzer.parse(f.words[j].text).contains { $0.tag.case == "nomn" }
+    }
+
+    /// The year a partnership began, when the clause dates it: "с 1995 года", "стали
+    /// побратимами в 1990 году", "породнились в 2004-м".
+    func establishmentYear(_ f: ClauseFacts) -> Int? {
+        for d in f.dates where !d.isTarget {
+            let before = d.position > 0 ? f.words[d.position - 1] : nil
+            if let before, before.isAny(["с", "со"]) { return d.year }
+            if f.words.contains(where: { $0.starts(with: Lexicon.establishingStems) }) { return d.year }
         }
         return nil
     }

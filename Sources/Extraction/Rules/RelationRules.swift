@@ -11,6 +11,8 @@ struct ClauseFacts: Sendable {
     /// Word indices that refer to the reporting city without naming it ("омская", "омичи",
     /// "администрация города").
     var reporterWords: [Int] = []
+    /// The clause's dependency tree, when Natasha's models ran.
+    var tree: SyntaxTree?
 
     var words: [Word] { clause.words }
     var span: Span { Span(document: "", start: clause.start, end: clause.end, text: clause.text) }
@@ -50,6 +52,8 @@ struct EdgeDraft: Sendable {
     var evidence: [Span]
     /// The rule that produced it (shown by `--explain`).
     var rule: String
+    /// How its ends hang from its trigger in the dependency tree (shown by `--explain`).
+    var path: String = ""
 }
 
 /// The relation rules. Each is a small function from the clauses of a document to edges.

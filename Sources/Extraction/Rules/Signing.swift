@@ -41,7 +41,9 @@ extension RelationRules {
             parties += f.phrases.filter { $0.type == .organisation && $0.first > between }.prefix(2 - min(2, parties.count)).map(\.nodeID)
             if parties.count >= 2 { return unique(parties) }
         }
-        let named = places.filter { $0.type != .country }
+        // "Мэрия A и администрация B заключили …": a city's body signs for its city
+        let bodies = f.actorPlaces.filter { m in f.insideName(m.first) && !places.contains { $0.first == m.first } && isBodysPlace(m, in: f) }
+        let named = (places + bodies).filter { $0.type != .country }
         var parties = unique((named.isEmpty ? places : named).map(\.nodeID))
         // the signatories stand for the parties the clause does not name: "подписали мэр A
         // Иван Петров и председатель горисполкома Пётр Иванов"

@@ -14,6 +14,13 @@ import KnowledgeGraph
 /// names none. Online meetings, intentions, the future and negated statements are no visits.
 extension RelationRules {
     func roleVisits(_ k: Int) -> [EdgeDraft] {
+        let linear = linearVisits(k)
+        if linear.isEmpty, let tree = facts[k].tree { return treeVisits(k, tree: tree) }
+        return linear
+    }
+
+    /// Visits from the places' prepositions, cases and neighbours around the trigger.
+    func linearVisits(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
         if Lexicon.onlineStems.contains(where: { f.clause.has($0) }) { return [] }
         if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return [] }
@@ -23,7 +30,7 @@ extension RelationRules {
         var out: [EdgeDraft] = []
         for t in w.indices where w[t].isWord {
             guard let kind = visitTrigger(w[t], in: f) else { continue }
-            if isNegated(f, around: t) || isFuture(w[t]) { continue }
+            if isNegated(f, around: t) || isFuture(w[t]) || isInfinitive(w[t]) { continue }
             // a place named with its marker stays a place even where the marker heads a name
             // ("Департамент Верхняя Савойя")
             let places = f.actorPlaces.filter {
@@ -37,6 +44,8 @@ extension RelationRules {
             }
             var targets: [Mention]
             switch kind {
+            case .returning:
+                continue
             case .reception:
                 // the host: where it happened, or whose office holder or city received
                 targets = places.filter { m in m.locative && !origins.contains { $0.nodeID == m.nodeID } }
@@ -93,7 +102,7 @@ extension RelationRules {
         return out
     }
 
-    enum VisitTrigger { case motion, object, reception }
+    enum VisitTrigger { case motion, object, reception, returning }
 
     /// A destination the clause names only by a common noun right after the trigger or its
     /// "в": "прибыли в город", "в наш город" in a report is the reporting city; "посетил
@@ -138,7 +147,7 @@ extension RelationRules {
         if w.starts(with: Lexicon.receptionVerbStems) || w.isAny(Lexicon.receptionNounStems) {
             let after = f.words[(w.index + 1)..<min(f.words.count, w.index + 5)]
             guard w.isAny(Lexicon.receptionNounStems) || isVerbForm(w) else { return nil }
-            return after.contains { $0.starts(with: Lexicon.groupStems) } ? .reception : nil
+            return after.contains { $0.starts(with: Lexicon.groupStems) || $0.isAny(Lexicon.guestWords) } ? .reception : nil
         }
         // "бизнес-миссии из A в B": the mission is the group
         if w.lower.has(Lexicon.missionStem) { return .reception }
@@ -148,6 +157,12 @@ extension RelationRules {
     /// A verb, participle or gerund ("принял", "принимающая", "приняв"), not a noun ("встреча").
     func isVerbForm(_ w: Word) -> Bool {
         analyzer.parse(w.text).first.map { ["VERB", "INFN", "PRTF", "PRTS", "GRND"].contains($0.tag.pos ?? "") } ?? false
+    }
+
+    /// An infinitive ("смогут побывать", "хотят посетить"): what may, should or is meant to
+    /// happen, not what did.
+    func isInfinitive(_ w: Word) -> Bool {
+        analyzer.parse(w.text).first?.tag.pos == "INFN"
     }
 
     /// A verb in the future tense ("посетят", "прибудет"): a plan, not a visit.
@@ -160,6 +175,12 @@ extension RelationRules {
     /// reception's locative), "A-ская делегация" is the reporting city's business.
     func isOrigin(_ m: Mention, in f: ClauseFacts, trigger t: Int) -> Bool {
         if m.fromPreposition { return true }
+        // "тульская делегация", "омичи": the place of the group that travels
+        if m.derived != nil, m.preposition != nil { return false }
+        if m.derived == .demonym { return true }
+        if m.derived == .adjective, f.words[(m.last + 1)..<min(f.words.count, m.last + 3)].contains(where: {
+            $0.starts(with: Lexicon.groupStems) || $0.isAny(Lexicon.guestWords)
+        }) { return true }
         // "из города-побратима A B": B came, A is its partner
         if let before = f.places.last(where: { $0.last == m.first - 1 }), before.fromPreposition, isOwnerBeforeTwin(before, in: f) {
             return true
@@ -172,7 +193,7 @@ extension RelationRules {
     /// of its enumeration between: "делегация A", "делегации администрации города A",
     /// "представители мэрии A", "кругов округа A и муниципалитета B".
     func isAfterGroup(_ m: Mention, in f: ClauseFacts) -> Bool {
-        follows(m, in: f, within: 7, throughEnumerations: true) { $0.starts(with: Lexicon.groupStems) }
+        follows(m, in: f, within: 7, throughEnumerations: true) { $0.starts(with: Lexicon.groupStems) || $0.isAny(Lexicon.guestWords) }
     }
 
     /// The place follows an office title: "мэр A", "глава администрации A".
@@ -213,5 +234,123 @@ extension RelationRules {
 
     private func visit(_ s: String, _ d: String, _ f: ClauseFacts, _ k: Int, _ t: Int, _ rule: String) -> EdgeDraft {
         EdgeDraft(type: .visited, source: s, target: d, attributes: timeAttributes(f, near: t), evidence: [evidence(k)], rule: rule)
+    }
+}
+
+// MARK: Visits from the dependency tree
+
+extension RelationRules {
+    /// Visits from the roles the dependency tree gives the places around a visit trigger.
+    ///
+    /// - the visitors' place: a place after "из"; the subject, or the genitive of a travelling
+    ///   group or office that is the subject ("делегация польского Эльблонга посетила");
+    ///   for a reception, the group that is the object ("приветствовал делегацию из A");
+    /// - the place visited: after "в" with the accusative (or the prepositional, for staying);
+    ///   the object of "посетить", or the place its object belongs to ("посетили мэрию A"); for
+    ///   a reception, the subject or its office holder's or organisation's place ("мэр B принял");
+    ///   for a return ("вернулись из A"), the place after "из".
+    func treeVisits(_ k: Int, tree: SyntaxTree) -> [EdgeDraft] {
+        let f = facts[k]
+        if Lexicon.onlineStems.contains(where: { f.clause.has($0) }) { return [] }
+        if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return [] }
+        if f.clause.isPlain, !Lexicon.visitCues.contains(where: { f.clause.has($0) }) { return [] }
+        let w = f.words
+        guard tree.count == w.count else { return [] }
+        var out: [EdgeDraft] = []
+        let candidates = f.actorPlaces.filter {
+            (!f.insideName($0.first) || isMarked($0, in: f) || f.words[$0.first].isCapitalized)
+                && !f.insideParentheses($0.first) && !qualifiesAnother($0, in: f) && !isOwnerBeforeTwin($0, in: f)
+        }
+        for t in w.indices where w[t].isWord {
+            guard let kind = treeVisitTrigger(t, in: f, tree: tree) else { continue }
+            if isNegated(f, around: t) || isFuture(w[t]) || isInfinitive(w[t]) { continue }
+            let (predicates, subjectNoun, subjectVerb) = tree.predicates(of: t)
+            func argument(_ m: Mention) -> Argument? {
+                let groups: (Word) -> Bool = { $0.starts(with: Lexicon.groupStems) || $0.isAny(Lexicon.guestWords) }
+                let offices: (Word) -> Bool = { x in Lexicon.offices.contains { x.starts(with: $0.stem) } }
+                if let a = tree.argument(m.first...m.last, of: predicates, words: w, isGroup: groups, isOffice: offices) { return a }
+                // the noun a participle qualifies is the participle's subject
+                if let n = subjectNoun, let a = tree.argument(m.first...m.last, of: [tree.head(n) ?? -1], words: w,
+                                                                isGroup: groups, isOffice: offices),
+                   a.path.contains(n) {
+                    return Argument(word: a.word, path: Array(a.path.prefix { $0 != n }) + [n], predicate: t, relation: "nsubj",
+                                    throughGroup: a.throughGroup || groups(w[n]), throughOffice: a.throughOffice || offices(w[n]))
+                }
+                if let v = subjectVerb, let a = tree.argument(m.first...m.last, of: [v], words: w, isGroup: groups, isOffice: offices),
+                   a.isSubject {
+                    return a
+                }
+                return nil
+            }
+            var origins: [(Mention, Argument)] = []
+            var destinations: [(Mention, Argument)] = []
+            for m in candidates {
+                guard let a = argument(m) else { continue }
+                // an agent in the instrumental: "была принята мэром A", "посещён делегацией A"
+                let agent = a.isOblique && m.preposition == nil && tree.cases[a.path[a.path.count - 1]] == "Ins"
+                let subjectSide = a.isSubject || (a.isNominalModifier && tree.parts[t] == "NOUN" && m.preposition == nil) || agent
+                let objectSide = a.isObject || a.isPassiveSubject
+                switch kind {
+                case .returning:
+                    if m.fromPreposition { destinations.append((m, a)) }
+                    else if subjectSide { origins.append((m, a)) }
+                case .reception:
+                    if m.fromPreposition || (objectSide && a.throughGroup) { origins.append((m, a)) }
+                    else if subjectSide || (m.locative && a.isDirect) { destinations.append((m, a)) }
+                case .object:
+                    if m.fromPreposition || (subjectSide && (a.isDirect || a.throughGroup || a.throughOffice || !m.mayBe("nomn"))) {
+                        origins.append((m, a))
+                    } else if objectSide && !a.throughGroup && !a.throughOffice {
+                        destinations.append((m, a))
+                    } else if m.locative, !a.isDirect, objectSide || a.path.contains(where: { tree.relation($0) == "obj" }) {
+                        // "посетили выставку в A"
+                        destinations.append((m, a))
+                    }
+                case .motion:
+                    let stay = w[t].starts(with: Lexicon.visitStayStems) || predicates.dropFirst().contains { w[$0].starts(with: Lexicon.visitStayStems) }
+                    if m.fromPreposition || (subjectSide && m.preposition == nil) { origins.append((m, a)) }
+                    else if m.locative, m.cases.isEmpty || m.cases.contains("accs") || (stay && (m.cases.contains("loct") || m.cases.contains("loc2"))) {
+                        destinations.append((m, a))
+                    }
+                }
+            }
+            var sources = unique(origins.map(\.0.nodeID))
+            var targets = unique(destinations.map(\.0.nodeID)).filter { !sources.contains($0) }
+            if targets.isEmpty, kind != .reception, kind != .returning,
+               let unnamed = unnamedDestination(f, after: t, visitors: sources) { targets = [unnamed] }
+            if targets.isEmpty, kind == .reception, !sources.isEmpty, let reporter { targets = [reporter] }
+            guard !targets.isEmpty else { continue }
+            if sources.isEmpty {
+                // a reception needs its guests' place; elsewhere the report's city travelled
+                guard kind != .reception, let reporter else { continue }
+                sources = [reporter]
+            }
+            let paths = (origins + destinations).map { "\($0.0.surface): \($0.1.describe(in: tree, words: w))" }.joined(separator: "; ")
+            let rule = "visit.tree.\(kind)"
+            for s in sources { for d in targets where s != d {
+                var e = visit(s, d, f, k, t, rule)
+                e.path = paths
+                out.append(e)
+            } }
+        }
+        return out
+    }
+
+    /// The visit trigger at word `t`, by its lemma's class; a reception verb only with a
+    /// travelling group or a place after "из" among its dependents.
+    func treeVisitTrigger(_ t: Int, in f: ClauseFacts, tree: SyntaxTree) -> VisitTrigger? {
+        let x = f.words[t]
+        if f.insidePhrase(t) { return nil }
+        if x.starts(with: Lexicon.returnStems), isVerbForm(x) { return .returning }
+        if x.starts(with: Lexicon.receptionVerbStems) || x.isAny(Lexicon.receptionNounStems) {
+            guard x.isAny(Lexicon.receptionNounStems) || isVerbForm(x) else { return nil }
+            // "приняли участие" is taking part, not receiving anyone
+            if tree.children(t).contains(where: { f.words[$0].starts(with: Lexicon.participationStems) }) { return nil }
+            let group = tree.children(t).contains { c in
+                f.words[c].starts(with: Lexicon.groupStems) || f.words[c].isAny(Lexicon.guestWords)
+            }
+            return group ? .reception : visitTrigger(x, in: f)
+        }
+        return visitTrigger(x, in: f)
     }
 }

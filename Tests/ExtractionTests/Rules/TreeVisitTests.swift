@@ -1,0 +1,130 @@
+import Testing
+@testable import Extraction
+import KnowledgeGraph
+
+/// Visits whose ends the dependency tree gives: a group's genitive past an adjective, the guests
+/// of a reception before its verb, a stay "с визитом", a return "из".
+@Suite struct TreeVisitTests {
+    @Test(arguments: [
+        "Вчера Тверь посетила делегация бельгийского Льежа.",
+        "Делегацию из Льежа приветствовал мэр Твери.",
+        "В Твери с деловым визитом находились представители мэрии Льежа.",
+    ])
+    func rolesFromTheTreeWhereWordOrderMisleads(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+
+    @Test(arguments: [
+        "Делегация Твери вернулась из Льежа.",
+        "Из Льежа вернулись представители администрации Твери.",
+        "Школьники Твери на днях вернулись из поездки в Льеж.",
+    ])
+    func comingBackFromAPlaceMeansHavingVisitedIt(_ text: String) throws {
+        #expect(visits(try extract(text)).contains("Тверь->Льеж"))
+    }
+
+    @Test(arguments: [
+        "Мэр Твери принял в ратуше гостей из Льежа.",
+        "Гостей из Льежа встретили в Твери.",
+        "В Твери тепло приветствовали гостей из Льежа.",
+    ])
+    func guestsAreATravellingGroup(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+
+    @Test(arguments: [
+        "Делегация из Льежа приняла участие в конференции в Твери.",
+        "Представители Льежа приняли участие в выставке в Твери.",
+    ])
+    func takingPartIsNoReception(_ text: String) throws {
+        #expect(!visits(try extract(text)).contains("Тверь->Льеж"))
+    }
+
+    @Test(arguments: [
+        "Жители Твери смогут побывать в Льеже на празднике.",
+        "Делегация Твери хочет посетить Льеж.",
+        "Мэр Льежа пригласил коллег из Твери побывать в Льеже.",
+    ])
+    func anInfinitiveIsNoVisit(_ text: String) throws {
+        #expect(visits(try extract(text)).isEmpty)
+    }
+}
+
+/// Places named by their adjective or their people: "тверская делегация", "туляки".
+@Suite struct DerivedPlaceTests {
+    @Test(arguments: [
+        "Тверская делегация побывала в Льеже.",
+        "В Льеж прибыла официальная тверская делегация.",
+        "Льеж посетили тверские школьники.",
+    ])
+    func anAdjectiveOfATravellingGroupNamesItsCity(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Тверь->Льеж"])
+    }
+
+    @Test(arguments: [
+        "Туляки побывали в Льеже.",
+        "В Льеж приехали саратовцы.",
+        "Хабаровчане посетили Льеж.",
+    ])
+    func aDemonymNamesItsCity(_ text: String) throws {
+        let v = visits(try extract(text))
+        #expect(v.count == 1)
+        #expect(v.allSatisfy { $0.hasSuffix("->Льеж") && !$0.hasPrefix("Льеж") })
+    }
+
+    @Test(arguments: [
+        "Детская делегация побывала в Льеже.",
+        "Женская команда побывала в Льеже.",
+        "Делегация с тверскими коллегами побывала в Льеже.",
+    ])
+    func commonAdjectivesAndAdjectivesAfterAPrepositionNameNoVisitor(_ text: String) throws {
+        #expect(visits(try extract(text)).isEmpty)
+    }
+
+    @Test func theStemTablesUndoSuffixesAndLinks() {
+        #expect(Recognizer.adjectiveStems("читинский").contains("чит"))
+        #expect(Recognizer.adjectiveStems("липецкий") == ["липец"])
+        #expect(Recognizer.demonymStems("иркутянин") == ["иркут"])
+        #expect(Recognizer.demonymStems("омич") == ["ом"])
+    }
+}
+
+/// Partnerships whose subject is a city's body, and their start.
+@Suite struct PartnershipSubjectTests {
+    @Test(arguments: [
+        "Власти Твери приостановили побратимские связи с Льежем.",
+        "Мэрия Твери приостановила партнёрские отношения с городом Льеж.",
+        "Администрация Твери заморозила побратимские отношения с бельгийским Льежем.",
+    ])
+    func aBodyActsForItsCity(_ text: String) throws {
+        let g = try extract(text)
+        let e = g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }
+        #expect(e.count == 1)
+        #expect(e.first?.attributes["status"] == .string("suspended"))
+        #expect(partners(g, of: "Тверь") == ["Льеж"])
+    }
+
+    @Test(arguments: [
+        ("Тверь и Льеж связывают побратимские отношения с 1997 года.", 1997),
+        ("Тверь и Льеж стали городами-побратимами в 2003 году.", 2003),
+        ("В 1999 году Тверь установила побратимские связи с Льежем.", 1999),
+    ])
+    func theStartOfAPartnershipIsItsSince(_ text: String, _ year: Int) throws {
+        let e = try extract(text).edges.filter { $0.type == .twinnedWith }
+        #expect(e.count == 1)
+        #expect(e.first?.attributes["since"] == .int(year))
+    }
+}
+
+/// A city's body signs for its city.
+@Suite struct BodySigningTests {
+    @Test(arguments: [
+        "Мэрия Твери и администрация Льежа заключили соглашение о сотрудничестве.",
+        "Администрация Льежа и мэрия Твери подписали меморандум о дружбе.",
+    ])
+    func bodiesSignForTheirCities(_ text: String) throws {
+        let g = try extract(text)
+        let parties = names(g, g.edges.filter { $0.type == .signed }.map(\.source))
+        #expect(parties == ["Тверь", "Льеж"])
+    }
+}
