@@ -36,7 +36,12 @@ extension Recognizer {
             if first == last, !self.parse(w[first].text).contains(where: { $0.tag.contains("Geox") }),
                isCommonNoun(w[first].text) || isAdjective(w[first].text) || isHeadNoun(w[first]) { continue }
             // a place the gazetteer knows under its nominative
-            if let place = placeLookup(name).first(where: { $0.type != .country || first == last }) {
+            let found = placeLookup(name).filter { $0.type != .country || first == last }
+            // a name shared by a city and its province is the city, unless a region's word is there
+            let city = found.first.flatMap { top in
+                top.type == .region && !regionWord ? found.first { $0.type == .city && $0.country == top.country } : nil
+            }
+            if let place = city ?? found.first {
                 let type = nodeType(place.type)
                 register(&nodes, id: place.id, type: type, name: nodes[place.id]?.name ?? displayName(of: place, surface: name),
                          surface: surface, span: span, attributes: attributes(of: place))

@@ -326,9 +326,11 @@ struct Recognizer {
         while changed {
             changed = false
             for i in w.indices where w[i].isWord && w[i].isCapitalized && !w[i].isAbbreviation && !taken.contains(i) {
-                guard !out.contains(where: { $0.first <= i && i <= $0.last }), i >= 2,
-                      w[i - 1].isAny([",", "и"]),
-                      let left = out.first(where: { $0.last == i - 2 || ($0.last < i - 2 && w[($0.last + 1)..<(i - 1)].allSatisfy { x in x.isText("(") || x.isText(")") || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
+                // the words joining it to the place before: ",", "и", ", а также", "и также"
+                let joint = i >= 3 && w[i - 1].is("также") && w[i - 2].isAny(["а", "и"]) ? (w[i - 3].isText(",") ? 3 : 2) : 1
+                guard !out.contains(where: { $0.first <= i && i <= $0.last }), i > joint,
+                      joint > 1 || w[i - 1].isAny([",", "и"]),
+                      let left = out.first(where: { $0.last == i - joint - 1 || ($0.last < i - joint - 1 && w[($0.last + 1)..<(i - joint)].allSatisfy { x in x.isText("(") || x.isText(")") || out.contains { $0.first <= x.index && x.index <= $0.last } }) }),
                       left.type == .city, i + 1 <= w.count else { continue }
                 let next = i + 1 < w.count ? w[i + 1].text : "."
                 guard [",", "(", ")", ".", ";", ":"].contains(next) || next == "и" else { continue }
@@ -702,7 +704,7 @@ struct Recognizer {
                 j -= 1; continue
             }
             if w.isAny(Recognizer.placePrepositions) { return w.lower }
-            if w.isWord, w.starts(with: Recognizer.wordsBeforePlaces) || isAdjective(w.text)
+            if w.isWord, w.is("г") || w.starts(with: Recognizer.wordsBeforePlaces) || isAdjective(w.text)
                 || Lexicon.markerTable.contains(where: { !$0.exact && w.starts(with: $0.stem) }) {
                 j -= 1; skipped += 1; continue
             }
@@ -714,8 +716,9 @@ struct Recognizer {
     static let placePrepositions: Stems = ["в", "во", "из", "с", "со", "на", "до", "к", "ко", "между", "для", "от", "по", "у"]
 
     /// Markers and adjectives that may stand between a preposition and its place.
+    /// ("г" alone is matched as a whole word: "году", "главой" are no markers.)
     static let wordsBeforePlaces: Stems = [
-        "г", "город", "коммун", "муниципалитет", "округ", "департамент", "провинци", "префектур", "област",
+        "город", "коммун", "муниципалитет", "округ", "департамент", "провинци", "префектур", "област",
         "такие", "таких", "страны", "стран", "республик", "столиц", "район",
     ]
 
@@ -725,15 +728,18 @@ struct Recognizer {
     func grammaticalCases(_ c: Clause, _ m: Mention) -> Set<String> {
         var j = m.first - 1
         if j >= 0, c.words[j].isText(".") { j = -1 }  // "г. Омск": an abbreviation has no case
-        if j >= 0, markerBefore(c, m.first) != nil {
-            let cases = Set(parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }.compactMap(\.tag.case))
-            if !cases.isEmpty { return cases }
-        }
         let readings = parse(c.words[m.last].text).filter {
             ($0.tag.pos == "NOUN" || $0.tag.pos == "ADJF") && !$0.tag.contains("Fixd")
         }
         var cases = Set(readings.compactMap(\.tag.case))
         let known = readings.contains(where: \.isDictionaryWord)
+        if j >= 0, markerBefore(c, m.first) != nil {
+            // a name in apposition takes its marker's case ("городом Вэйхай"); a known name
+            // in a case of its own does not ("Города-побратимы Челябинска")
+            let markerCases = Set(parse(c.words[j].text).filter { $0.tag.pos == "NOUN" }.compactMap(\.tag.case))
+            let knownName = readings.contains { $0.isDictionaryWord && $0.tag.contains("Geox") }
+            if !markerCases.isEmpty, !(knownName && cases.isDisjoint(with: markerCases)) { return markerCases }
+        }
         // a name the dictionary lacks, in its nominative form, is as likely its accusative
         // ("посетили Кентшин"): the guesser gives only the first
         if !known, cases.contains("nomn") { cases.insert("accs") }

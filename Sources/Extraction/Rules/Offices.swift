@@ -14,13 +14,13 @@ extension RelationRules {
                 f.words[i].isWord && Lexicon.offices.contains { f.words[i].starts(with: $0.stem) }
             }) else { continue }
             if f.people.contains(where: { $0.first > t && $0.last < person.first }) { continue }
-            let role = Lexicon.offices.first { f.words[t].starts(with: $0.stem) }!.role
+            let role = officeRole(f, title: t)
             let between = (f.places + f.phrases.filter { $0.type == .organisation })
                 .filter { $0.first > t && $0.last < person.first }
             let place = between.filter { $0.type.isPlace }.last
             let org = between.filter { $0.type == .organisation && !($0.surface.uppercased() == $0.surface && $0.surface.count <= 3) }.last
             let target: String?
-            if let org, role == "ректор" || role == "проректор" || role == "директор" { target = org.nodeID }
+            if let org, role.hasSuffix("ректор") || role.hasSuffix("директор") { target = org.nodeID }
             else { target = place?.nodeID ?? org?.nodeID ?? (role == "мэр" ? reporterIfReferenced(f, t, person.first) : nil) }
             guard let target else { continue }
             var attrs = timeAttributes(f, near: t)
@@ -29,6 +29,38 @@ extension RelationRules {
                                  evidence: [evidence(k)], rule: "holds-office.title"))
         }
         return out
+    }
+
+    /// The role a title gives, with the titles it depends on: "мэр"; "заместитель мэра",
+    /// "первый заместитель главы" (not "мэр", "глава"); "исполняющий обязанности губернатора",
+    /// "и.о. главы" (kept as they are).
+    func officeRole(_ f: ClauseFacts, title t: Int) -> String {
+        let w = f.words
+        let base = Lexicon.offices.first { w[t].starts(with: $0.stem) }!.role
+        var prefix: [String] = []
+        var j = t - 1
+        while j >= 0, t - j <= 5 {
+            let x = w[j]
+            if let p = Lexicon.officePrefixes.first(where: { x.starts(with: $0.stem) }) {
+                if p.written.isEmpty { j -= 1; continue }
+                prefix.insert(p.written, at: 0)
+            } else if let o = Lexicon.offices.first(where: { x.starts(with: $0.stem) }), isGenitiveTitleAfter(w[j + 1]) {
+                prefix.insert(o.role, at: 0)
+            } else if x.is("о"), j >= 2, w[j - 1].isText("."), w[j - 2].is("и") {
+                prefix.insert("и.о.", at: 0); j -= 3; continue
+            } else if !x.isText(".") {
+                break
+            }
+            j -= 1
+        }
+        guard !prefix.isEmpty else { return base }
+        // the dependent title stays in the genitive it is written in: "заместитель мэра"
+        return (prefix + [w[t].lower]).joined(separator: " ")
+    }
+
+    /// A title in the genitive, as a title that depends on another is ("заместитель мэра").
+    private func isGenitiveTitleAfter(_ w: Word) -> Bool {
+        analyzer.parse(w.text).contains { $0.tag.case == "gent" } || Lexicon.officePrefixes.contains { w.starts(with: $0.stem) }
     }
 
     private func reporterIfReferenced(_ f: ClauseFacts, _ from: Int, _ to: Int) -> String? {

@@ -37,7 +37,8 @@ extension RelationRules {
             if out.contains(where: { Set([$0.source, $0.target]) == Set([aID, b.nodeID]) }) { return }
             let st = change?.status ?? status(b, in: g, inherited: inherited, plannedInCue: f)
             var attrs: [String: AttributeValue] = ["status": .string(st)]
-            if let since, st == "established" { attrs["since"] = .int(since) }
+            // a list's line may date its own partnership: "Ноттингем — с 1991 года"
+            if let since = inherited ? establishmentYear(g) ?? since : since, st == "established" { attrs["since"] = .int(since) }
             if change != nil {
                 attrs.merge(timeAttributes(f, near: change?.index ?? cue.index)) { old, _ in old }
             } else if let y = reportYear {
@@ -124,8 +125,10 @@ extension RelationRules {
 
         // A list or the numbered sections that the clause announces belong to its owner.
         let listOwner = owners.first?.nodeID ?? (partners.count == 1 && partners[0].nodeID != reporter && out.isEmpty ? partners[0].nodeID : reporter)
-        if let listOwner, f.clause.introducesList || f.clause.has("следующ") {
-            for j in following(k) {
+        // (a heading that names the owner announces the lines under it: "Побратимы города A")
+        let headingList = f.clause.isHeading && f.clause.startsLine && !owners.isEmpty && partners.isEmpty
+        if let listOwner, f.clause.introducesList || f.clause.has("следующ") || headingList {
+            for j in following(k, asList: true) {
                 // a line without a bullet names one place, and what follows it says where it is
                 let items = isUnbulletedItem(facts[j])
                     ? Array(facts[j].actorPlaces.prefix(1).filter { $0.first == facts[j].words.firstIndex(where: \.isWord) })
@@ -170,16 +173,43 @@ extension RelationRules {
     func ownerPlaces(_ f: ClauseFacts, candidates: [Mention], cues: [(index: Int, twin: Bool)]) -> [Mention] {
         var owners = candidates.filter { $0.preposition == "у" }
         for cue in cues {
+            // markers and adjectives may stand between: "побратимом британского A"
             guard let m = candidates.first(where: { $0.first > cue.index }),
                   m.first - cue.index <= 3, m.cases.contains("gent"),
-                  f.words[(cue.index + 1)..<m.first].allSatisfy({ $0.isText(".") || isMarkerWord($0) }) else { continue }
-            let cueReadings = analyzer.parse(f.words[cue.index].text).filter { $0.tag.pos == "NOUN" || $0.tag.pos == "ADJF" }
+                  f.words[(cue.index + 1)..<m.first].allSatisfy({ $0.isText(".") || isMarkerWord($0) || isAdjectiveWord($0) }) else { continue }
+            // "Города-побратимы": the compound's number is its last part's
+            let cueText = f.words[cue.index].text
+            let lastPart = cueText.split(separator: "-").last.map(String.init) ?? cueText
+            let cueReadings = (analyzer.parse(cueText) + (lastPart == cueText ? [] : analyzer.parse(lastPart)))
+                .filter { $0.tag.pos == "NOUN" || $0.tag.pos == "ADJF" }
             let singularGenitiveCue = cueReadings.contains { $0.tag.case == "gent" && $0.tag.number == "sing" }
             let pluralCue = cueReadings.contains { $0.tag.number == "plur" }
             if singularGenitiveCue && !pluralCue { continue }
             owners.append(m)
+            // "A является побратимом B и C": the genitives of one enumeration are all owners,
+            // when a place outside it is left to be their partner
+            let enumeration = genitiveEnumeration(from: m, in: f, candidates: candidates)
+            if candidates.contains(where: { c in !enumeration.contains { $0.nodeID == c.nodeID } && c.nodeID != m.nodeID }) {
+                owners += enumeration
+            }
         }
         return unique(owners.map(\.nodeID)).compactMap { id in owners.first { $0.nodeID == id } }
+    }
+
+    /// The genitive places joined to `m` by "и" or commas, with only markers and adjectives
+    /// between: "британского A и немецкого B".
+    func genitiveEnumeration(from m: Mention, in f: ClauseFacts, candidates: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        var last = m
+        for c in candidates where c.first > m.last {
+            let between = f.words[(last.last + 1)..<c.first]
+            guard c.cases.contains("gent"), between.contains(where: { $0.is("и") || $0.isText(",") }),
+                  between.allSatisfy({ $0.is("и") || $0.isText(",") || $0.isText(".") || isMarkerWord($0) || isAdjectiveWord($0) })
+            else { break }
+            out.append(c)
+            last = c
+        }
+        return out
     }
 
     /// A marker word ("города", "г", "муниципалитета") between a cue and its place.
@@ -230,7 +260,9 @@ extension RelationRules {
         let w = f.words
         for i in w.indices {
             if w[i].isText(";") { starts.append(i) }
-            if i > 0, w[i - 1].isText(","), w[i].isAny(Lexicon.contrastiveConjunctions) { starts.append(i) }
+            // (", а также" adds to what was said: no clause of its own)
+            if i > 0, w[i - 1].isText(","), w[i].isAny(Lexicon.contrastiveConjunctions),
+               !(i + 1 < w.count && w[i + 1].is("также")) { starts.append(i) }
         }
         return { i in starts.filter { $0 <= i }.count }
     }

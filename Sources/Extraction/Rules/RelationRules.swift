@@ -127,7 +127,8 @@ struct RelationRules {
         // word's lower-case form is a slice of the clause's, so a stem the clause lacks is in
         // none of its words.
         let plain = f.clause.isPlain
-        if plain, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }), !f.clause.has("между") { return [] }
+        let mayChange = !plain || Lexicon.partnershipChanges.contains { f.clause.has($0.stem) }
+        if plain, !mayChange, !Lexicon.partnershipCueStems.contains(where: { f.clause.has($0) }), !f.clause.has("между") { return [] }
         let mayTwin = !plain || f.clause.has("побратим")
         // (lower-case forms have ё folded to е: "партнёр" is found as "партнер")
         let mayPartner = !plain || f.clause.has("партнер")
@@ -143,6 +144,12 @@ struct RelationRules {
         }
         for w in f.words where w.isWord {
             let l = w.lower
+            // "разорвал отношения с A", "приостановили связи": relations that changed are a
+            // partnership's, whatever they are called
+            if mayChange, Lexicon.partnershipChanges.contains(where: { w.starts(with: $0.stem) }),
+               f.words[(w.index + 1)..<min(f.words.count, w.index + 4)].contains(where: { $0.starts(with: Lexicon.relationNouns) }) {
+                out.append((w.index, false)); continue
+            }
             // A cue inside an event's name counts only when the name lists the partners:
             // "конференции городов-побратимов Хабаровск – Ниигата – Харбин", not "Встрече
             // российско-германских городов-партнеров".
@@ -207,10 +214,10 @@ struct RelationRules {
     }
 
     /// Clauses governed by clause `k`: its bulleted list, or the numbered headings of its section.
-    func following(_ k: Int) -> [Int] {
+    func following(_ k: Int, asList: Bool = false) -> [Int] {
         var out: [Int] = []
         var j = k + 1
-        if facts[k].clause.introducesList {
+        if facts[k].clause.introducesList || asList {
             while j < facts.count, facts[j].clause.isListItem || !facts[j].clause.startsLine {
                 if facts[j].clause.isListItem { out.append(j) }
                 j += 1

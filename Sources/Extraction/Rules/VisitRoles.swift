@@ -123,7 +123,7 @@ extension RelationRules {
         return partners.count == 1 ? partners.first : nil
     }
 
-    private func isAdjectiveWord(_ w: Word) -> Bool {
+    func isAdjectiveWord(_ w: Word) -> Bool {
         w.isWord && analyzer.parse(w.text).first.map { $0.tag.pos == "ADJF" } ?? false
     }
 

@@ -1,0 +1,63 @@
+import Testing
+import Extraction
+import KnowledgeGraph
+
+/// Lists of partners in the styles of encyclopedias and city sites, and partnerships that
+/// changed without a twinning word.
+@Suite struct PartnerListTests {
+    @Test(arguments: [
+        "О городе\n\nГорода-побратимы Твери\nЛьеж, Бельгия — с 1997 года\nНант (Франция)\nОснабрюк, Германия\n",
+        "Справка\n\nПобратимы города Твери\n- Льеж (Бельгия)\n- Нант (Франция)\n- Оснабрюк (Германия)\n",
+        "Справка\n\nГорода-партнёры Твери\nЛьеж\nНант\nОснабрюк\n",
+    ])
+    func aHeadingThatNamesTheOwnerAnnouncesTheLinesUnderIt(_ text: String) throws {
+        #expect(partners(try extract(text), of: "Тверь") == ["Льеж", "Нант", "Оснабрюк"])
+    }
+
+    @Test func aListLineDatesItsOwnPartnership() throws {
+        let g = try extract("О городе\n\nГорода-побратимы Твери\nЛьеж, Бельгия — с 1997 года\nНант (Франция)\n")
+        let liege = try #require(g.nodes.first { $0.name == "Льеж" })
+        let e = g.edges.first { $0.type == .twinnedWith && ($0.source == liege.id || $0.target == liege.id) }
+        #expect(e?.attributes["since"] == .int(1997))
+    }
+
+    @Test(arguments: [
+        "Тверь является побратимом бельгийского Льежа и французского Нанта.",
+        "Тверь считается городом-побратимом Льежа и Нанта.",
+        "Побратимами Твери являются Льеж и Оснабрюк, а также Нант.",
+    ])
+    func everyPlaceOfTheEnumerationIsAPartner(_ text: String) throws {
+        let p = partners(try extract(text), of: "Тверь")
+        #expect(p.contains("Льеж") && p.contains("Нант"))
+        #expect(!partners(try extract(text), of: "Льеж").contains("Нант"))
+    }
+
+    @Test(arguments: [
+        ("В прошлом году Тверь разорвала отношения с Льежем.", "ended"),
+        ("Тверь приостановила все связи с Льежем.", "suspended"),
+        ("Мэрия Твери прекратила сотрудничество с Льежем.", "ended"),
+    ])
+    func relationsThatChangedAreAPartnershipWithThatStatus(_ text: String, _ status: String) throws {
+        let g = try extract(text)
+        #expect(partners(g, of: "Тверь") == ["Льеж"])
+        #expect(g.edges.first { $0.type == .partnerOf || $0.type == .twinnedWith }?.attributes["status"] == .string(status))
+    }
+
+    @Test func aTalkThatEndedIsNoPartnership() throws {
+        #expect(partners(try extract("Мэр Твери прекратил переговоры с мэром Льежа."), of: "Тверь").isEmpty)
+    }
+}
+
+/// Offices that depend on another title keep it whole.
+@Suite struct OfficeRoleTests {
+    @Test(arguments: [
+        ("Заместитель мэра Твери Иван Смирнов встретился с гостями.", "заместитель мэра"),
+        ("Первый заместитель главы Твери Пётр Иванов открыл выставку.", "первый заместитель главы"),
+        ("Исполняющий обязанности главы Твери Андрей Николаев выступил с речью.", "исполняющий обязанности главы"),
+        ("Мэр Твери Иван Смирнов выступил с речью.", "мэр"),
+    ])
+    func theRoleIsTheWholeTitle(_ text: String, _ role: String) throws {
+        let e = try extract(text).edges.first { $0.type == .holdsOffice }
+        #expect(e?.attributes["role"] == .string(role))
+    }
+}
