@@ -68,7 +68,9 @@ enum Lexicon {
     static let cityNameEndings = ["ск", "", "а", "я", "о", "ь", "ль", "и", "ы", "е", "к"]
     /// Nouns whose place an adjective can name: groups and bodies ("тульская делегация",
     /// "ярославские коллеги", "светлогорская сторона").
-    static let placeAdjectiveHeads: Stems = groupStems + ["сторон", "власт", "мэри", "коллег", "журналист", "гост"]
+    static let placeAdjectiveHeads: Stems = groupStems + cityBodies + ["сторон", "коллег", "журналист", "гост", "исполком", "горсовет"]
+    /// Bodies whose compound name begins with a syllable of their city's: "Мингорисполком".
+    static let compoundBodies = ["горисполком", "гордум", "горсовет"]
 
     /// Lower-case words of a region's name: "Горецкий район", "Могилёвская область".
     static let regionWords: Stems = ["район", "област", "кра", "округ", "республик", "провинци", "префектур", "повят",
@@ -112,7 +114,7 @@ enum Lexicon {
 
     /// Bodies that act for their city: "Власти A", "Мэрия A", "Администрация A".
     static let cityBodies: Stems = ["власт", "мэри", "администрац", "правительств", "муниципалитет", "горсовет",
-                                    "горисполком", "акимат", "ратуш", "магистрат"]
+                                    "горисполком", "исполком", "акимат", "ратуш", "магистрат"]
     /// Verbs and nouns of a partnership's beginning: the clause's date is its start.
     static let establishingStems: Stems = ["установ", "стал", "подписан", "подписал", "заключ", "породнил",
                                            "побратал", "подружил", "оформ"]

@@ -17,21 +17,44 @@ extension Recognizer {
         var out: [Mention] = []
         for i in w.indices where w[i].isWord && w[i].scalarCount >= 5 {
             if known.contains(where: { $0.first <= i && i <= $0.last }) { continue }
-            // a capitalised word inside a sentence begins a name ("Томский университет")
-            if w[i].isCapitalized, i != firstWordIndex(c) { continue }
+            // "Мингорисполком": a city's executive committee named by a syllable of the city
+            if let stems = Self.compoundBodyStems(w[i].lower) {
+                if let place = derivedCity(stems, minimumPopulation: 15_000, nodes: nodes) {
+                    out.append(mention(of: place, at: i, in: c, kind: .adjective, nodes: &nodes))
+                }
+                continue
+            }
+            // a capitalised word inside a sentence begins a name ("Томский университет"), unless
+            // it names a city's body ("Гомельский горисполком")
+            let bodyAfter = i + 1 < w.count && w[i + 1].starts(with: Lexicon.cityBodies)
+            if w[i].isCapitalized, i != firstWordIndex(c), !bodyAfter { continue }
             guard let (lemma, kind) = derivationLemma(w, i) else { continue }
             let stems = kind == .adjective ? Self.adjectiveStems(lemma) : Self.demonymStems(lemma)
             guard let place = derivedCity(stems, minimumPopulation: kind == .adjective ? 15_000 : 30_000, nodes: nodes) else { continue }
-            let surface = w[i].text
-            let span = Span(document: documentID, start: w[i].start, end: w[i].end, text: surface)
-            register(&nodes, id: place.id, type: .city, name: nodes[place.id]?.name ?? place.name,
-                     surface: surface, span: span, attributes: attributes(of: place))
-            var m = withRole(Mention(nodeID: place.id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end,
-                                     surface: surface), in: c)
-            m.derived = kind
-            out.append(m)
+            out.append(mention(of: place, at: i, in: c, kind: kind, nodes: &nodes))
         }
         return out
+    }
+
+    private func mention(of place: Place, at i: Int, in c: Clause, kind: Mention.Derivation,
+                         nodes: inout [String: NodeDraft]) -> Mention {
+        let w = c.words
+        let surface = w[i].text
+        let span = Span(document: documentID, start: w[i].start, end: w[i].end, text: surface)
+        register(&nodes, id: place.id, type: .city, name: nodes[place.id]?.name ?? place.name,
+                 surface: surface, span: span, attributes: attributes(of: place))
+        var m = withRole(Mention(nodeID: place.id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end,
+                                 surface: surface), in: c)
+        m.derived = kind
+        return m
+    }
+
+    /// The stems of the city a compound body's name begins with: "мингорисполкома" → "мин".
+    static func compoundBodyStems(_ lower: String) -> [String]? {
+        guard let body = Lexicon.compoundBodies.first(where: { lower.contains($0) }),
+              let range = lower.range(of: body), range.lowerBound != lower.startIndex else { return nil }
+        let prefix = String(lower[..<range.lowerBound])
+        return prefix.count >= 2 ? variants(of: prefix) : nil
     }
 
     /// The lemma of word `i` when it is a place's adjective before a group's or body's noun, or

@@ -61,3 +61,17 @@ import KnowledgeGraph
         #expect(e?.attributes["role"] == .string(role))
     }
 }
+
+/// A city's body named by an adjective or a syllable of the city: the office holder's place.
+@Suite struct CityBodyOfficeTests {
+    @Test(arguments: [
+        ("Председатель Гродненского горисполкома Иван Смирнов подписал соглашение.", "Гродно"),
+        ("Председатель Мингорисполкома Пётр Иванов встретился с делегацией.", "Минск"),
+        ("Председатель Брестского горисполкома Андрей Николаев открыл выставку.", "Брест"),
+    ])
+    func theBodysCityIsWhereTheOfficeIs(_ text: String, _ city: String) throws {
+        let g = try extract(text)
+        let e = try #require(g.edges.first { $0.type == .holdsOffice })
+        #expect(names(g, [e.target]) == [city])
+    }
+}
