@@ -106,6 +106,9 @@ enum Lexicon {
     static let partnershipVerbs: Set<String> = ["подружиться", "побрататься", "породниться", "сдружиться",
                                                 "породнить", "побратать"]
     static let partnershipVerbStems = ["друж", "брат", "родн"]
+    /// The forms of "партнёр" (ё folded), a partnership cue only before a place's genitive.
+    static let partnerNouns: Stems = ["партнер", "партнера", "партнеру", "партнером", "партнере", "партнеры",
+                                      "партнеров", "партнерам", "партнерами", "партнерах"]
     /// Nouns that stand for the two places of a partnership: "между двумя городами".
     static let partiesAnaphora: Stems = ["двумя", "обоими", "городами", "муниципалитетами", "сторонами"]
 

@@ -748,10 +748,25 @@ struct Recognizer {
             let adjective = Set(parse(c.words[m.first - 1].text).filter { $0.tag.pos == "ADJF" }.compactMap(\.tag.case))
             if !adjective.isEmpty {
                 let agreeing = cases.intersection(adjective)
-                if !known || cases.isEmpty { return adjective } else if !agreeing.isEmpty { return agreeing }
+                // (a known word disagreeing with its adjective is a foreign name that looks like
+                // one: "американский Мобил")
+                if !known || cases.isEmpty || agreeing.isEmpty { return adjective }
+                return agreeing
             }
         }
         return cases
+    }
+
+    /// The mention with the case the morphology model reads in context added, when the
+    /// dictionary does not know its last word as a place: "Мобил подружился" is nominative though
+    /// "мобил" is a genitive plural of the dictionary.
+    func addingContextCase(_ m: Mention, in c: Clause, tree: SyntaxTree) -> Mention {
+        guard m.last < tree.count, let ud = tree.cases[m.last], let grammeme = Self.universalCases[ud],
+              !m.cases.isEmpty, !m.cases.contains(grammeme) else { return m }
+        if parse(c.words[m.last].text).contains(where: { $0.tag.contains("Geox") }) { return m }
+        var out = m
+        out.cases.insert(grammeme)
+        return out
     }
 
     func nodeType(_ t: PlaceType) -> NodeType {

@@ -295,7 +295,14 @@ extension RelationRules {
     /// "прекратил" (ended); with the word's index, for the date nearest to it.
     func partnershipChange(_ f: ClauseFacts) -> (status: String, index: Int)? {
         for w in f.words where w.isWord {
-            if let row = Lexicon.partnershipChanges.first(where: { w.starts(with: $0.stem) }) {
+            guard let row = Lexicon.partnershipChanges.first(where: { w.starts(with: $0.stem) }) else { continue }
+            // what changed must be the relations: "приостановили отношения", "связи были
+            // прерваны", not "приостановили совместные проекты"
+            func isRelation(_ x: Word) -> Bool { x.starts(with: Lexicon.relationNouns) || x.lower.has("побратим") || x.lower.has("партнер") }
+            let after = f.words[(w.index + 1)..<min(f.words.count, w.index + 4)]
+            // the subject of a passive, within the same stretch of words: "отношения … были разорваны"
+            let before = f.words[max(0, w.index - 6)..<w.index].reversed().prefix { $0.isWord }
+            if after.contains(where: isRelation) || before.contains(where: isRelation) {
                 return (row.status, w.index)
             }
         }

@@ -158,6 +158,14 @@ struct RelationRules {
             if mayPartner, l.has("-партнер") || w.starts(with: "партнерск") || w.starts(with: "партнерств") {
                 out.append((w.index, false)); continue
             }
+            // "являются партнёрами Ярославля": a plain "партнёр" only with a place's genitive
+            // after it (business partners are no partnership)
+            if mayPartner, w.isAny(Lexicon.partnerNouns),
+               let m = f.actorPlaces.first(where: { $0.first > w.index && $0.first <= w.index + 3 }),
+               m.cases.contains("gent"), m.type != .country,
+               f.words[(w.index + 1)..<m.first].allSatisfy({ x in x.isText(".") || Lexicon.markerTable.contains { x.starts(with: $0.stem) } }) {
+                out.append((w.index, false)); continue
+            }
             if mayFriendly, w.starts(with: "дружествен") || w.starts(with: "добрососедск") || w.starts(with: "дружеск") {
                 let near = f.words[w.index..<min(f.words.count, w.index + 4)]
                 if near.contains(where: { $0.starts(with: Lexicon.relationNouns) }) { out.append((w.index, false)) }

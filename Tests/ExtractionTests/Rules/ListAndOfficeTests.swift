@@ -75,3 +75,30 @@ import KnowledgeGraph
         #expect(names(g, [e.target]) == [city])
     }
 }
+
+/// "партнёр" alone is a partnership cue only before a place's genitive; what is suspended must
+/// be the relations.
+@Suite struct PlainPartnerTests {
+    @Test(arguments: [
+        "Льеж и Нант, которые являются партнёрами Твери, прислали поздравления.",
+        "Льеж стал партнёром Твери в 1995 году.",
+        "Среди партнёров Твери — Льеж и Нант.",
+    ])
+    func aPartnerOfAPlace(_ text: String) throws {
+        #expect(partners(try extract(text), of: "Тверь").contains("Льеж"))
+    }
+
+    @Test func businessPartnersAreNoPartnership() throws {
+        #expect(partners(try extract("Китайские партнёры компании приехали в Тверь из Харбина."), of: "Тверь").isEmpty)
+    }
+
+    @Test(arguments: [
+        "Льеж и Нант, которые являются партнёрами Твери, приостановили совместные проекты.",
+        "Города-партнёры Твери Льеж и Нант отменили фестиваль и прекратили обмен школьниками.",
+    ])
+    func suspendedProjectsLeaveThePartnershipAsItWas(_ text: String) throws {
+        let e = try extract(text).edges.filter { $0.type == .partnerOf || $0.type == .twinnedWith }
+        #expect(!e.isEmpty)
+        #expect(e.allSatisfy { $0.attributes["status"] == .string("established") })
+    }
+}
