@@ -46,7 +46,8 @@ public struct Extractor: Sendable {
     public func extract(text: String, documentID: String, path: String, sha256: String) -> DocumentExtraction {
         let scalars = ScalarText(text)
         let clauses = Structure.clauses(SentenceSplitter.sentences(scalars.indexed), text: scalars)
-        let (reporter, year) = heading(scalars, clauses: clauses)
+        let (reporter, headingYear) = heading(scalars, clauses: clauses)
+        let year = headingYear ?? (reporter == nil ? nil : mostNamedYear(clauses))
         let document = Document(id: documentID, path: path, sha256: sha256.isEmpty ? SHA256.hex(Data(text.utf8)) : sha256,
                                 reporter: reporter, year: year)
         return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: nil)
@@ -61,7 +62,11 @@ public struct Extractor: Sendable {
         let scalars = ScalarText(text)
         let clauses = Structure.clauses(SentenceSplitter.sentences(scalars.indexed), text: scalars)
         var document = document
-        if document.year == nil { document.year = heading(scalars, clauses: clauses).1 }
+        // a report's year is its heading's, else the one it names most; a text that reports for
+        // no city (news) has no year of its own: each fact takes the date its sentence gives
+        if document.year == nil {
+            document.year = heading(scalars, clauses: clauses).1 ?? (document.reporter == nil ? nil : mostNamedYear(clauses))
+        }
         return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: titleLine)
     }
 
@@ -143,7 +148,7 @@ public struct Extractor: Sendable {
     }
 
     /// The reporting city from the first line ("ОМСК"), the report's year from the heading if
-    /// it has one, else the year the text names most often.
+    /// it has one.
     func heading(_ text: ScalarText, clauses: [Clause]) -> (String?, Int?) {
         var reporter: String?
         if let first = text.firstLine() {
@@ -154,12 +159,14 @@ public struct Extractor: Sendable {
         for c in clauses.prefix(3) where c.isHeading {
             if let y = c.words.compactMap(Dates.year).first { year = y; break }
         }
-        if year == nil {
-            var counts: [Int: Int] = [:]
-            for c in clauses { for w in c.words { if let y = Dates.year(w) { counts[y, default: 0] += 1 } } }
-            year = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        }
         return (reporter, year)
+    }
+
+    /// The year a text names most often (the later of equals).
+    func mostNamedYear(_ clauses: [Clause]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for c in clauses { for w in c.words { if let y = Dates.year(w) { counts[y, default: 0] += 1 } } }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     /// "ОмГУ" and "Омский государственный университет" are one organisation when the

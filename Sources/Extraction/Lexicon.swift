@@ -167,7 +167,10 @@ enum Lexicon {
                                  "школьник", "учащ", "ученик", "студент", "артист", "музыкант", "хор", "театр", "сотрудник",
                                  "гимнаст", "боксер", "танцор"]
     /// Words of taking part: "участие", "для участия", "участвовали".
-    static let participationStems: Stems = ["участи", "участвова"]
+    static let participationStems: Stems = ["участи", "участвова", "участник", "участниц"]
+    /// Nouns of those who take part: "стал участником форума", "участниками фестиваля стали A".
+    /// Their subject may stand on either side.
+    static let participantStems: Stems = ["участник", "участниц"]
     /// Things sent where people are not: "работы школьников приняли участие в конкурсе".
     static let sentWorks: Stems = ["работы", "работ", "рисунки", "рисунков", "фотографии", "экспонаты"]
     /// Not physical visits.

@@ -51,7 +51,9 @@ extension RelationRules {
                 let origins = f.actorPlaces.filter {
                     $0.type != .country && !f.insideParentheses($0.first) && !isOwnerBeforeTwin($0, in: f) && isOrigin($0, in: f, trigger: cue)
                 }
-                let people = f.people.filter { $0.last < cue }
+                // "участником форума стал мэр A Иван Петров": a participant noun's subject may follow
+                let eitherSide = f.words[cue].starts(with: Lexicon.participantStems)
+                let people = f.people.filter { $0.last < cue || (eitherSide && $0.first > e.last) }
                 for s in unique(origins.map(\.nodeID) + people.map(\.nodeID)) {
                     out.append(EdgeDraft(type: .participatedIn, source: s, target: e.nodeID, attributes: attrs,
                                          evidence: [evidence(k)], rule: "participated.roles"))

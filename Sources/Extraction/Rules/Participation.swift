@@ -7,13 +7,16 @@ extension RelationRules {
     /// its own). Online events are no visits, nor works sent to an exhibition.
     func participationVisits(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
-        guard f.clause.has("участи"), !Lexicon.onlineStems.contains(where: { f.clause.has($0) }),
+        guard f.clause.has("участи") || f.clause.has("участни"), !Lexicon.onlineStems.contains(where: { f.clause.has($0) }),
               !Lexicon.intentStems.contains(where: { f.clause.has($0) }) else { return [] }
         let w = f.words
-        guard let cue = w.firstIndex(where: { $0.isWord && $0.starts(with: "участи") }) else { return [] }
+        guard let cue = w.firstIndex(where: { $0.isWord && $0.starts(with: Lexicon.participationStems) }) else { return [] }
         // the group: named before the cue, or right after it ("с участием делегации")
         let groupBefore = w[..<cue].contains { $0.starts(with: Lexicon.travellerStems) } || f.reporterWords.contains { $0 < cue }
-        let groupAfter = w[(cue + 1)..<min(w.count, cue + 4)].contains { $0.starts(with: Lexicon.travellerStems) }
+        // ("участниками конференции в B стали представители A": a participant noun's subject
+        // may stand anywhere after it)
+        let reach = w[cue].starts(with: Lexicon.participantStems) ? w.count : min(w.count, cue + 4)
+        let groupAfter = w[(cue + 1)..<reach].contains { $0.starts(with: Lexicon.travellerStems) }
         guard groupBefore || groupAfter else { return [] }
         // "работы школьников приняли участие в конкурсе": the works travelled, not the people
         if w[..<cue].contains(where: { $0.isAny(Lexicon.sentWorks) }) { return [] }

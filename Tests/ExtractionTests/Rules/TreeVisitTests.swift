@@ -128,3 +128,21 @@ import KnowledgeGraph
         #expect(parties == ["Тверь", "Льеж"])
     }
 }
+
+/// "стать участником": a participant noun, whose subject stands on either side.
+@Suite struct ParticipantNounTests {
+    @Test(arguments: [
+        "Участниками конференции в Твери стали представители Льежа.",
+        "Представители Льежа стали участниками выставки в Твери.",
+        "Школьники из Льежа стали участницами конкурса в Твери.",
+    ])
+    func participantsWentWhereItWasHeld(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+
+    @Test func theGroupTakesPartInTheNamedEvent() throws {
+        let g = try extract("Школьники из Льежа стали участниками фестиваля «Весенние голоса» в Твери.")
+        let taking = g.edges.filter { $0.type == .participatedIn }
+        #expect(names(g, taking.map(\.source)) == ["Льеж"])
+    }
+}
