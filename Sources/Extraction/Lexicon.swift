@@ -122,6 +122,12 @@ enum Lexicon {
     static let establishingStems: Stems = ["установ", "стал", "подписан", "подписал", "заключ", "породнил",
                                            "побратал", "подружил", "оформ"]
 
+    /// Auxiliaries of the future: "будет подписано", "станут побратимами".
+    static let futureAuxiliaries: Stems = ["будет", "будут", "станет", "станут"]
+    /// Stems of verbs whose future tense means a signing or a partnership yet to come:
+    /// "подпишут", "заключат", "установят", "породнятся".
+    static let futureSigningStems: Stems = ["подпиш", "заключ", "установ", "породн", "побрат", "подруж", "скреп"]
+
     /// Conjunctions that open a clause of their own after a comma.
     static let contrastiveConjunctions: Stems = ["но", "а", "однако", "хотя", "тогда"]
     /// Words that negate the statement after them.
@@ -138,15 +144,20 @@ enum Lexicon {
     static let visitObjectStems: Stems = ["посети", "посеща", "посещен"]
     /// Verbs and nouns of going somewhere, the place after "в" ("прибыть", "побывать", "визит в").
     static let visitMotionStems: Stems = ["прибыл", "прибыв", "приехал", "приезжа", "прилетел", "прилета", "побывал", "побыва",
-                                          "съехал", "съезжа", "визит", "поездк", "выехал", "выезжа", "выезд"]
+                                          "съехал", "съезжа", "визит", "поездк", "выехал", "выезжа", "выезд",
+                                          // going on one's own: "делегация отправилась в A"
+                                          "отправилас", "отправилис", "отправился", "направилас", "направилис", "направился"]
     /// Verbs of sending a group somewhere ("направила делегацию в A", "была направлена делегация").
     static let sendingStems: Stems = ["направ", "отправ", "командиров"]
     /// Nouns of receiving groups: "приём делегаций из A", "бизнес-миссии из A в B".
-    static let receptionNounStems: Stems = ["прием", "приема", "приеме", "приемом"]
+    static let receptionNounStems: Stems = ["прием", "приема", "приеме", "приемом"] + meetingNouns
+    /// "встреча с делегацией из A": a meeting is a reception only of guests who came from
+    /// somewhere ("из A"), not of a body's representatives ("с представителями мэрии A").
+    static let meetingNouns: Stems = ["встреча", "встречу", "встрече", "встречи", "встречей"]
     /// Verbs of staying somewhere: the place after "в" is in the prepositional case.
     static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил"]
     /// Verbs of receiving a group: the host is visited.
-    static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "приветствова", "чествова"]
+    static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "встречен", "приветствова", "чествова"]
     /// Every stem a visit rule starts from; a clause holding none is skipped at once.
     static let visitCues = visitObjectStems + visitMotionStems + sendingStems + receptionVerbStems + receptionNounStems + returnStems
         + [missionStem]

@@ -158,6 +158,8 @@ extension RelationRules {
     /// `planned` when the clause speaks of intent ("планируется", "протокол о намерениях") before
     /// the place, or after it with no other place following; else `established`.
     private func status(_ m: Mention, in g: ClauseFacts, inherited: Bool, plannedInCue f: ClauseFacts) -> String {
+        // "будет подписано", "станут побратимами", "подпишут": what is yet to happen
+        if futureSigningOrBecoming(f) != nil { return "planned" }
         if inherited {
             return f.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false) != nil ? "planned" : "established"
         }
@@ -328,6 +330,20 @@ extension RelationRules {
             let before = d.position > 0 ? f.words[d.position - 1] : nil
             if let before, before.isAny(["с", "со"]) { return d.year }
             if f.words.contains(where: { $0.starts(with: Lexicon.establishingStems) }) { return d.year }
+        }
+        return nil
+    }
+
+    /// The word of a clause that puts a signing or a becoming in the future: "будет подписано",
+    /// "станут побратимами", "подпишут", "заключат".
+    func futureSigningOrBecoming(_ f: ClauseFacts) -> Int? {
+        let w = f.words
+        for i in w.indices where w[i].isWord {
+            if w[i].isAny(Lexicon.futureAuxiliaries),
+               w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.starts(with: Lexicon.signStems) || $0.starts(with: Lexicon.establishingStems) || $0.lower.has("побратим") }) {
+                return i
+            }
+            if w[i].starts(with: Lexicon.futureSigningStems), isFuture(w[i]) { return i }
         }
         return nil
     }

@@ -47,6 +47,7 @@ extension RelationRules {
             case .returning:
                 continue
             case .reception:
+                if w[t].isAny(Lexicon.meetingNouns), !origins.allSatisfy(\.fromPreposition) { continue }
                 // the host: where it happened, or whose office holder or city received
                 targets = places.filter { m in m.locative && !origins.contains { $0.nodeID == m.nodeID } }
                 if targets.isEmpty {
@@ -137,7 +138,8 @@ extension RelationRules {
     /// What kind of visit word `w` is: a verb of going ("прибыть", "побывать", "визит в"), a verb
     /// with its destination as object ("посетить"), or a reception of a group ("принять делегацию").
     func visitTrigger(_ w: Word, in f: ClauseFacts) -> VisitTrigger? {
-        if f.insidePhrase(w.index) { return nil }
+        // (a meeting is an event's head too: "провёл рабочую встречу с делегацией")
+        if f.insidePhrase(w.index), !w.isAny(Lexicon.receptionNounStems) { return nil }
         if w.starts(with: Lexicon.visitObjectStems) { return .object }
         if w.starts(with: Lexicon.visitMotionStems) { return .motion }
         let near = f.words[max(0, w.index - 3)..<min(f.words.count, w.index + 5)]
@@ -167,6 +169,8 @@ extension RelationRules {
 
     /// A verb in the future tense ("посетят", "прибудет"): a plan, not a visit.
     func isFuture(_ w: Word) -> Bool {
+        // a noun that is also a verb's form ("встречу") is read as the noun
+        if w.isAny(Lexicon.receptionNounStems) { return false }
         let readings = analyzer.parse(w.text).filter { $0.tag.pos == "VERB" }
         return !readings.isEmpty && readings.allSatisfy { $0.tag.contains("futr") }
     }
@@ -185,7 +189,8 @@ extension RelationRules {
         if let before = f.places.last(where: { $0.last == m.first - 1 }), before.fromPreposition, isOwnerBeforeTwin(before, in: f) {
             return true
         }
-        if m.preposition == nil, m.cases.contains("gent"), isAfterGroup(m, in: f) { return true }
+        // (a name that does not decline may be the genitive: "делегации Улан-Удэ")
+        if m.preposition == nil, m.mayBe("gent"), isAfterGroup(m, in: f) { return true }
         return false
     }
 
@@ -290,13 +295,21 @@ extension RelationRules {
                 let agent = a.isOblique && m.preposition == nil && tree.cases[a.path[a.path.count - 1]] == "Ins"
                 let subjectSide = a.isSubject || (a.isNominalModifier && tree.parts[t] == "NOUN" && m.preposition == nil) || agent
                 let objectSide = a.isObject || a.isPassiveSubject
+                // the preposition of the argument the place hangs from: "в мэрии A", "с фестиваля в A"
+                let argumentPreposition = tree.preposition(of: a.path[a.path.count - 1]).map { w[$0].lower }
                 switch kind {
                 case .returning:
-                    if m.fromPreposition { destinations.append((m, a)) }
-                    else if subjectSide { origins.append((m, a)) }
+                    // "вернулись из A", "вернулись с фестиваля в A"
+                    if m.fromPreposition || (m.locative && ["с", "со", "из"].contains(argumentPreposition ?? "")) {
+                        destinations.append((m, a))
+                    } else if subjectSide { origins.append((m, a)) }
                 case .reception:
                     if m.fromPreposition || (objectSide && a.throughGroup) { origins.append((m, a)) }
                     else if subjectSide || (m.locative && a.isDirect) { destinations.append((m, a)) }
+                    // "была принята в мэрии A": the host's body
+                    else if a.isOblique, m.preposition == nil, ["в", "во"].contains(argumentPreposition ?? "") {
+                        destinations.append((m, a))
+                    }
                 case .object:
                     if m.fromPreposition || (subjectSide && (a.isDirect || a.throughGroup || a.throughOffice || !m.mayBe("nomn"))) {
                         origins.append((m, a))

@@ -146,3 +146,55 @@ import KnowledgeGraph
         #expect(names(g, taking.map(\.source)) == ["Льеж"])
     }
 }
+
+/// Meetings, passives and going on one's own.
+@Suite struct MoreVisitKindTests {
+    @Test(arguments: [
+        "Мэр Твери провёл встречу с делегацией из Льежа.",
+        "Глава Твери Иван Смирнов провёл рабочую встречу с гостями из Льежа.",
+        "В Твери состоялась встреча с делегацией из Льежа.",
+    ])
+    func aMeetingWithGuestsFromAPlaceIsTheirVisit(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+
+    @Test(arguments: [
+        "Школьники Твери провели встречу с представителями мэрии Льежа.",
+        "Прошли встречи с главами делегаций городов Льежа и Нанта.",
+    ])
+    func aMeetingWithABodysPeopleIsNoVisit(_ text: String) throws {
+        #expect(visits(try extract(text)).isEmpty)
+    }
+
+    @Test(arguments: [
+        "Накануне делегация Льежа была принята в мэрии Твери.",
+        "Делегация Льежа была тепло встречена в администрации Твери.",
+    ])
+    func aPassiveReceptionIsHostedByTheBodysCity(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+
+    @Test(arguments: [
+        "Официальная делегация Твери во главе с мэром отправилась в Льеж.",
+        "Представители Твери направились в Льеж.",
+        "Делегации Твери и Улан-Удэ приняли участие в форуме в Льеже.",
+    ])
+    func goingOnesOwnWayAndIndeclinableNames(_ text: String) throws {
+        #expect(visits(try extract(text)).contains("Тверь->Льеж"))
+    }
+
+    @Test func indeclinableNamesOfAnEnumerationAreOrigins() throws {
+        #expect(visits(try extract("Делегации Твери и Улан-Удэ приняли участие в форуме в Льеже.")).contains("Улан-Удэ->Льеж"))
+    }
+
+    @Test(arguments: [
+        "Соглашение о побратимстве между Тверью и Льежем будет подписано в мае.",
+        "Тверь и Льеж станут городами-побратимами в следующем году.",
+        "Мэры Твери и Льежа подпишут соглашение о побратимстве осенью.",
+    ])
+    func whatIsYetToHappenIsPlanned(_ text: String) throws {
+        let g = try extract(text)
+        #expect(g.edges.filter { $0.type == .signed }.isEmpty)
+        #expect(g.edges.filter { $0.type == .twinnedWith }.allSatisfy { $0.attributes["status"] == .string("planned") })
+    }
+}
