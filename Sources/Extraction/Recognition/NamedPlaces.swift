@@ -42,6 +42,8 @@ extension Recognizer {
                 top.type == .region && !regionWord ? found.first { $0.type == .city && $0.country == top.country } : nil
             }
             if let place = city ?? found.first {
+                if first == last, place.type != .country, placeMatches(w[first].text).contains(where: { $0.quality == .exact }),
+                   namesAnOrganisation(c, at: first) { continue }
                 let type = nodeType(place.type)
                 register(&nodes, id: place.id, type: type, name: nodes[place.id]?.name ?? displayName(of: place, surface: name),
                          surface: surface, span: span, attributes: attributes(of: place))

@@ -322,12 +322,10 @@ extension Recognizer {
         if isOrdinal(w) { return true }
         guard w.isWord else { return false }
         if w.is("и") { return false }
-        // "Ивано-Матренинской": a hyphenated proper adjective the analyzer reads as a name
-        // (the ending test, two dozen suffixes, only for capitalised hyphenated words)
+        // a capitalised hyphenated adjective the analyzer reads as a name as a whole: its last
+        // part tells ("Петро-Ильинской" → "Ильинской", an adjective)
         let hyphenatedAdjective = w.isCapitalized && w.hasHyphen
-            && ["ский", "ская", "ской", "ское", "ского", "скую", "ским", "ских", "ские", "ный", "ная", "ной",
-                "ное", "ного", "ную", "ным", "ных", "ные", "ый", "ий", "ая", "ое", "ого", "ому"]
-            .contains { w.lower.hasSuffix($0) }
+            && (w.text.split(separator: "-").last.map { parse(String($0)).first?.tag.pos == "ADJF" } ?? false)
         return (hyphenatedAdjective || parse(w.text).prefix(3).contains { $0.tag.pos == "ADJF" || $0.tag.pos == "PRTF" })
             && !w.isAny(["такие", "таких", "этот", "этой", "данной", "данный", "который", "которые", "которых", "своих", "свой",
                  "наш", "нашего", "нашей", "наших", "все", "всех", "других", "ряд", "многих", "этих", "тех"])

@@ -210,12 +210,8 @@ struct Recognizer {
                                       marker: marker, adjectiveMayBeTheName: namesTheOffice) else { continue }
                 // "Университета Хоккайдо": the head of an organisation's name starts no place
                 if len > 1, isOrganisationHead(w[i]) { continue }
-                // "младшей школы Конан", "университета Хоккайдо": a name in apposition to an
-                // organisation's head noun, uninflected while the head is not, names the
-                // organisation ("палате Магдебурга", inflected with it, is still the city)
-                if len == 1, marker == nil, hint == nil, best.quality == .exact, i > 0, w[i - 1].isWord,
-                   isOrganisationHead(w[i - 1]), parse(w[i - 1].text).first.map({ $0.tag.case != "nomn" }) ?? false,
-                   best.place.type != .country { continue }
+                if len == 1, marker == nil, hint == nil, best.quality == .exact, best.place.type != .country,
+                   namesAnOrganisation(c, at: i) { continue }
                 let place = best.place
                 let id = place.id
                 // A spelling the gazetteer only knows as a variant ("Кайфын" for "Кайфэн"): the
@@ -552,6 +548,15 @@ struct Recognizer {
             // surname is far likelier to be that word.
             return best.place.population >= 50_000 || best.place.isCapital ? best : nil
         }
+    }
+
+    /// A name in apposition to an organisation's head noun, in the nominative while the head is
+    /// not, names the organisation: "учеников школы Нант", "студентов университета Хоккайдо"
+    /// ("палате Магдебурга", inflected with its head, is still the city).
+    func namesAnOrganisation(_ c: Clause, at i: Int) -> Bool {
+        let w = c.words
+        guard i > 0, w[i - 1].isWord, isOrganisationHead(w[i - 1]) else { return false }
+        return parse(w[i - 1].text).first.map { $0.tag.case != "nomn" } ?? false
     }
 
     func isOrganisationHead(_ w: Word) -> Bool {
