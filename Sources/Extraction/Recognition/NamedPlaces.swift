@@ -39,7 +39,8 @@ extension Recognizer {
             let found = placeLookup(name).filter { $0.type != .country || first == last }
             // a name shared by a city and its province is the city, unless a region's word is there
             let city = found.first.flatMap { top in
-                top.type == .region && !regionWord ? found.first { $0.type == .city && $0.country == top.country } : nil
+                top.type == .region && !regionWord
+                    ? found.first { $0.type == .city && $0.country == top.country && fold($0.name) == fold(top.name) } : nil
             }
             if let place = city ?? found.first {
                 if first == last, place.type != .country, placeMatches(w[first].text).contains(where: { $0.quality == .exact }),

@@ -41,3 +41,23 @@ import KnowledgeGraph
         #expect(try organisations(text).contains { $0.hasSuffix(name.split(separator: " ").suffix(3).joined(separator: " ")) })
     }
 }
+
+/// Regions by the names the press calls them.
+@Suite struct ColloquialRegionTests {
+    @Test(arguments: [
+        ("Делегация Кубани посетила Льеж.", "region/krasnodarskiy-kray", "Кубань"),
+        ("Губернатор Приморья встретился с гостями из Льежа.", "region/primorskiy-kray", "Приморье"),
+        ("Представители Прикамья побывали в Льеже.", "region/permskiy-kray", "Прикамье"),
+        ("Делегация Гомельщины посетила Льеж.", "region/gomelskaya-oblast", "Гомельщина"),
+    ])
+    func aColloquialNameIsItsRegion(_ text: String, _ id: String, _ name: String) throws {
+        // the region, named as the text names it (in the nominative)
+        let region = try #require(try extract(text).nodes.first { $0.id == id })
+        #expect(region.type == .region && region.name == name)
+    }
+
+    @Test func aCityAndTheProvinceNamedAfterItAreTheCity() throws {
+        let g = try extract("Делегация Плевена посетила Льеж.")
+        #expect(g.nodes.contains { $0.type == .city && $0.name == "Плевен" })
+    }
+}
