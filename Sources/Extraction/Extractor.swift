@@ -124,6 +124,7 @@ public struct Extractor: Sendable {
         let rules = RelationRules(analyzer: analyzer, documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
         var drafts = rules.all()
         drafts += locatedIn(facts, nodes: nodes, documentID: documentID)
+        retypePartnerDistricts(&nodes, &drafts)
 
         var edges: [String: Edge] = [:]
         var explanations: [String] = []

@@ -76,6 +76,9 @@ enum Lexicon {
     static let regionWords: Stems = ["район", "област", "кра", "округ", "республик", "провинци", "префектур", "повят",
                                      "уезд", "воеводств", "штат", "земл", "кантон", "графств", "департамент"]
 
+    /// Words of a district's name (folded): a district that is a partner is a city of the graph.
+    static let districtWords = ["район", "повят", "уезд", "гмин", "округ", "district"]
+
     /// Abbreviations that name two countries; the report's own words choose.
     static let ambiguousAbbreviations: [String: (cue: String, code: String, otherwise: String)] = [
         "КР": ("коре", "KR", "KG"),

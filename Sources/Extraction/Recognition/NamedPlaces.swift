@@ -40,7 +40,8 @@ extension Recognizer {
             // a name shared by a city and its province is the city, unless a region's word is there
             let city = found.first.flatMap { top in
                 top.type == .region && !regionWord
-                    ? found.first { $0.type == .city && $0.country == top.country && fold($0.name) == fold(top.name) } : nil
+                    && NameKey.fold(top.name) == NameKey.fold(name)
+                    ? found.first { $0.type == .city && $0.country == top.country } : nil
             }
             if let place = city ?? found.first {
                 if first == last, place.type != .country, placeMatches(w[first].text).contains(where: { $0.quality == .exact }),

@@ -524,9 +524,9 @@ struct Recognizer {
         // "Плевен", "Ровиго": a name shared by a city and its province is the city, unless a
         // region's marker says otherwise
         if marker == nil, let first = candidates.first, first.place.type == .region,
-           let city = candidates.first(where: { $0.place.type == .city && $0.quality == first.quality && $0.place.country == first.place.country
-               // (a region's other name, "Кубань", is the region's)
-               && fold($0.place.name) == fold(first.place.name) }) {
+           // (only where the region's own name is matched: "Кубань", another name, is the region)
+           NameKey.fold(first.place.name) == first.matchedName,
+           let city = candidates.first(where: { $0.place.type == .city && $0.quality == first.quality && $0.place.country == first.place.country }) {
             candidates = [city] + candidates.filter { $0.place.id != city.place.id }
         }
         guard let best = candidates.first else { return nil }

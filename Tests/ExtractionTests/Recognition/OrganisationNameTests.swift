@@ -61,3 +61,24 @@ import KnowledgeGraph
         #expect(g.nodes.contains { $0.type == .city && $0.name == "Плевен" })
     }
 }
+
+/// Districts that are partners are cities of the graph; a district that only locates is a region.
+@Suite struct PartnerDistrictTests {
+    @Test(arguments: [
+        "Горецкий район и Тверь стали побратимами.",
+        "Тверь подписала соглашение о побратимстве с Кентшинским повятом.",
+        "Побратимом Твери стал Ляховский район.",
+    ])
+    func aDistrictThatIsAPartnerIsACity(_ text: String) throws {
+        let g = try extract(text)
+        let tver = try #require(g.nodes.first { $0.name == "Тверь" })
+        let partner = g.edges.first { ($0.type == .twinnedWith || $0.type == .partnerOf) && ($0.source == tver.id || $0.target == tver.id) }
+        let other = try #require(partner.map { $0.source == tver.id ? $0.target : $0.source })
+        #expect(g.nodesByID[other]?.type == .city)
+    }
+
+    @Test func aDistrictThatOnlyLocatesStaysARegion() throws {
+        let g = try extract("Делегация из Горецкого района посетила Тверь.")
+        #expect(g.nodes.contains { $0.type == .region && $0.name.hasSuffix("район") })
+    }
+}
