@@ -82,3 +82,15 @@ import KnowledgeGraph
         #expect(g.nodes.contains { $0.type == .region && $0.name.hasSuffix("район") })
     }
 }
+
+/// A report's own city named by its adjective or its people.
+@Suite struct ReporterFormTests {
+    @Test(arguments: [
+        ("ТВЕРЬ\n\nТверская делегация побывала в Льеже.\n", "Тверь->Льеж"),
+        ("ИРКУТСК\n\nИркутяне побывали в Льеже.\n", "Иркутск->Льеж"),
+        ("ХАБАРОВСК\n\nХабаровская делегация посетила Льеж.\n", "Хабаровск->Льеж"),
+    ])
+    func theReportsCityByItsAdjectiveOrPeople(_ text: String, _ visit: String) throws {
+        #expect(visits(try extract(text)).contains(visit))
+    }
+}
