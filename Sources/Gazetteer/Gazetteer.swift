@@ -549,7 +549,7 @@ public final class Gazetteer: Sendable {
         }
         found.sort { a, b in ranks(a, b) }
         var names: [(form: Int32, name: String)] = []
-        return found.map { f in
+        let out = found.map { f in
             let name: String
             if let n = names.first(where: { $0.form == f.form }) {
                 name = n.name
@@ -562,6 +562,10 @@ public final class Gazetteer: Sendable {
                               isCommonWord: common || surfaceIsCommon, matchedNameIsCommonWord: common,
                               isPersonalName: f.flags & 2 != 0)
         }
+        // Whether a name is a place's own or another it goes by is known only here, by name:
+        // several readings are ordered again with it (`weight`).
+        guard out.count > 1, out[1].quality != .variant else { return out }
+        return out.sorted(by: Gazetteer.ranks)
     }
 
     /// `ranks` on rows: the same order, from the weights and bits computed at load.
@@ -656,12 +660,15 @@ public final class Gazetteer: Sendable {
     }
 
     /// Weight of a match for ranking: population (a region counts as 100,000 people), times 10
-    /// for an exact name, times 3 for a capital. So an exact name wins unless the inflected
-    /// reading is a much larger place: "Уфе" is Ufa, not the Belgian village named "Уфе".
+    /// for an exact name, times 5 more when that name is the place's own rather than one it also
+    /// goes by, times 3 for a capital. So an exact name wins unless the inflected reading is a
+    /// much larger place: "Уфе" is Ufa, not the Belgian village named "Уфе"; "Ставрополь" is
+    /// Stavropol, not Tolyatti, which once bore the name.
     private static func weight(_ m: PlaceMatch) -> Double {
         let p = m.place
         var w = Double(p.type == .region ? max(p.population, 100_000) : max(p.population, 1))
         if m.quality == .exact { w *= 10 }
+        if m.quality != .variant, NameKey.fold(p.name) == m.matchedName { w *= 5 }
         if p.isCapital { w *= 3 }
         return w
     }

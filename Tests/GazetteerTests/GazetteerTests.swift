@@ -9,6 +9,12 @@ import Testing
         g = try Gazetteer.bundled()
     }
 
+    /// A place's own name beats a larger place that once bore it or goes by it too.
+    @Test(arguments: [("Ставрополь", "city/stavropol"), ("Ставрополя", "city/stavropol"), ("Ставрополе", "city/stavropol")])
+    func aPlacesOwnNameBeatsAnotherPlacesFormerName(_ surface: String, _ id: String) {
+        #expect(g.lookup(surface).first?.id == id)
+    }
+
     /// The forms the issue lists, each with the place it must give first.
     @Test(arguments: [
         ("Пфорцхайме", "city/pforzheim"), ("Пфорцхайма", "city/pforzheim"), ("Иркутском", "city/irkutsk"),
