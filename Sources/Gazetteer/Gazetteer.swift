@@ -668,9 +668,15 @@ public final class Gazetteer: Sendable {
         let p = m.place
         var w = Double(p.type == .region ? max(p.population, 100_000) : max(p.population, 1))
         if m.quality == .exact { w *= 10 }
-        if m.quality != .variant, NameKey.fold(p.name) == m.matchedName { w *= 5 }
+        if m.quality != .variant, isOwnName(NameKey.fold(p.name), m.matchedName) { w *= 5 }
         if p.isCapital { w *= 3 }
         return w
+    }
+
+    /// The matched key is the place's own name, or its stem without a final soft sign or vowel
+    /// ("ставропол" of "ставрополь").
+    private static func isOwnName(_ name: String, _ matched: String) -> Bool {
+        name == matched || (name.count == matched.count + 1 && name.hasPrefix(matched))
     }
 
     private static func ranks(_ a: PlaceMatch, _ b: PlaceMatch) -> Bool {
