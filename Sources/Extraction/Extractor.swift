@@ -100,6 +100,8 @@ public struct Extractor: Sendable {
             f.places += recognizer.derivedPlaces(in: c, known: f.people + f.places, nodes: &nodes)
             f.places.sort { $0.first < $1.first }
             if let tree = f.tree { f.places = f.places.map { recognizer.addingContextCase($0, in: c, tree: tree) } }
+            // the model's and the derived places join the enumerations of the others
+            f.places = recognizer.inheritingPrepositions(c, f.places)
             let takenByPeople = Set(f.people.flatMap { Array($0.first...$0.last) })
             let signing = c.has("подпис") || c.has("заключ")
                 || c.has("намерени")

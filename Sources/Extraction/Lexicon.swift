@@ -100,18 +100,22 @@ enum Lexicon {
 
     /// Cues that the relation is intended, not yet established.
     static let plannedStems: Stems = ["планир", "намерен", "переговор", "возможност", "предполага", "готовит",
-                               "рассматрива", "протокол о намерени", "прорабатыва", "договорил", "собира"]
+                               "рассматрива", "протокол о намерени", "прорабатыва", "договорил", "собира",
+                               "решил", "предлож", "инициатив"]
     /// Cues that a relation is only being discussed: no partnership at all.
     static let hypotheticalStems = ["возможного сотрудничеств", "возможное сотрудничеств",
                                     "возможных направлени", "перспективы сотрудничеств"]
 
     /// Verbs of becoming partners, by lemma, and the stems that every form of them holds.
     static let partnershipVerbs: Set<String> = ["подружиться", "побрататься", "породниться", "сдружиться",
-                                                "породнить", "побратать"]
+                                                "породнить", "побратать", "дружить"]
     static let partnershipVerbStems = ["друж", "брат", "родн"]
     /// The forms of "партнёр" (ё folded), a partnership cue only before a place's genitive.
     static let partnerNouns: Stems = ["партнер", "партнера", "партнеру", "партнером", "партнере", "партнеры",
                                       "партнеров", "партнерам", "партнерами", "партнерах"]
+    /// Nouns of a relation that name its two places in the genitive: "дружба A и B",
+    /// "партнёрство A и B", "сотрудничество A и B".
+    static let relationOfTwoStems: Stems = ["дружб", "партнерств", "сотрудничеств"]
     /// Nouns that stand for the two places of a partnership: "между двумя городами".
     static let partiesAnaphora: Stems = ["двумя", "обоими", "городами", "муниципалитетами", "сторонами"]
 
@@ -193,7 +197,7 @@ enum Lexicon {
 
     /// Substrings every cue of `RelationRules.partnershipCues` holds.
     static let partnershipCueStems = ["побратим", "партнер", "дружес", "добрососедск", "сотрудничеств", "дружб",
-                                      "подруж", "побрат", "породн", "сдруж"]
+                                      "подруж", "побрат", "породн", "сдруж", "дружи", "дружа"]
     static let signStems: Stems = ["подписан", "подписал", "подписыва", "подписи", "подписям", "заключен", "заключил", "подписани",
                                    "скрепил", "скреплен", "парафир"]
 

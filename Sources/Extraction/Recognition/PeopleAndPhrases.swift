@@ -242,6 +242,10 @@ extension Recognizer {
             // подписали …", "Документ своими подписями скрепили …", "соглашение между A и B"
             if isDocumentHead && last == i,
                !w[(i + 1)..<min(w.count, i + 4)].contains(where: { $0.starts(with: Lexicon.signStems) || $0.is("между") }) { continue }
+            // "Партнёрство A и B", "Сотрудничество A и B": a relation of the places named after
+            // its head, no organisation
+            if quoteEnd == nil, first == i, w[i].starts(with: Lexicon.relationOfTwoStems), last > i,
+               ((i + 1)...last).allSatisfy({ placeWords.contains($0) || w[$0].is("и") || w[$0].isText(",") }) { continue }
             let surface = text.slice(w[first].start, w[last].end)
             var name = nominative(collapsingWhitespace(surface))
             if name.isEmpty { name = surface }

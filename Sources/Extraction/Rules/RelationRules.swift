@@ -181,6 +181,15 @@ struct RelationRules {
                     out.append((w.index, false)); continue
                 }
             }
+            // "дружба A и B", "сотрудничество городов A и B": a relation noun with the two
+            // places in the genitive after it
+            if mayCooperate || mayBefriend || mayPartner, w.starts(with: Lexicon.relationOfTwoStems),
+               let a = f.actorPlaces.first(where: { $0.first > w.index && $0.first <= w.index + 2 }), a.cases.contains("gent") || a.cases.isEmpty,
+               let b = f.actorPlaces.first(where: { $0.first > a.last }), b.first >= a.last + 2, b.first <= a.last + 3,
+               f.words[(a.last + 1)..<b.first].contains(where: { $0.is("и") }), b.mayBe("gent"),
+               a.type != .country, b.type != .country {
+                out.append((w.index, false)); continue
+            }
             // "сотрудничество с городом Тайбей", "отношения сотрудничества со следующими городами"
             if mayCooperate, w.starts(with: "сотрудничеств"), w.index + 1 < f.words.count, f.words[w.index + 1].isAny(["с", "со"]) {
                 let after = f.words[(w.index + 2)..<min(f.words.count, w.index + 6)]

@@ -102,3 +102,35 @@ import KnowledgeGraph
         #expect(e.allSatisfy { $0.attributes["status"] == .string("established") })
     }
 }
+
+/// More ways of saying two places are partners, or mean to be.
+@Suite struct MorePartnershipKindTests {
+    @Test(arguments: [
+        "С 1995 года Тверь дружит с бельгийским Льежем.",
+        "Тверь и Льеж дружат уже тридцать лет.",
+        "Льеж давно дружит с Тверью.",
+    ])
+    func befriendingIsAPartnership(_ text: String) throws {
+        #expect(partners(try extract(text), of: "Тверь") == ["Льеж"])
+    }
+
+    @Test(arguments: [
+        "Дружба Твери и Льежа длится уже двадцать лет.",
+        "Партнёрство Твери и Льежа началось в 1995 году.",
+        "Сотрудничество Твери и Льежа продолжается.",
+    ])
+    func aRelationOfTwoPlacesInTheGenitive(_ text: String) throws {
+        #expect(partners(try extract(text), of: "Тверь") == ["Льеж"])
+    }
+
+    @Test(arguments: [
+        "Тверь и Льеж решили стать побратимами.",
+        "Мэр Твери предложил установить побратимские связи с городом Льеж.",
+        "Власти Твери выступили с инициативой побрататься с Льежем.",
+    ])
+    func aDecisionOrProposalIsPlanned(_ text: String) throws {
+        let e = try extract(text).edges.filter { $0.type == .twinnedWith }
+        #expect(!e.isEmpty)
+        #expect(e.allSatisfy { $0.attributes["status"] == .string("planned") })
+    }
+}
