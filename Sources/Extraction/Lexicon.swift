@@ -119,6 +119,9 @@ enum Lexicon {
     /// Nouns that stand for the two places of a partnership: "между двумя городами".
     static let partiesAnaphora: Stems = ["двумя", "обоими", "городами", "муниципалитетами", "сторонами"]
 
+    /// Documents whose signing makes a partnership only intended: "меморандум", "протокол о
+    /// намерениях".
+    static let plannedDocumentStems = ["меморандум", "намерени"]
     /// Documents whose signing between two places makes them partners (stems of their titles).
     static let partnershipDocumentLemmas = ["соглашен", "договор", "меморандум", "документ"]
 

@@ -347,4 +347,29 @@ extension RelationRules {
         }
         return nil
     }
+
+    /// Two places that sign an agreement, a treaty or a memorandum with each other are partners
+    /// ("A и B заключили договор о дружбе", "A подписала соглашение о сотрудничестве с B"):
+    /// twins when its title says so, planned when it is a memorandum or a protocol of intent.
+    func partnershipsBySigning(_ k: Int, _ signed: [EdgeDraft], known: [EdgeDraft]) -> [EdgeDraft] {
+        let f = facts[k]
+        var out: [EdgeDraft] = []
+        for doc in Set(signed.map(\.target)).sorted() {
+            guard let title = f.phrases.first(where: { $0.nodeID == doc })?.surface,
+                  Lexicon.partnershipDocumentLemmas.contains(where: { fold(title).has($0) }) else { continue }
+            let parties = signed.filter { $0.target == doc }.map(\.source)
+            let places = parties.filter { id in f.actorPlaces.contains { $0.nodeID == id && Self.partnerTypes.contains($0.type) } }
+            guard places.count == 2 else { continue }
+            let pair = Set(places)
+            if (known + out).contains(where: { ($0.type == .twinnedWith || $0.type == .partnerOf) && Set([$0.source, $0.target]) == pair }) { continue }
+            let lower = fold(title)
+            let planned = Lexicon.plannedDocumentStems.contains { lower.has($0) }
+            var attrs = signed.first { $0.target == doc }?.attributes ?? [:]
+            attrs["status"] = .string(planned ? "planned" : "established")
+            let twin = lower.has("побратим") || planned
+            out.append(EdgeDraft(type: twin ? .twinnedWith : .partnerOf, source: places[0], target: places[1], attributes: attrs,
+                                 evidence: [evidence(k)], rule: "partnership.signed"))
+        }
+        return out
+    }
 }

@@ -102,7 +102,9 @@ struct RelationRules {
         for k in facts.indices {
             let v = roleVisits(k)
             out += v.isEmpty ? participationVisits(k) : v
-            out += signing(k)
+            let signed = signing(k)
+            out += signed
+            out += partnershipsBySigning(k, signed, known: out)
             out += offices(k)
             out += eventsHeldAndAttended(k)
             out += membership(k)

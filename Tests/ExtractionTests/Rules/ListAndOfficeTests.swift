@@ -134,3 +134,23 @@ import KnowledgeGraph
         #expect(e.allSatisfy { $0.attributes["status"] == .string("planned") })
     }
 }
+
+/// Two places that sign an agreement with each other are partners.
+@Suite struct PartnershipBySigningTests {
+    @Test(arguments: [
+        ("Тверь и Оснабрюк заключили договор о дружбе.", "established"),
+        ("Соглашение о сотрудничестве подписали мэр Льежа Пьер Дюпон и глава Твери Иван Смирнов.", "established"),
+        ("Тверь и Льеж подписали меморандум о сотрудничестве.", "planned"),
+    ])
+    func signingPlacesArePartners(_ text: String, _ status: String) throws {
+        let g = try extract(text)
+        let e = g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }
+        #expect(e.count == 1)
+        #expect(e.first?.attributes["status"] == .string(status))
+    }
+
+    @Test func aPlanSignedByOnePlaceIsNoPartnership() throws {
+        let g = try extract("Администрация Твери подписала план мероприятий с Министерством культуры.")
+        #expect(g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.isEmpty)
+    }
+}
