@@ -109,6 +109,20 @@ struct RelationRules {
             out += eventsHeldAndAttended(k)
             out += membership(k)
         }
+        return out.map(withTreePath)
+    }
+
+    /// The draft with the tree path between its two ends where one clause holds both (for
+    /// `--explain`); a draft that has its own path keeps it.
+    func withTreePath(_ d: EdgeDraft) -> EdgeDraft {
+        guard d.path.isEmpty, d.evidence.count == 1, let span = d.evidence.first,
+              let k = facts.firstIndex(where: { $0.clause.start == span.start }), let tree = facts[k].tree else { return d }
+        let f = facts[k]
+        let mentions = f.places + f.people + f.phrases
+        guard let a = mentions.first(where: { $0.nodeID == d.source }), let b = mentions.first(where: { $0.nodeID == d.target }),
+              tree.count == f.words.count else { return d }
+        var out = d
+        out.path = tree.link(tree.head(of: a.first...a.last), tree.head(of: b.first...b.last), words: f.words)
         return out
     }
 

@@ -84,4 +84,14 @@ struct SyntaxTree: Sendable {
         }
         return s + words[top].text
     }
+
+    /// How two words are linked, for `--explain`: each one's path up to the lowest word above
+    /// both, "Льежа –nmod→ делегация –nsubj→ посетила ←obj– Тверь".
+    func link(_ a: Int, _ b: Int, words: [Word]) -> String {
+        let upA = pathToRoot(from: a), upB = pathToRoot(from: b)
+        guard let top = upA.first(where: { upB.contains($0) }) else { return "" }
+        let left = upA.prefix { $0 != top }.map { words[$0].text + " –" + fullRelations[$0] + "→ " }.joined()
+        let right = upB.prefix { $0 != top }.reversed().map { " ←" + fullRelations[$0] + "– " + words[$0].text }.joined()
+        return left + words[top].text + right
+    }
 }
