@@ -198,3 +198,15 @@ import KnowledgeGraph
         #expect(g.edges.filter { $0.type == .twinnedWith }.allSatisfy { $0.attributes["status"] == .string("planned") })
     }
 }
+
+@Suite struct ExplainPathTests {
+    @Test func everyFactOfAParsedClauseNamesItsTreePath() throws {
+        let x = try #require(sharedExtractor)
+        let r = x.extract(text: "Делегация бельгийского Льежа посетила Тверь. Тверь и Нант стали побратимами.",
+                          documentID: "t", path: "t.txt", sha256: "")
+        let lines = r.explanations.filter { $0.hasPrefix("visit") || $0.hasPrefix("partnership") }
+        #expect(lines.count == 2)
+        // rule, edge id, sentence, path
+        #expect(lines.allSatisfy { $0.split(separator: "\t").count == 4 && ($0.contains("→") || $0.contains("←")) })
+    }
+}
