@@ -14,6 +14,7 @@ extension Recognizer {
         let w = c.words
         guard parse.tokens.count == w.count else { return [] }
         var out: [Mention] = []
+        let tree = SyntaxTree(parse)
         for span in parse.entities where span.type == "PER" {
             // the capitalised words of the span
             let indices = span.tokens.filter { w[$0].isWord && w[$0].isCapitalized }
@@ -30,8 +31,11 @@ extension Recognizer {
             // a lone word only where the dictionary knows it as a name or the document names the person in full
             if words.count == 1, !nodesHoldPerson(named: words[0], nodes), !looksLikeName(words[0]) { continue }
             if words.contains(where: { $0.isAllCaps && $0.scalarCount > 1 && countryCode($0.text) != nil }) { continue }
+            // a subject is in the nominative, whatever case the tagger guessed for an ambiguous
+            // form ("Евгения Лодвигова, глава …, открыла": not a man's genitive)
+            let isSubject = tree.relation(tree.head(of: first...last)) == "nsubj"
             let nominative = indices.enumerated().map { k, i in
-                nominativeNamePart(w[i], case: parse.tokens[i].features["Case"], isLast: k == indices.count - 1)
+                nominativeNamePart(w[i], case: isSubject ? "Nom" : parse.tokens[i].features["Case"], isLast: k == indices.count - 1)
             }
             let surface = text.slice(w[first].start, w[last].end)
             let id = "person/" + NameKey.slug(nominative.last ?? surface)

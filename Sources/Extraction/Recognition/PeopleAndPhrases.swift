@@ -90,7 +90,9 @@ extension Recognizer {
             }
             // First name + surname.
             if w[i].isWord, w[i].isCapitalized, i + 1 < w.count, w[i + 1].isWord, w[i + 1].isCapitalized,
-               !w[i + 1].isAbbreviation, isFirstName(w[i].text), !isFirstName(w[i + 1].text) || isSurname(w[i + 1].text) {
+               !w[i + 1].isAbbreviation, isFirstName(w[i].text), !isFirstName(w[i + 1].text) || isSurname(w[i + 1].text),
+               // "Аким Шымкента": an office that is also a first name, before its place
+               !(w[i].isAny(Lexicon.cityOffices) && namesAKnownPlace(w[i + 1])) {
                 let first = nominativeFirstName(w[i].text)
                 // the surname stands in the case of the first name: "Андрей Щагин" stays as it is;
                 // a first name that does not decline ("Гульшат") tells no case
@@ -109,6 +111,11 @@ extension Recognizer {
             i += 1
         }
         return out
+    }
+
+    /// The word is a form of a well-known place's name, and no personal name.
+    func namesAKnownPlace(_ w: Word) -> Bool {
+        placeMatches(w.text).contains { $0.quality != .variant && !$0.isPersonalName && ($0.isMajor || $0.place.population >= 50_000) }
     }
 
     /// Keeps the longest name seen for a person ("О.Н. Фадина" over "Фадина").

@@ -12,12 +12,16 @@ extension RelationRules {
             let lo = max(0, person.first - 8)
             guard let t = (lo..<person.first).last(where: { i in
                 f.words[i].isWord && Lexicon.offices.contains { f.words[i].starts(with: $0.stem) }
-            }) else { continue }
+            }) else {
+                out += appositiveOffice(of: person, in: f, k)
+                continue
+            }
             if f.people.contains(where: { $0.first > t && $0.last < person.first }) { continue }
             let role = officeRole(f, title: t)
             let between = (f.places + f.phrases.filter { $0.type == .organisation })
                 .filter { $0.first > t && $0.last < person.first }
-            let place = between.filter { $0.type.isPlace }.last
+            // the place the office belongs to, not where it sits: "консул Японии в Хабаровске"
+            let place = between.filter { $0.type.isPlace && !$0.locative }.last ?? between.filter { $0.type.isPlace }.last
             let org = between.filter { $0.type == .organisation && !($0.surface.uppercased() == $0.surface && $0.surface.count <= 3) }.last
             let target: String?
             if let org, role.hasSuffix("ректор") || role.hasSuffix("директор") { target = org.nodeID }
@@ -29,6 +33,22 @@ extension RelationRules {
                                  evidence: [evidence(k)], rule: "holds-office.title"))
         }
         return out
+    }
+
+    /// "Иван Петров, мэр A, …": the title in apposition after the person, with its place.
+    func appositiveOffice(of person: Mention, in f: ClauseFacts, _ k: Int) -> [EdgeDraft] {
+        let w = f.words
+        let t = person.last + 2
+        guard t < w.count, w[person.last + 1].isText(","), w[t].isWord,
+              Lexicon.offices.contains(where: { w[t].starts(with: $0.stem) }),
+              let place = f.places.first(where: { $0.first > t && $0.first <= t + 3 && $0.type.isPlace && !$0.locative }),
+              w[(t + 1)..<place.first].allSatisfy({ $0.isWord && !$0.isCapitalized || $0.isText(".") }) else { return [] }
+        // the title nearest the place, with those it depends on: "заместитель мэра A"
+        let title = (t..<place.first).last { i in Lexicon.offices.contains { w[i].starts(with: $0.stem) } } ?? t
+        var attrs = timeAttributes(f, near: t)
+        attrs["role"] = .string(officeRole(f, title: title))
+        return [EdgeDraft(type: .holdsOffice, source: person.nodeID, target: place.nodeID, attributes: attrs,
+                          evidence: [evidence(k)], rule: "holds-office.apposition")]
     }
 
     /// The role a title gives, with the titles it depends on: "мэр"; "заместитель мэра",

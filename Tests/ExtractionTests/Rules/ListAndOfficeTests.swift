@@ -154,3 +154,47 @@ import KnowledgeGraph
         #expect(g.edges.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.isEmpty)
     }
 }
+
+/// Offices after the person, offices of a country seated in a city, titles that are first names.
+@Suite struct MoreOfficeTests {
+    private func office(_ text: String) throws -> (person: String, place: String, role: String)? {
+        let g = try extract(text)
+        guard let e = g.edges.first(where: { $0.type == .holdsOffice }) else { return nil }
+        let byID = g.nodesByID
+        guard case .string(let role)? = e.attributes["role"] else { return nil }
+        return (byID[e.source]?.name ?? "", byID[e.target]?.name ?? "", role)
+    }
+
+    @Test(arguments: [
+        ("Иван Смирнов, мэр Твери, открыл выставку.", "Тверь", "мэр"),
+        ("Выступила Анна Петрова, заместитель мэра Твери.", "Тверь", "заместитель мэра"),
+        ("Пётр Иванов, глава Льежа, посетил Тверь.", "Льеж", "глава"),
+    ])
+    func aTitleInAppositionAfterThePerson(_ text: String, _ place: String, _ role: String) throws {
+        let o = try #require(try office(text))
+        #expect(o.place == place && o.role == role)
+    }
+
+    @Test(arguments: [
+        "Генеральный консул Японии в Твери Такаси Ямада открыл выставку.",
+        "Выступил генеральный консул Японии в Твери Такаси Ямада.",
+    ])
+    func aConsulBelongsToHisCountryNotToTheCityHeSitsIn(_ text: String) throws {
+        let o = try #require(try office(text))
+        #expect(o.place == "Япония" && o.role == "генеральный консул")
+    }
+
+    @Test func anOfficeThatIsAlsoAFirstNameBeforeItsPlace() throws {
+        let o = try #require(try office("Аким Шымкента Марат Ибраев побывал в Твери."))
+        #expect(o.person == "Марат Ибраев" && o.place == "Шымкент")
+    }
+
+    @Test(arguments: [
+        "Евгения Лодвигова, глава Твери, открыла выставку.",
+        "Евгения Лодвигова открыла выставку в Твери.",
+    ])
+    func aSubjectsNameIsInTheNominative(_ text: String) throws {
+        let people = try extract(text).nodes.filter { $0.type == .person }.map(\.name)
+        #expect(people == ["Евгения Лодвигова"])
+    }
+}
