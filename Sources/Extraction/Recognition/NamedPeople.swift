@@ -16,8 +16,10 @@ extension Recognizer {
         var out: [Mention] = []
         let tree = SyntaxTree(parse)
         for span in parse.entities where span.type == "PER" {
-            // the capitalised words of the span
-            let indices = span.tokens.filter { w[$0].isWord && w[$0].isCapitalized }
+            // the capitalised words of the span, without a place's name the model ran into it
+            // ("мэр Цзиньчжоу Ли Вэй")
+            var indices = span.tokens.filter { w[$0].isWord && w[$0].isCapitalized }
+            while indices.count > 2, namesAKnownPlace(w[indices[0]]) { indices.removeFirst() }
             guard let first = indices.first, let last = indices.last, last - first + 1 == indices.count,
                   !known.contains(where: { $0.first <= last && first <= $0.last }) else { continue }
             let words = indices.map { w[$0] }

@@ -25,7 +25,7 @@ extension RelationRules {
             let org = between.filter { $0.type == .organisation && !($0.surface.uppercased() == $0.surface && $0.surface.count <= 3) }.last
             let target: String?
             if let org, role.hasSuffix("ректор") || role.hasSuffix("директор") { target = org.nodeID }
-            else { target = place?.nodeID ?? org?.nodeID ?? (role == "мэр" ? reporterIfReferenced(f, t, person.first) : nil) }
+            else { target = place?.nodeID ?? org?.nodeID ?? leadersPlace(f, title: t) ?? (role == "мэр" ? reporterIfReferenced(f, t, person.first) : nil) }
             guard let target else { continue }
             var attrs = timeAttributes(f, near: t)
             attrs["role"] = .string(role)
@@ -33,6 +33,14 @@ extension RelationRules {
                                  evidence: [evidence(k)], rule: "holds-office.title"))
         }
         return out
+    }
+
+    /// "делегация A во главе с главой администрации города Иваном Петровым": the leader of a
+    /// group holds his office in the group's place.
+    func leadersPlace(_ f: ClauseFacts, title t: Int) -> String? {
+        let w = f.words
+        guard t >= 3, w[t - 1].isAny(["с", "со"]), w[t - 2].is("главе"), w[t - 3].is("во") else { return nil }
+        return f.actorPlaces.last { $0.last < t - 3 && $0.preposition == nil && isAfterGroup($0, in: f) }?.nodeID
     }
 
     /// "Иван Петров, мэр A, …": the title in apposition after the person, with its place.

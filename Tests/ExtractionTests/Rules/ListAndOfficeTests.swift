@@ -198,3 +198,25 @@ import KnowledgeGraph
         #expect(people == ["Евгения Лодвигова"])
     }
 }
+
+@Suite struct LeaderAndMergedNameTests {
+    @Test(arguments: [
+        "Делегация Твери во главе с мэром города Иваном Смирновым прибыла в Льеж.",
+        "В Льеж приехали представители Твери во главе с главой администрации города Иваном Смирновым.",
+    ])
+    func aGroupsLeaderHoldsOfficeInTheGroupsPlace(_ text: String) throws {
+        let g = try extract(text)
+        let e = try #require(g.edges.first { $0.type == .holdsOffice })
+        #expect(names(g, [e.target]) == ["Тверь"])
+    }
+
+    @Test(arguments: [
+        "На встрече выступил мэр Харбина Ли Вэй.",
+        "Гостей приветствовал мэр Даляня Чжан Цзюнь.",
+    ])
+    func aPlaceTheModelRanIntoANameIsNoPartOfIt(_ text: String) throws {
+        let people = try extract(text).nodes.filter { $0.type == .person }
+        #expect(people.count == 1)
+        #expect(people.allSatisfy { !$0.name.contains("Харбин") && !$0.name.contains("Далянь") })
+    }
+}
