@@ -88,6 +88,9 @@ extension RelationRules {
             }
             var targetIDs = targets.map(\.nodeID)
             if targetIDs.isEmpty, let unnamed = unnamedDestination(f, after: t, visitors: sources) { targetIDs = [unnamed] }
+            // "наш город посетила делегация A": the report's own city, wherever it stands
+            if targetIDs.isEmpty, kind == .object, let reporter, !sources.contains(reporter),
+               f.reporterWords.contains(where: { w[$0].isAny(ReporterForms.our) }) { targetIDs = [reporter] }
             guard !targetIDs.isEmpty else { continue }
             if sources.isEmpty {
                 // a place that is the subject: "A посетил B"

@@ -210,3 +210,14 @@ import KnowledgeGraph
         #expect(lines.allSatisfy { $0.split(separator: "\t").count == 4 && ($0.contains("→") || $0.contains("←")) })
     }
 }
+
+@Suite struct ReportsOwnCityTests {
+    @Test(arguments: [
+        "ТВЕРЬ\n\nВ апреле наш город посетила делегация Льежа.\n",
+        "ТВЕРЬ\n\nНаш город посетили представители мэрии Льежа.\n",
+        "ТВЕРЬ\n\nДелегация Льежа посетила наш город в мае.\n",
+    ])
+    func ourCityIsTheReportsCity(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+}
