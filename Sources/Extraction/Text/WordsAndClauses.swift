@@ -28,7 +28,10 @@ final class Word: Sendable {
     /// The first letter of `lower` as a `Stems` bit.
     let initial: UInt8
 
-    var text: String { token.text }
+    /// The token's text, with Latin and Greek letters that look like Cyrillic ones folded into
+    /// them inside a Cyrillic word ("Омcк" with a Latin "c" is "Омск"); scalar for scalar, so
+    /// offsets stay those of the source.
+    let text: String
     var start: Int { token.start }
     var end: Int { token.end }
     var isWord: Bool { token.kind == .word }
@@ -88,12 +91,14 @@ final class Word: Sendable {
     init(token: Token, index: Int) {
         self.token = token
         self.index = index
-        let (lower, plain) = Word.fold(token.text)
+        let text = LookAlikes.folded(token.text)
+        self.text = text
+        let (lower, plain) = Word.fold(text)
         self.lower = lower
         self.isPlain = plain
         self.isCapitalized = token.isCapitalized
         var letters = 0, upper = 0, scalars = 0, hyphen = false
-        for u in token.text.unicodeScalars {
+        for u in text.unicodeScalars {
             scalars += 1
             if u == "-" { hyphen = true }
             switch u.value {
@@ -110,7 +115,7 @@ final class Word: Sendable {
         isAllCaps = letters > 0 && upper == letters
         scalarCount = scalars
         // a "-" of its own: in plain text every scalar is a character; elsewhere ask String
-        hasHyphen = plain ? hyphen : token.text.contains("-")
+        hasHyphen = plain ? hyphen : text.contains("-")
         // only plain words: elsewhere a decomposed "й" may begin a word that "й…" prefixes
         initial = plain ? Stems.bit(firstOf: lower) : 63
         // "ОмГУ", "КНР", but not "Улан-Батор"
