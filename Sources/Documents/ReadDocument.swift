@@ -38,7 +38,7 @@ public enum DocumentReader {
         case .doc: document = try DocReader.read(data, path: path)
         case .rtf: document = try RTFReader.read(data, path: path)
         }
-        document.text = DocumentDecoder.normalise(document.text)
+        document.text = DocumentDecoder.droppingByteOrderMark(document.text)
         if let t = document.titleProperty?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty {
             document.titleProperty = t
         } else {

@@ -55,9 +55,7 @@ public enum SentenceSplitter {
         /// Newlines between token `i` and the next one.
         func newlines(after i: Int) -> Int {
             guard i + 1 < tokens.count else { return 0 }
-            var n = 0
-            for k in tokens[i].end..<tokens[i + 1].start where scalars[k] == "\n" { n += 1 }
-            return n
+            return LineBreak.count(in: scalars, tokens[i].end..<tokens[i + 1].start)
         }
 
         /// The two tokens touch (no space between them).
@@ -71,7 +69,7 @@ public enum SentenceSplitter {
             guard let t = token(i) else { return false }
             var k = t.start - 1
             while k >= 0 {
-                if scalars[k] == "\n" { return true }
+                if LineBreak.isBreak(scalars[k]) { return true }
                 if !CharacterClass.isWhitespace(scalars[k]) { return false }
                 k -= 1
             }
@@ -183,7 +181,7 @@ public enum SentenceSplitter {
     static func insideQuotes(_ ctx: Context) -> Verdict? {
         guard ctx.quoteDepth > 0 else { return nil }
         let k = ctx.lookahead.next(from: ctx.tokens[ctx.last].end, in: ctx.scalars)
-        return k < ctx.scalars.count && ctx.scalars[k] != "\n" ? .join : nil
+        return k < ctx.scalars.count && !LineBreak.isBreak(ctx.scalars[k]) ? .join : nil
     }
 
     /// Where the next closing quotation mark or line break is, for `insideQuotes`. Candidates
@@ -194,7 +192,7 @@ public enum SentenceSplitter {
         private var searchedFrom = 0, found = -1
 
         static func stops(_ c: Unicode.Scalar) -> Bool {
-            c == "\n" || c == "»" || c == "”" || c == "“" || c == "\"" || c == "›"
+            LineBreak.isBreak(c) || c == "»" || c == "”" || c == "“" || c == "\"" || c == "›"
         }
 
         /// The first offset at or after `start` holding a closing mark or a line break, or

@@ -26,9 +26,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
 
 /// A decoded document.
 ///
-/// `text` is normalised: a leading byte-order mark is dropped, CRLF, lone CR, form feed and
-/// vertical tab become "\n". Every offset the pipeline computes (Unicode scalars, DESIGN.md)
-/// refers to this normalised text, not to the file's bytes.
+/// `text` is the file's text as decoded, without a leading byte-order mark. Line breaks stay as
+/// the file wrote them (LF, CRLF, CR, VT, FF, NEL, U+2028, U+2029): every offset the pipeline
+/// computes (Unicode scalars, DESIGN.md) refers to this text, and segmentation reads any of them
+/// as a line break.
 public struct DecodedText: Sendable, Equatable {
     public let text: String
     /// The encoding the bytes were read in (detected or forced).
@@ -76,7 +77,7 @@ public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Reads report files: detects or applies the encoding and normalises line breaks.
+/// Reads report files: detects or applies the encoding.
 public struct DocumentDecoder {
     /// Decodes a file's bytes.
     ///
@@ -92,7 +93,7 @@ public struct DocumentDecoder {
         }
         var warnings: [String] = []
         let (text, encoding) = try decodeBytes(bytes, fileName: fileName, forced: forced, warnings: &warnings)
-        let normalised = normalise(text)
+        let normalised = droppingByteOrderMark(text)
         if normalised.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             warnings.append("\(fileName) has no text (only whitespace)")
         }
@@ -225,27 +226,11 @@ public struct DocumentDecoder {
         return String(scalars)
     }
 
-    /// CRLF, CR, form feed, vertical tab → "\n"; a leading U+FEFF dropped.
-    static func normalise(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for (i, s) in text.unicodeScalars.enumerated() {
-            if i == 0 && s == "\u{FEFF}" { continue }
-            switch s {
-            case "\r":
-                out.append("\n")
-                previousCR = true
-                continue
-            case "\n":
-                if !previousCR { out.append("\n") }
-            case "\u{0C}", "\u{0B}":
-                out.append("\n")
-            default:
-                out.append(s)
-            }
-            previousCR = false
-        }
-        return String(out)
+    /// The text without a leading U+FEFF (a byte-order mark that a code page or a forced
+    /// encoding left in). Line breaks are kept as written: offsets are into this text.
+    static func droppingByteOrderMark(_ text: String) -> String {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        return String(text.unicodeScalars.dropFirst())
     }
 }
 
