@@ -105,7 +105,7 @@ struct TextCommand: ParsableCommand {
             throw CLIFailure(message: error.description)
         }
         read.warnings.forEach { printError("\(file): warning: \($0)") }
-        FileHandle.standardOutput.write(Data(read.text.utf8))
+        try Output.standardOutput(Data(read.text.utf8))
         if heading {
             let gazetteer: Gazetteer
             do { gazetteer = try Gazetteer.bundled() } catch { throw CLIFailure(message: "\(error)") }

@@ -30,7 +30,8 @@ struct Progress {
 }
 
 func printError(_ message: String, newline: Bool) {
-    FileHandle.standardError.write(Data((message + (newline ? "\n" : "")).utf8))
+    var text = message + (newline ? "\n" : "")
+    _ = text.withUTF8 { Output.writeAll(2, UnsafeRawBufferPointer($0)) }
 }
 
 struct Ingest: ParsableCommand {
