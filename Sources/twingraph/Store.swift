@@ -38,7 +38,7 @@ struct GraphSourceOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure(message: "no graph store at \(path); run `twingraph ingest` first, pass --store, or query a file with --graph FILE.json")
         }
-        do { return try GraphStore(path: path).graph() } catch let error as GraphStoreError {
+        do { return try GraphStore(path: path, readOnly: true).graph() } catch let error as GraphStoreError {
             throw CLIFailure(message: error.description)
         }
     }
