@@ -5,13 +5,36 @@ import Foundation
 import Gazetteer
 import KnowledgeGraph
 
-extension TextEncoding: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {
+    /// The option names ("utf8", "cp1251") and the usual spellings ("utf-8", "windows-1251",
+    /// "koi8-r", "UTF-16"), in any case.
+    public init?(argument: String) {
+        let key = argument.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
+        switch key {
+        case "utf8": self = .utf8
+        case "utf16": self = .utf16
+        case "cp1251", "windows1251": self = .cp1251
+        case "koi8r", "koi8": self = .koi8r
+        default: return nil
+        }
+    }
+}
+
+/// `--lenient`, for every command that reads documents.
+func validateLenient(_ lenient: Bool, _ encoding: TextEncoding?) throws {
+    if lenient, let encoding, encoding != .utf8 {
+        throw ValidationError("--lenient applies to UTF-8 text; --encoding \(encoding.optionName) has no invalid sequences to replace")
+    }
+}
 
 /// How `extract` and `ingest` read documents: folders, encoding, and the reporting city and year
 /// when the title does not say them.
 struct DocumentOptions: ParsableArguments {
     @Option(help: "Force the encoding of plain-text files: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var encoding: TextEncoding?
+
+    @Flag(help: "Read invalid UTF-8 sequences as U+FFFD (with a warning that counts them) instead of failing.")
+    var lenient = false
 
     @Option(help: "The reporting city of every document, in any form (\"Омск\", \"г. Омска\"); overrides the one the title names.")
     var reporter: String?
@@ -24,6 +47,7 @@ struct DocumentOptions: ParsableArguments {
 
     func validate() throws {
         if let year, !(1900...2099).contains(year) { throw ValidationError("--year takes a year from 1900 to 2099") }
+        try validateLenient(lenient, encoding)
     }
 
     /// The gazetteer id of `--reporter`, checked once before any document is read.
@@ -51,7 +75,7 @@ func extractInput(_ input: InputDocument, extractor: Extractor, options: Documen
                   reporterID: String?) throws -> (DocumentExtraction, [String]) {
     let read: ReadDocument
     do {
-        read = try DocumentReader.read(input.data, path: input.path, encoding: options.encoding)
+        read = try DocumentReader.read(input.data, path: input.path, encoding: options.encoding, lenient: options.lenient)
     } catch {
         throw CLIFailure(message: error.description)
     }
@@ -94,13 +118,18 @@ struct TextCommand: ParsableCommand {
     @Option(help: "Force the encoding of a plain-text file: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var encoding: TextEncoding?
 
+    @Flag(help: "Read invalid UTF-8 sequences as U+FFFD (with a warning that counts them) instead of failing.")
+    var lenient = false
+
     @Flag(help: "Also print the format, title, reporting city and year on standard error.")
     var heading = false
+
+    func validate() throws { try validateLenient(lenient, encoding) }
 
     func run() throws {
         let read: ReadDocument
         do {
-            read = try DocumentReader.read(path: file, encoding: encoding)
+            read = try DocumentReader.read(path: file, encoding: encoding, lenient: lenient)
         } catch {
             throw CLIFailure(message: error.description)
         }

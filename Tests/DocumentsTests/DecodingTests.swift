@@ -91,12 +91,12 @@ private let paragraph = """
 
     @Test func forcedUTF8OnWindows1251NamesFileOffsetAndRemedy() {
         let bytes = encode("Omsk: " + paragraph, CodePages.windows1251)
-        #expect(throws: DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, suggestion: .cp1251)) {
+        #expect(throws: DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, line: 1, suggestion: .cp1251)) {
             try DocumentDecoder.decode(bytes, fileName: "report.txt", forced: .utf8)
         }
-        let message = DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, suggestion: .cp1251).description
+        let message = DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, line: 1, suggestion: .cp1251).description
         #expect(message.contains("report.txt"))
-        #expect(message.contains("byte offset 6"))
+        #expect(message.contains("byte offset 6, line 1"))
         #expect(message.contains("looks like windows-1251, pass --encoding cp1251"))
     }
 
@@ -111,7 +111,7 @@ private let paragraph = """
 
     @Test func undecodableBytesAreATypedError() {
         let bytes: [UInt8] = Array("abc ".utf8) + Array(0x80...0x9F)
-        #expect(throws: DecodingError.undetectable(fileName: "y.txt", offset: 4)) {
+        #expect(throws: DecodingError.undetectable(fileName: "y.txt", offset: 4, line: 1)) {
             try DocumentDecoder.decode(Data(bytes), fileName: "y.txt")
         }
         // A UTF-16 file cut in the middle of a code unit.
