@@ -52,21 +52,8 @@ public enum DocumentReader {
     }
 
     /// Reads the file at `path`.
-    public static func read(path: String, encoding: TextEncoding? = nil, lenient: Bool = false) throws(DocumentError) -> ReadDocument {
-        try read(try contents(of: path), path: path, encoding: encoding, lenient: lenient)
-    }
-
-    /// The bytes of `path`, with a message that says whether it is missing or unreadable.
-    public static func contents(of path: String) throws(DocumentError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder; pass it to extract or ingest, which walk folders") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: "permission denied or I/O error; check that the file can be opened")
-        }
+    public static func read(path: String, encoding: TextEncoding? = nil, lenient: Bool = false,
+                            maximumSize: Int = defaultMaximumSize) throws(DocumentError) -> ReadDocument {
+        try read(try contents(of: path, maximumSize: maximumSize), path: path, encoding: encoding, lenient: lenient)
     }
 }

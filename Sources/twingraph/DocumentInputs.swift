@@ -42,12 +42,19 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "The report year of every document; overrides the one the title names.")
     var year: Int?
 
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Refuse input files larger than this, before reading them.", valueName: "MB"))
+    var maxSize = DocumentReader.defaultMaximumSize / 1_000_000
+
+    /// `--max-size` in bytes.
+    var maximumBytes: Int { maxSize.multipliedReportingOverflow(by: 1_000_000).overflow ? Int.max : maxSize * 1_000_000 }
+
     @Option(help: "Which files to take from folders, by name (\"*.docx\", \"report-*\"); default: every document format.")
     var glob: String?
 
     func validate() throws {
         if let year, !(1900...2099).contains(year) { throw ValidationError("--year takes a year from 1900 to 2099") }
         try validateLenient(lenient, encoding)
+        if maxSize < 1 { throw ValidationError("--max-size takes a size in MB, 1 or more") }
     }
 
     /// The gazetteer id of `--reporter`, checked once before any document is read.
@@ -63,9 +70,9 @@ struct DocumentOptions: ParsableArguments {
 }
 
 /// Files and folders → documents, one per distinct content; the failures as messages.
-func gatherDocuments(_ arguments: [String], glob: String?) -> (documents: [InputDocument], failures: [String]) {
-    let expanded = InputFiles.expand(arguments, glob: glob)
-    let grouped = InputFiles.documents(expanded.files)
+func gatherDocuments(_ arguments: [String], options: DocumentOptions) -> (documents: [InputDocument], failures: [String]) {
+    let expanded = InputFiles.expand(arguments, glob: options.glob)
+    let grouped = InputFiles.documents(expanded.files, maximumSize: options.maximumBytes)
     return (grouped.documents, (expanded.failures + grouped.failures).map(\.description))
 }
 
@@ -124,12 +131,18 @@ struct TextCommand: ParsableCommand {
     @Flag(help: "Also print the format, title, reporting city and year on standard error.")
     var heading = false
 
-    func validate() throws { try validateLenient(lenient, encoding) }
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Refuse a file larger than this, before reading it.", valueName: "MB"))
+    var maxSize = DocumentReader.defaultMaximumSize / 1_000_000
+
+    func validate() throws {
+        try validateLenient(lenient, encoding)
+        if maxSize < 1 || maxSize > Int.max / 1_000_000 { throw ValidationError("--max-size takes a size in MB, 1 or more") }
+    }
 
     func run() throws {
         let read: ReadDocument
         do {
-            read = try DocumentReader.read(path: file, encoding: encoding, lenient: lenient)
+            read = try DocumentReader.read(path: file, encoding: encoding, lenient: lenient, maximumSize: maxSize * 1_000_000)
         } catch {
             throw CLIFailure(message: error.description)
         }

@@ -69,3 +69,19 @@ enum Output {
         }
     }
 }
+
+extension Output {
+    /// Refuses an output path that names one of the inputs (the same file under any name): the
+    /// input would be lost before it is read, or the moment the output is written.
+    static func refuseOverwriting(_ inputs: [String], with output: String?) throws {
+        guard let output, output != "-" else { return }
+        var out = stat()
+        guard stat(output, &out) == 0, (out.st_mode & S_IFMT) == S_IFREG else { return }
+        for input in inputs {
+            var info = stat()
+            if stat(input, &info) == 0 && info.st_dev == out.st_dev && info.st_ino == out.st_ino {
+                throw CLIFailure(message: "the output \(output) is the input \(input); name another output file", exitCode: 2)
+            }
+        }
+    }
+}
