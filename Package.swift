@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "RussianTextTests", dependencies: ["RussianText", "Morphology"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "Gazetteer", "RussianText"], exclude: ["Fixtures"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "KnowledgeGraph", "Gazetteer", "Morphology"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "KnowledgeGraph", "Gazetteer", "Morphology", "Documents"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph"],
                     exclude: ["Fixtures"]),

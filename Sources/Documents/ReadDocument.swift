@@ -23,14 +23,15 @@ public struct ReadDocument: Sendable, Equatable {
 /// Reads any supported file format into a `ReadDocument`.
 public enum DocumentReader {
     /// Reads `data` (the content of `path`) by its detected format. `encoding` forces the
-    /// encoding of plain text.
-    public static func read(_ data: Data, path: String, encoding: TextEncoding? = nil) throws(DocumentError) -> ReadDocument {
+    /// encoding of plain text; `lenient` reads ill-formed UTF-8 as U+FFFD (with a warning).
+    public static func read(_ data: Data, path: String, encoding: TextEncoding? = nil,
+                            lenient: Bool = false) throws(DocumentError) -> ReadDocument {
         guard let format = DocumentFormat.detect(data, fileName: path) else {
             throw .unsupported(path: path, what: "a zip archive without a Word or OpenDocument text")
         }
         var document: ReadDocument
         switch format {
-        case .txt: document = try PlainTextReader.read(data, path: path, encoding: encoding)
+        case .txt: document = try PlainTextReader.read(data, path: path, encoding: encoding, lenient: lenient)
         case .docx: document = try DocxReader.read(data, path: path)
         case .odt: document = try OdtReader.read(data, path: path)
         case .html: document = try HTMLReader.read(data, path: path)
@@ -38,7 +39,7 @@ public enum DocumentReader {
         case .doc: document = try DocReader.read(data, path: path)
         case .rtf: document = try RTFReader.read(data, path: path)
         }
-        document.text = DocumentDecoder.normalise(document.text)
+        document.text = DocumentDecoder.droppingByteOrderMark(document.text)
         if let t = document.titleProperty?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty {
             document.titleProperty = t
         } else {
@@ -51,21 +52,8 @@ public enum DocumentReader {
     }
 
     /// Reads the file at `path`.
-    public static func read(path: String, encoding: TextEncoding? = nil) throws(DocumentError) -> ReadDocument {
-        try read(try contents(of: path), path: path, encoding: encoding)
-    }
-
-    /// The bytes of `path`, with a message that says whether it is missing or unreadable.
-    public static func contents(of path: String) throws(DocumentError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder; pass it to extract or ingest, which walk folders") }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: "permission denied or I/O error; check that the file can be opened")
-        }
+    public static func read(path: String, encoding: TextEncoding? = nil, lenient: Bool = false,
+                            maximumSize: Int = defaultMaximumSize) throws(DocumentError) -> ReadDocument {
+        try read(try contents(of: path, maximumSize: maximumSize), path: path, encoding: encoding, lenient: lenient)
     }
 }

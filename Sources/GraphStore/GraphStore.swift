@@ -10,6 +10,14 @@ public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
     case invalidDocument(id: String, reason: String)
     /// `remove` named a document the store does not have.
     case noSuchDocument(id: String, known: [String])
+    /// A read-only command found no store (no file, or an empty database).
+    case noStore(path: String)
+    /// The file is an SQLite database of something else; it was not changed.
+    case notAStore(path: String, tables: [String])
+    /// The store was written by a newer TwinGraph; it was not changed.
+    case newerSchema(path: String, version: Int, supported: Int)
+    /// The store needs a migration, which a read-only command does not do.
+    case olderSchema(path: String, version: Int, current: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +28,15 @@ public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
         case let .noSuchDocument(id, known):
             let list = known.isEmpty ? "the store is empty" : "documents in the store: " + known.joined(separator: ", ")
             return "no document \(id) in the store (\(list))"
+        case let .noStore(path):
+            return "no graph store at \(path); run `twingraph ingest` first, pass --store, or query a file with --graph FILE.json"
+        case let .notAStore(path, tables):
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            return "\(path) is an SQLite database but not a TwinGraph store (its tables: \(shown)); it was left untouched. Pass --store with another file"
+        case let .newerSchema(path, version, supported):
+            return "the store \(path) has schema version \(version), newer than this TwinGraph's \(supported); it was left untouched. Use a newer twingraph, or pass --store with another file"
+        case let .olderSchema(path, version, current):
+            return "the store \(path) has schema version \(version) of \(current); a command that writes (such as `twingraph ingest`) upgrades it, queries do not"
         }
     }
 }
@@ -54,18 +71,19 @@ public struct GraphStore: Sendable {
         return (base as NSString).appendingPathComponent("twingraph/graph.sqlite")
     }
 
-    /// Opens (creating if needed, with its folder) and migrates the store at `path`.
-    public init(path: String) throws {
+    /// Opens the store at `path`: for writing, creating it (with its folder) if needed and
+    /// migrating it; `readOnly`, an existing store as it is. Another database, or a store of a
+    /// newer schema, is refused before anything is written to it (`StoreOpening.swift`).
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         do {
+            try GraphStore.inspect(path: path, readOnly: readOnly)
             let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
+            if !readOnly && !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            var config = Configuration()
-            config.foreignKeysEnabled = true
-            db = try DatabaseQueue(path: path, configuration: config)
-            try GraphStore.migrator.migrate(db)
+            db = try DatabaseQueue(path: path, configuration: GraphStore.configuration(readOnly: readOnly))
+            if !readOnly { try GraphStore.migrate(db) }
         } catch let error as DatabaseError {
             throw GraphStoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         } catch let error as GraphStoreError {
@@ -78,7 +96,7 @@ public struct GraphStore: Sendable {
     /// The schema, one migration per version. Never edit a shipped migration: add the next one.
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1: documents, node and edge contributions") { db in
+        m.registerMigration(migrationIdentifiers[0]) { db in
             try db.execute(sql: """
                 CREATE TABLE document (
                     id TEXT PRIMARY KEY NOT NULL,
@@ -130,12 +148,12 @@ public struct GraphStore: Sendable {
                 CREATE INDEX evidence_by_fact ON evidence(document, edge);
                 """)
         }
-        m.registerMigration("v2: fingerprint of each document's facts") { db in
+        m.registerMigration(migrationIdentifiers[1]) { db in
             // A document whose text is unchanged but whose extracted facts differ (a newer
             // extractor) must be replaced, not skipped; the fingerprint tells the two apart.
             try db.execute(sql: "ALTER TABLE document ADD COLUMN facts TEXT NOT NULL DEFAULT ''")
         }
-        m.registerMigration("v3: format, title and every path of each document") { db in
+        m.registerMigration(migrationIdentifiers[2]) { db in
             // Documents come in several formats, and the same content may sit under several names
             // (one document, all its paths). Rows of older stores have only their one path.
             try db.execute(sql: """

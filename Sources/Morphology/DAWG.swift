@@ -260,7 +260,7 @@ struct RecordDawg: Sendable {
         let file = try MappedFile(url: url)
         let fileUnits = try DawgUnits(file: file, path: url.path)
         let fileGuide = try DawgGuide(file: file, at: fileUnits.end, path: url.path)
-        guard fileGuide.size == fileUnits.size else { throw .corrupt(url.path, "guide and units differ in size") }
+        try DawgCheck.validate(units: fileUnits, guide: fileGuide, fileSize: file.count, path: url.path)
         // The file must stay mapped until it is copied: DawgUnits do not retain it.
         let merged = withExtendedLifetime(file) { InterleavedDawg(units: fileUnits, guide: fileGuide) }
         owner = merged
@@ -291,5 +291,6 @@ struct IntDawg: Sendable {
         let file = try MappedFile(url: url)
         owner = file
         units = try DawgUnits(file: file, path: url.path)
+        try DawgCheck.validateSize(file: file, units: units, path: url.path)
     }
 }

@@ -12,7 +12,7 @@ func resolvePlace(_ name: String, in graph: Graph, file: String) throws -> Node 
     do {
         return try GraphQueries(graph: graph).node(named: name)
     } catch let error as QueryError {
-        throw CLIFailure(message: "\(file): \(error.description)")
+        throw queryFailure(error, file: file)
     }
 }
 

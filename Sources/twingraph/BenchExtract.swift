@@ -45,7 +45,8 @@ struct BenchExtract: ParsableCommand {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = Int((Double(chars) / seconds).rounded())
-        print("{\"tool\": \"twingraph\", \"chars\": \(chars), \"seconds\": \(String(format: "%.4f", seconds)), \"chars_per_second\": \(rate), \"edges\": \(edges)}")
+        let line = "{\"tool\": \"twingraph\", \"chars\": \(chars), \"seconds\": \(String(format: "%.4f", seconds)), \"chars_per_second\": \(rate), \"edges\": \(edges)}\n"
+        try Output.standardOutput(Data(line.utf8))
     }
 }
 

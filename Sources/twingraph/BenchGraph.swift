@@ -76,7 +76,7 @@ struct BenchGraph: ParsableCommand {
                 out += op.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%10.6f s   ", seconds) + result + "\n"
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try Output.standardOutput(Data(out.utf8))
     }
 
     func timed<T>(_ body: () -> T) -> (T, Double) {

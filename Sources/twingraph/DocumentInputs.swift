@@ -5,7 +5,27 @@ import Foundation
 import Gazetteer
 import KnowledgeGraph
 
-extension TextEncoding: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {
+    /// The option names ("utf8", "cp1251") and the usual spellings ("utf-8", "windows-1251",
+    /// "koi8-r", "UTF-16"), in any case.
+    public init?(argument: String) {
+        let key = argument.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
+        switch key {
+        case "utf8": self = .utf8
+        case "utf16": self = .utf16
+        case "cp1251", "windows1251": self = .cp1251
+        case "koi8r", "koi8": self = .koi8r
+        default: return nil
+        }
+    }
+}
+
+/// `--lenient`, for every command that reads documents.
+func validateLenient(_ lenient: Bool, _ encoding: TextEncoding?) throws {
+    if lenient, let encoding, encoding != .utf8 {
+        throw ValidationError("--lenient applies to UTF-8 text; --encoding \(encoding.optionName) has no invalid sequences to replace")
+    }
+}
 
 /// How `extract` and `ingest` read documents: folders, encoding, and the reporting city and year
 /// when the title does not say them.
@@ -13,17 +33,28 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Force the encoding of plain-text files: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var encoding: TextEncoding?
 
+    @Flag(help: "Read invalid UTF-8 sequences as U+FFFD (with a warning that counts them) instead of failing.")
+    var lenient = false
+
     @Option(help: "The reporting city of every document, in any form (\"Омск\", \"г. Омска\"); overrides the one the title names.")
     var reporter: String?
 
     @Option(help: "The report year of every document; overrides the one the title names.")
     var year: Int?
 
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Refuse input files larger than this, before reading them.", valueName: "MB"))
+    var maxSize = DocumentReader.defaultMaximumSize / 1_000_000
+
+    /// `--max-size` in bytes.
+    var maximumBytes: Int { maxSize.multipliedReportingOverflow(by: 1_000_000).overflow ? Int.max : maxSize * 1_000_000 }
+
     @Option(help: "Which files to take from folders, by name (\"*.docx\", \"report-*\"); default: every document format.")
     var glob: String?
 
     func validate() throws {
         if let year, !(1900...2099).contains(year) { throw ValidationError("--year takes a year from 1900 to 2099") }
+        try validateLenient(lenient, encoding)
+        if maxSize < 1 { throw ValidationError("--max-size takes a size in MB, 1 or more") }
     }
 
     /// The gazetteer id of `--reporter`, checked once before any document is read.
@@ -39,9 +70,9 @@ struct DocumentOptions: ParsableArguments {
 }
 
 /// Files and folders → documents, one per distinct content; the failures as messages.
-func gatherDocuments(_ arguments: [String], glob: String?) -> (documents: [InputDocument], failures: [String]) {
-    let expanded = InputFiles.expand(arguments, glob: glob)
-    let grouped = InputFiles.documents(expanded.files)
+func gatherDocuments(_ arguments: [String], options: DocumentOptions) -> (documents: [InputDocument], failures: [String]) {
+    let expanded = InputFiles.expand(arguments, glob: options.glob)
+    let grouped = InputFiles.documents(expanded.files, maximumSize: options.maximumBytes)
     return (grouped.documents, (expanded.failures + grouped.failures).map(\.description))
 }
 
@@ -51,7 +82,7 @@ func extractInput(_ input: InputDocument, extractor: Extractor, options: Documen
                   reporterID: String?) throws -> (DocumentExtraction, [String]) {
     let read: ReadDocument
     do {
-        read = try DocumentReader.read(input.data, path: input.path, encoding: options.encoding)
+        read = try DocumentReader.read(input.data, path: input.path, encoding: options.encoding, lenient: options.lenient)
     } catch {
         throw CLIFailure(message: error.description)
     }
@@ -94,18 +125,29 @@ struct TextCommand: ParsableCommand {
     @Option(help: "Force the encoding of a plain-text file: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).")
     var encoding: TextEncoding?
 
+    @Flag(help: "Read invalid UTF-8 sequences as U+FFFD (with a warning that counts them) instead of failing.")
+    var lenient = false
+
     @Flag(help: "Also print the format, title, reporting city and year on standard error.")
     var heading = false
+
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Refuse a file larger than this, before reading it.", valueName: "MB"))
+    var maxSize = DocumentReader.defaultMaximumSize / 1_000_000
+
+    func validate() throws {
+        try validateLenient(lenient, encoding)
+        if maxSize < 1 || maxSize > Int.max / 1_000_000 { throw ValidationError("--max-size takes a size in MB, 1 or more") }
+    }
 
     func run() throws {
         let read: ReadDocument
         do {
-            read = try DocumentReader.read(path: file, encoding: encoding)
+            read = try DocumentReader.read(path: file, encoding: encoding, lenient: lenient, maximumSize: maxSize * 1_000_000)
         } catch {
             throw CLIFailure(message: error.description)
         }
         read.warnings.forEach { printError("\(file): warning: \($0)") }
-        FileHandle.standardOutput.write(Data(read.text.utf8))
+        try Output.standardOutput(Data(read.text.utf8))
         if heading {
             let gazetteer: Gazetteer
             do { gazetteer = try Gazetteer.bundled() } catch { throw CLIFailure(message: "\(error)") }

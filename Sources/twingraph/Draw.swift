@@ -46,7 +46,10 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
-    func load() throws -> Graph { try loadGraph(graph) }
+    func load() throws -> Graph {
+        try Output.refuseOverwriting([graph], with: output)
+        return try loadGraph(graph)
+    }
 
     /// Renders `diagram` and writes it where the user asked.
     func write(_ diagram: Diagram) throws {

@@ -36,6 +36,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        try Output.refuseOverwriting(source.inputs, with: output)
         let graph = try source.load()
         switch format {
         case .json:

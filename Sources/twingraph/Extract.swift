@@ -59,7 +59,8 @@ struct Extract: ParsableCommand {
     func run() throws {
         let extractor = try makeExtractor(dictionary: dict)
         let reporterID = try documentOptions.reporterID(extractor.gazetteer)
-        let (inputs, gatherFailures) = gatherDocuments(files, glob: documentOptions.glob)
+        let (inputs, gatherFailures) = gatherDocuments(files, options: documentOptions)
+        try Output.refuseOverwriting(files + inputs.flatMap(\.paths), with: output)
         gatherFailures.forEach { printError("twingraph: error: \($0)") }
         // Documents are independent, so a folder of reports is extracted on every core; the
         // results are reported and merged in the order the files were given.
@@ -102,7 +103,9 @@ struct Extract: ParsableCommand {
         let merged = Graph.merging(graphs)
         try writeOutput(try GraphJSON.encode(merged), to: output)
         if failures > 0 {
-            throw CLIFailure(message: "\(failures) of \(inputs.count + gatherFailures.count) documents failed (see above); the others are in the graph")
+            let total = inputs.count + gatherFailures.count
+            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); "
+                + (graphs.isEmpty ? "the graph written is empty" : "the others are in the graph"))
         }
     }
 }

@@ -30,7 +30,8 @@ struct Progress {
 }
 
 func printError(_ message: String, newline: Bool) {
-    FileHandle.standardError.write(Data((message + (newline ? "\n" : "")).utf8))
+    var text = message + (newline ? "\n" : "")
+    _ = text.withUTF8 { Output.writeAll(2, UnsafeRawBufferPointer($0)) }
 }
 
 struct Ingest: ParsableCommand {
@@ -65,7 +66,7 @@ struct Ingest: ParsableCommand {
         // file usually holds the whole corpus); a report is extracted when its turn comes.
         var work: [(label: String, load: () throws -> (Document, Graph))] = []
         if !graphJSON {
-            let (inputs, gatherFailures) = gatherDocuments(files, glob: documentOptions.glob)
+            let (inputs, gatherFailures) = gatherDocuments(files, options: documentOptions)
             failures += gatherFailures.count
             gatherFailures.forEach { printError("twingraph: error: \($0)") }
             let options = documentOptions
@@ -88,10 +89,12 @@ struct Ingest: ParsableCommand {
             }
         }
         var progress = Progress(total: work.count)
+        var stored = 0  // documents ingested, unchanged ones included
         for item in work {
             do {
                 let (doc, graph) = try item.load()
                 let outcome = try store.ingest(document: doc, graph: graph)
+                stored += 1
                 progress.step(item.label, outcome.rawValue + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
             } catch let error as GraphStoreError {
                 failures += 1
@@ -108,7 +111,9 @@ struct Ingest: ParsableCommand {
             }
         }
         if failures > 0 {
-            throw CLIFailure(message: "\(failures) of the inputs failed (see above); the others are stored in \(store.path)")
+            throw CLIFailure(message: stored == 0
+                ? "\(failures) of the inputs failed (see above); nothing was stored"
+                : "\(failures) of the inputs failed (see above); the others are stored in \(store.path)")
         }
     }
 }

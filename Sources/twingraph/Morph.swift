@@ -55,7 +55,6 @@ struct Morph: ParsableCommand {
         // The process ends right after this command: skip tearing down megabytes of tables.
         _ = Unmanaged.passRetained(analyzer)
         var out = OutputBuffer()
-        defer { out.close() }
         // Read the options once: ArgumentParser's property wrappers are slow to read per word.
         let all = self.all, lexeme = self.lexeme, inflect = self.inflect
         let normalizer = nominative ? PhraseNormalizer(analyzer: analyzer) : nil
@@ -91,7 +90,8 @@ struct Morph: ParsableCommand {
         } else {
             for w in words { emit(w) }
         }
-        out.flush()
+        out.close()
+        if let code = out.writeError { throw Output.failure(code, writing: "standard output") }
         if stats {
             func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
             let parse = seconds(clock.now - parseStart)
@@ -235,14 +235,12 @@ struct OutputBuffer {
         storage.deallocate()
     }
 
-    private func writeAll(_ raw: UnsafeRawBufferPointer) {
-        guard let base = raw.baseAddress else { return }
-        var offset = 0
-        while offset < raw.count {
-            let n = write(1, base + offset, raw.count - offset)
-            if n <= 0 { break }
-            offset += n
-        }
+    /// The error of the first write that failed; nothing is written after it.
+    private(set) var writeError: Int32?
+
+    private mutating func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard writeError == nil else { return }
+        writeError = Output.writeAll(1, raw)
     }
 }
 

@@ -5,6 +5,9 @@ import KnowledgeGraph
 extension RankReport.Measure: ExpressibleByArgument {}
 
 struct Neighbours: ParsableCommand {
+    /// Beyond a few hops an ego network is the whole component; 20 is far past any use.
+    static let maximumDepth = 20
+
     static let configuration = CommandConfiguration(
         abstract: "The ego network of a node: everything within N hops.",
         discussion: "Example: twingraph neighbours Омск --depth 2 --types twinned-with,partner-of"
@@ -28,7 +31,7 @@ struct Neighbours: ParsableCommand {
     @OptionGroup var source: GraphSourceOptions
 
     func validate() throws {
-        if depth < 0 { throw ValidationError("--depth takes 0 or more") }
+        if depth < 0 || depth > Self.maximumDepth { throw ValidationError("--depth takes 0 to \(Self.maximumDepth) hops") }
     }
 
     func run() throws {

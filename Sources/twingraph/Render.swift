@@ -57,6 +57,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        try Output.refuseOverwriting([graph], with: output)
         let g = try loadGraph(graph)
         let fmt = format ?? output.flatMap { OutputFormat(fileName: $0) } ?? .svg
         var options = GraphStyle.Options()

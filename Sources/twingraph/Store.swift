@@ -31,6 +31,13 @@ struct GraphSourceOptions: ParsableArguments {
         }
     }
 
+    /// The file the graph is read from (the store with its WAL files, or the graph JSON).
+    var inputs: [String] {
+        if let graphFile { return [graphFile] }
+        let path = store ?? GraphStore.defaultPath
+        return [path, path + "-wal", path + "-shm"]
+    }
+
     /// The graph to query.
     func load() throws -> Graph {
         if let graphFile { return try loadGraph(graphFile) }
@@ -38,7 +45,7 @@ struct GraphSourceOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure(message: "no graph store at \(path); run `twingraph ingest` first, pass --store, or query a file with --graph FILE.json")
         }
-        do { return try GraphStore(path: path).graph() } catch let error as GraphStoreError {
+        do { return try GraphStore(path: path, readOnly: true).graph() } catch let error as GraphStoreError {
             throw CLIFailure(message: error.description)
         }
     }
@@ -90,8 +97,21 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
 /// the candidates.
 func answering<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as QueryError {
-        throw CLIFailure(message: error.description)
+        throw queryFailure(error)
     }
+}
+
+/// A query error as the user should read it; `file` names the graph file it came from.
+func queryFailure(_ error: QueryError, file: String? = nil) -> CLIFailure {
+    let prefix = file.map { "\($0): " } ?? ""
+    if case .unknownName(let name, let candidates) = error, candidates.isEmpty {
+        // QueryError's wording ("the graph has no nodes to suggest") reads as if the graph were empty
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return CLIFailure(message: "\(prefix)the node name is empty; give a name (\"Омск\", any case or form) or an id (city/omsk)", exitCode: 2)
+        }
+        return CLIFailure(message: "\(prefix)no node is called \"\(name)\", and no name is close to it; `twingraph rank` lists the nodes")
+    }
+    return CLIFailure(message: prefix + error.description)
 }
 
 /// Prints a report in the chosen format.

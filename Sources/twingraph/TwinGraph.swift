@@ -6,6 +6,7 @@ import Foundation
 @main
 struct Main {
     static func main() {
+        Output.prepareStandardDescriptors()
         do {
             var command = try TwinGraph.parseAsRoot()
             try command.run()
@@ -15,17 +16,17 @@ struct Main {
                 TwinGraph.exit(withError: error)
             }
             if let failure = error as? CLIFailure {
-                if !failure.message.isEmpty { FileHandle.standardError.write(Data("twingraph: error: \(failure.message)\n".utf8)) }
+                if !failure.message.isEmpty { printError("twingraph: error: \(failure.message)") }
                 Foundation.exit(failure.exitCode)
             }
             if code == .validationFailure || error is ValidationError {
-                FileHandle.standardError.write(Data((TwinGraph.fullMessage(for: error) + "\n").utf8))
+                printError(TwinGraph.fullMessage(for: error))
                 Foundation.exit(2)
             }
             if error is ExitCode {
                 TwinGraph.exit(withError: error)
             }
-            FileHandle.standardError.write(Data("twingraph: error: \(error)\n".utf8))
+            printError("twingraph: error: \(error)")
             Foundation.exit(1)
         }
     }
@@ -58,16 +59,13 @@ struct CLIFailure: Error {
 /// Writes `data` to `path`, or to stdout when `path` is nil or "-".
 func writeOutput(_ data: Data, to path: String?) throws {
     if let path, path != "-" {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIFailure(message: "cannot write \(path): \(error.localizedDescription)")
-        }
+        try Output.file(data, to: path)
     } else {
-        FileHandle.standardOutput.write(data)
+        try Output.standardOutput(data)
     }
 }
 
+/// Messages go to stderr; one that cannot be written is dropped (there is nowhere to say so).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    printError(message, newline: true)
 }

@@ -64,7 +64,7 @@ private let paragraph = """
         #expect(files.count >= 5)
         for f in files {
             let text = try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
-            let original = DocumentDecoder.normalise(text)
+            let original = DocumentDecoder.droppingByteOrderMark(text)
             for (table, encoding) in [(CodePages.windows1251, TextEncoding.cp1251), (CodePages.koi8r, .koi8r)] {
                 // Characters outside the code page ("™") become "?" in encode(); compare encodings only.
                 let d = try DocumentDecoder.decode(encode(original, table), fileName: f)
@@ -91,12 +91,12 @@ private let paragraph = """
 
     @Test func forcedUTF8OnWindows1251NamesFileOffsetAndRemedy() {
         let bytes = encode("Omsk: " + paragraph, CodePages.windows1251)
-        #expect(throws: DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, suggestion: .cp1251)) {
+        #expect(throws: DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, line: 1, suggestion: .cp1251)) {
             try DocumentDecoder.decode(bytes, fileName: "report.txt", forced: .utf8)
         }
-        let message = DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, suggestion: .cp1251).description
+        let message = DecodingError.invalid(fileName: "report.txt", encoding: .utf8, offset: 6, line: 1, suggestion: .cp1251).description
         #expect(message.contains("report.txt"))
-        #expect(message.contains("byte offset 6"))
+        #expect(message.contains("byte offset 6, line 1"))
         #expect(message.contains("looks like windows-1251, pass --encoding cp1251"))
     }
 
@@ -111,7 +111,7 @@ private let paragraph = """
 
     @Test func undecodableBytesAreATypedError() {
         let bytes: [UInt8] = Array("abc ".utf8) + Array(0x80...0x9F)
-        #expect(throws: DecodingError.undetectable(fileName: "y.txt", offset: 4)) {
+        #expect(throws: DecodingError.undetectable(fileName: "y.txt", offset: 4, line: 1)) {
             try DocumentDecoder.decode(Data(bytes), fileName: "y.txt")
         }
         // A UTF-16 file cut in the middle of a code unit.
@@ -130,15 +130,40 @@ private let paragraph = """
         #expect(blank.warnings.count == 1)
     }
 
-    @Test func lineBreaksAreNormalisedAndOffsetsReferToTheResult() throws {
-        let raw = "ОМСК\r\n\r\nПервая строка.\rВторая\u{0C}Третья\n"
+    @Test func lineBreaksAreKeptAndEveryKindEndsALine() throws {
+        let raw = "ОМСК\r\n\r\nПервая строка.\rВторая\u{0C}Третья\u{0B}Четвёртая\u{85}Пятая\u{2028}Шестая\n"
         let d = try DocumentDecoder.decode(Data(raw.utf8), fileName: "crlf.txt")
-        #expect(d.text == "ОМСК\n\nПервая строка.\nВторая\nТретья\n")
+        #expect(d.text == raw)
         let sentences = SentenceSplitter.sentences(d.text)
         let scalars = Array(d.text.unicodeScalars)
-        #expect(sentences.map(\.text) == ["ОМСК", "Первая строка.", "Вторая", "Третья"])
+        #expect(sentences.map(\.text) == ["ОМСК", "Первая строка.", "Вторая", "Третья", "Четвёртая", "Пятая", "Шестая"])
         for s in sentences {
             #expect(String(String.UnicodeScalarView(scalars[s.start..<s.end])) == s.text)
         }
+        let bom = try DocumentDecoder.decode(Data([0xEF, 0xBB, 0xBF] + Array("a\r\nb".utf8)), fileName: "bom.txt")
+        #expect(bom.text == "a\r\nb")
+    }
+
+    @Test func crlfIsOneLineBreakNotAParagraph() {
+        // two lines that continue one sentence stay one sentence with CRLF as with LF
+        let lf = "Делегация посетила\nгород Омск.", crlf = "Делегация посетила\r\nгород Омск."
+        #expect(SentenceSplitter.sentences(lf).count == 1)
+        #expect(SentenceSplitter.sentences(crlf).count == 1)
+        for text in ["Первый абзац\n\nвторой абзац", "Итоги\n1) визит\n2) форум", "ОМСК\n\nОтчёт о работе\nза 2019 год"] {
+            let withCRLF = text.replacingOccurrences(of: "\n", with: "\r\n")
+            #expect(SentenceSplitter.sentences(withCRLF).count == SentenceSplitter.sentences(text).count, "\(text)")
+        }
+    }
+
+    @Test func hardWrappedCRLFTextIsUnwrappedAndKeepsItsParagraphBreaks() {
+        let words = (1...120).map { "слово\($0)" }
+        var lines: [String] = [], line = ""
+        for w in words {
+            if line.count + 1 + w.count > 40 { lines.append(line); line = w } else { line += line.isEmpty ? w : " " + w }
+        }
+        lines.append(line)
+        let text = lines.joined(separator: "\r\n") + "\r\n\r\nКонец."
+        let unwrapped = HardWrap.unwrap(text)
+        #expect(unwrapped == words.joined(separator: " ") + "\r\n\r\nКонец.")
     }
 }

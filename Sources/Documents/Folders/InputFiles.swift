@@ -63,8 +63,10 @@ public enum InputFiles {
     }
 
     /// Reads the files and groups them into documents: the same content (sha256) is one document
-    /// with all its paths; ids are unique. Unreadable files are returned as failures.
-    public static func documents(_ files: [String]) -> (documents: [InputDocument], failures: [DocumentError]) {
+    /// with all its paths; ids are unique. Unreadable files, and files over `maximumSize` bytes
+    /// (refused before they are read), are returned as failures.
+    public static func documents(_ files: [String], maximumSize: Int = DocumentReader.defaultMaximumSize)
+        -> (documents: [InputDocument], failures: [DocumentError]) {
         var documents: [InputDocument] = []
         var bySHA: [String: Int] = [:]
         var failures: [DocumentError] = []
@@ -73,7 +75,7 @@ public enum InputFiles {
             let normalized = URL(fileURLWithPath: path).standardizedFileURL.path
             guard seenPaths.insert(normalized).inserted else { continue }
             do {
-                let data = try DocumentReader.contents(of: path)
+                let data = try DocumentReader.contents(of: path, maximumSize: maximumSize)
                 let sha = SHA256.hex(data)
                 if let k = bySHA[sha] {
                     documents[k].paths.append(path)

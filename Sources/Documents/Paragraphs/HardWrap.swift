@@ -26,9 +26,8 @@ public enum HardWrap {
     }
 
     public static func unwrap(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            Line(text: $0.trimmingSuffix(while: \.isWhitespace))
-        }
+        let split = splitLines(text)
+        let lines = split.map { Line(text: $0.text.trimmingSuffix(while: \.isWhitespace)) }
         guard let joins = bestJoins(lines) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -39,10 +38,30 @@ public enum HardWrap {
                     out.append(contentsOf: line.text.drop(while: \.isWhitespace))
                     continue
                 }
-                out.append("\n")
+                // a line that is not joined keeps the break the document wrote (CRLF, CR, …)
+                out.append(contentsOf: split[i - 1].separator)
             }
             out.append(contentsOf: line.text)
         }
+        return out
+    }
+
+    /// The lines of `text` with the line break after each (`LineBreaks`; a CRLF is one break,
+    /// the last line has none).
+    static func splitLines(_ text: String) -> [(text: Substring, separator: Substring)] {
+        let scalars = text.unicodeScalars
+        var out: [(Substring, Substring)] = []
+        var lineStart = scalars.startIndex
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            guard LineBreaks.isBreak(scalars[i]) else { i = scalars.index(after: i); continue }
+            var after = scalars.index(after: i)
+            if scalars[i] == "\r", after < scalars.endIndex, scalars[after] == "\n" { after = scalars.index(after: after) }
+            out.append((text[lineStart..<i], text[i..<after]))
+            lineStart = after
+            i = after
+        }
+        out.append((text[lineStart...], text[text.endIndex...]))
         return out
     }
 

@@ -25,7 +25,7 @@ public struct DocumentHeading: Sendable, Hashable {
         // Lines with their scalar ranges, trimmed.
         var lines: [(start: Int, end: Int)] = []
         var lineStart = 0
-        for i in 0...scalars.count where i == scalars.count || scalars[i] == "\n" {
+        for i in 0...scalars.count where i == scalars.count || LineBreaks.isBreak(scalars[i]) {
             var s = lineStart, e = i
             while s < e && scalars[s].properties.isWhitespace { s += 1 }
             while e > s && scalars[e - 1].properties.isWhitespace { e -= 1 }

@@ -93,7 +93,7 @@ public struct TitleReader: Sendable {
         while i < scalars.count {
             while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
             let start = i
-            while i < scalars.count, scalars[i] != "\n" { i += 1 }
+            while i < scalars.count, !LineBreaks.isBreak(scalars[i]) { i += 1 }
             var end = i
             while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
             if end > start { return (String(String.UnicodeScalarView(scalars[start..<end])), start, end) }

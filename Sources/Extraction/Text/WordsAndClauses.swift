@@ -448,7 +448,7 @@ struct ScalarText: Sendable {
         while i < scalars.count {
             while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
             let start = i
-            while i < scalars.count, scalars[i] != "\n" { i += 1 }
+            while i < scalars.count, !LineBreak.isBreak(scalars[i]) { i += 1 }
             var end = i
             while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
             if end > start { return (slice(start, end), start, end) }
@@ -458,7 +458,7 @@ struct ScalarText: Sendable {
     func isLineStart(_ offset: Int) -> Bool {
         var i = offset - 1
         while i >= 0, scalars[i] == " " || scalars[i] == "\t" { i -= 1 }
-        return i < 0 || scalars[i] == "\n"
+        return i < 0 || LineBreak.isBreak(scalars[i])
     }
 }
 

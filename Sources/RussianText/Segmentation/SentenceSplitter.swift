@@ -45,6 +45,8 @@ public enum SentenceSplitter {
         let quoteDepth: Int
         /// Index of the first token of the sentence the candidate would end.
         let sentenceStart: Int
+        /// Shared by the candidates of one run.
+        let lookahead: QuoteLookahead
 
         var next: Token? { last + 1 < tokens.count ? tokens[last + 1] : nil }
 
@@ -53,9 +55,7 @@ public enum SentenceSplitter {
         /// Newlines between token `i` and the next one.
         func newlines(after i: Int) -> Int {
             guard i + 1 < tokens.count else { return 0 }
-            var n = 0
-            for k in tokens[i].end..<tokens[i + 1].start where scalars[k] == "\n" { n += 1 }
-            return n
+            return LineBreak.count(in: scalars, tokens[i].end..<tokens[i + 1].start)
         }
 
         /// The two tokens touch (no space between them).
@@ -69,7 +69,7 @@ public enum SentenceSplitter {
             guard let t = token(i) else { return false }
             var k = t.start - 1
             while k >= 0 {
-                if scalars[k] == "\n" { return true }
+                if LineBreak.isBreak(scalars[k]) { return true }
                 if !CharacterClass.isWhitespace(scalars[k]) { return false }
                 k -= 1
             }
@@ -180,13 +180,30 @@ public enum SentenceSplitter {
     /// quote that never closes must not swallow the rest of the paragraph.
     static func insideQuotes(_ ctx: Context) -> Verdict? {
         guard ctx.quoteDepth > 0 else { return nil }
-        var k = ctx.tokens[ctx.last].end
-        while k < ctx.scalars.count && ctx.scalars[k] != "\n" {
-            let c = ctx.scalars[k]
-            if c == "»" || c == "”" || c == "“" || c == "\"" || c == "›" { return .join }
-            k += 1
+        let k = ctx.lookahead.next(from: ctx.tokens[ctx.last].end, in: ctx.scalars)
+        return k < ctx.scalars.count && !LineBreak.isBreak(ctx.scalars[k]) ? .join : nil
+    }
+
+    /// Where the next closing quotation mark or line break is, for `insideQuotes`. Candidates
+    /// come in text order, so the answer found for one serves every later candidate before it:
+    /// a long line with an unclosed quotation is scanned once, not once per full stop.
+    final class QuoteLookahead {
+        /// No closing mark or line break in `searchedFrom..<found`; `found` is one (or the end).
+        private var searchedFrom = 0, found = -1
+
+        static func stops(_ c: Unicode.Scalar) -> Bool {
+            LineBreak.isBreak(c) || c == "»" || c == "”" || c == "“" || c == "\"" || c == "›"
         }
-        return nil
+
+        /// The first offset at or after `start` holding a closing mark or a line break, or
+        /// `scalars.count`.
+        func next(from start: Int, in scalars: [Unicode.Scalar]) -> Int {
+            if start >= searchedFrom && start <= found { return found }
+            var k = start
+            while k < scalars.count && !Self.stops(scalars[k]) { k += 1 }
+            (searchedFrom, found) = (start, k)
+            return k
+        }
     }
 
     /// A comma, semicolon, closing bracket… after the mark continues the sentence ("и т.д.),").
@@ -253,6 +270,7 @@ public enum SentenceSplitter {
         var out = Output()
         guard !tokens.isEmpty else { return out }
         var ends: [Int] = []  // index of the last token of each sentence
+        let lookahead = QuoteLookahead()
         var quotes: [Unicode.Scalar] = []
         var i = 0
         while i < tokens.count {
@@ -283,7 +301,7 @@ public enum SentenceSplitter {
             }
             if isMark {
                 let ctx = Context(scalars: scalars, tokens: tokens, last: last, mark: i, quoteDepth: quotes.count,
-                                  sentenceStart: (ends.last ?? -1) + 1)
+                                  sentenceStart: (ends.last ?? -1) + 1, lookahead: lookahead)
                 if decide(markRules, ctx, default: .split, into: &out) {
                     ends.append(last)
                     if ctx.newlines(after: last) > 0 { quotes.removeAll() }
@@ -294,7 +312,7 @@ public enum SentenceSplitter {
             // Quotes after the mark were counted already: go on from the last of them.
             i = last
             let ctx = Context(scalars: scalars, tokens: tokens, last: i, mark: nil, quoteDepth: quotes.count,
-                              sentenceStart: (ends.last ?? -1) + 1)
+                              sentenceStart: (ends.last ?? -1) + 1, lookahead: lookahead)
             if i + 1 < tokens.count && ctx.newlines(after: i) > 0 {
                 if decide(lineRules, ctx, default: .split, into: &out) {
                     ends.append(i)
@@ -304,6 +322,14 @@ public enum SentenceSplitter {
             i += 1
         }
         if ends.last != tokens.count - 1 { ends.append(tokens.count - 1) }
+        var cutDecisions: [SplitDecision] = []
+        ends = LongSentences.cut(ends, tokens: tokens) { last, reason in
+            cutDecisions.append(SplitDecision(offset: tokens[last].end, split: true, rule: "overlong.\(reason)"))
+        }
+        if !cutDecisions.isEmpty {
+            out.decisions = (out.decisions + cutDecisions).enumerated()
+                .sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+        }
         source.withUTF8 { bytes in
             var first = 0
             for e in ends where e >= first {

@@ -26,9 +26,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
 
 /// A decoded document.
 ///
-/// `text` is normalised: a leading byte-order mark is dropped, CRLF, lone CR, form feed and
-/// vertical tab become "\n". Every offset the pipeline computes (Unicode scalars, DESIGN.md)
-/// refers to this normalised text, not to the file's bytes.
+/// `text` is the file's text as decoded, without a leading byte-order mark. Line breaks stay as
+/// the file wrote them (LF, CRLF, CR, VT, FF, NEL, U+2028, U+2029): every offset the pipeline
+/// computes (Unicode scalars, DESIGN.md) refers to this text, and segmentation reads any of them
+/// as a line break.
 public struct DecodedText: Sendable, Equatable {
     public let text: String
     /// The encoding the bytes were read in (detected or forced).
@@ -48,19 +49,22 @@ public struct DecodedText: Sendable, Equatable {
 public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// NUL or other control bytes that plain text does not have.
     case binary(fileName: String, offset: Int)
-    /// Bytes that are not valid in the encoding (forced or the only plausible one).
-    /// `suggestion` is the encoding the bytes look like, if any.
-    case invalid(fileName: String, encoding: TextEncoding, offset: Int, suggestion: TextEncoding?)
+    /// Bytes that are not valid in the encoding (forced or the only plausible one): `offset`
+    /// is the byte that broke it (the file's length for a character cut off at its end), `line`
+    /// its line (1-based; nil for UTF-16). `suggestion` is the encoding the bytes look like.
+    case invalid(fileName: String, encoding: TextEncoding, offset: Int, line: Int?, suggestion: TextEncoding?)
+    /// Text that is UTF-8 but for `count` ill-formed sequences, the first at `offset`.
+    case damagedUTF8(fileName: String, offset: Int, line: Int, count: Int)
     /// Not UTF-8, and neither Russian 8-bit code page gives Russian-looking text.
-    case undetectable(fileName: String, offset: Int)
+    case undetectable(fileName: String, offset: Int, line: Int)
 
     public var description: String {
         switch self {
         case let .binary(name, offset):
             return "cannot decode \(name): control byte at byte offset \(offset); this looks like a "
                 + "binary file, not plain text (convert it to a .txt file first)"
-        case let .invalid(name, encoding, offset, suggestion):
-            var s = "cannot decode \(name): not \(encoding.displayName) (invalid byte at byte offset \(offset))"
+        case let .invalid(name, encoding, offset, line, suggestion):
+            var s = "cannot decode \(name): not \(encoding.displayName) (\(DecodingError.place(offset, line)))"
             if let suggestion {
                 s += "; looks like \(suggestion.displayName), pass --encoding \(suggestion.optionName)"
             } else {
@@ -68,15 +72,26 @@ public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
                     + TextEncoding.allCases.map(\.optionName).joined(separator: ", ") + ")"
             }
             return s
-        case let .undetectable(name, offset):
-            return "cannot decode \(name): not UTF-8 (invalid byte at byte offset \(offset)) and not "
+        case let .damagedUTF8(name, offset, line, count):
+            return "cannot decode \(name): UTF-8 with \(count) invalid byte sequence\(count == 1 ? "" : "s") "
+                + "(the first \(DecodingError.place(offset, line))); repair the file, or pass "
+                + "--encoding utf8 --lenient to read them as U+FFFD"
+        case let .undetectable(name, offset, line):
+            return "cannot decode \(name): not UTF-8 (\(DecodingError.place(offset, line))) and not "
                 + "recognisably Russian in windows-1251 or KOI8-R; convert it to UTF-8 or pass "
                 + "--encoding (" + TextEncoding.allCases.map(\.optionName).joined(separator: ", ") + ")"
         }
     }
+
+    /// "invalid byte at byte offset 4998, line 61"; a character cut off by the end of the file
+    /// says so, as its offset is the file's length.
+    static func place(_ offset: Int, _ line: Int?) -> String {
+        let at = "byte offset \(offset)" + (line.map { ", line \($0)" } ?? "")
+        return "invalid byte at \(at)"
+    }
 }
 
-/// Reads report files: detects or applies the encoding and normalises line breaks.
+/// Reads report files: detects or applies the encoding.
 public struct DocumentDecoder {
     /// Decodes a file's bytes.
     ///
@@ -85,14 +100,18 @@ public struct DocumentDecoder {
     /// else valid UTF-8 is UTF-8; else windows-1251 and KOI8-R are both tried and the one whose
     /// text looks more Russian (frequent letter pairs, lower case inside words) wins.
     /// - Parameter fileName: used in messages only.
-    public static func decode(_ data: Data, fileName: String, forced: TextEncoding? = nil) throws(DecodingError) -> DecodedText {
+    /// - Parameter lenient: UTF-8 (forced or detected) with ill-formed sequences is read with
+    ///   U+FFFD in their place and a warning that counts them, instead of failing.
+    public static func decode(_ data: Data, fileName: String, forced: TextEncoding? = nil,
+                              lenient: Bool = false) throws(DecodingError) -> DecodedText {
         let bytes = [UInt8](data)
         if bytes.isEmpty {
             return DecodedText(text: "", encoding: forced ?? .utf8, warnings: ["\(fileName) is empty"])
         }
         var warnings: [String] = []
-        let (text, encoding) = try decodeBytes(bytes, fileName: fileName, forced: forced, warnings: &warnings)
-        let normalised = normalise(text)
+        let reading = Reading(fileName: fileName, lenient: lenient)
+        let (text, encoding) = try decodeBytes(bytes, reading, forced: forced, warnings: &warnings)
+        let normalised = droppingByteOrderMark(text)
         if normalised.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             warnings.append("\(fileName) has no text (only whitespace)")
         }
@@ -100,16 +119,23 @@ public struct DocumentDecoder {
     }
 
     /// Reads and decodes a file.
-    public static func decode(contentsOf url: URL, forced: TextEncoding? = nil) throws -> DecodedText {
+    public static func decode(contentsOf url: URL, forced: TextEncoding? = nil, lenient: Bool = false) throws -> DecodedText {
         let data = try Data(contentsOf: url)
-        return try decode(data, fileName: url.lastPathComponent, forced: forced)
+        return try decode(data, fileName: url.lastPathComponent, forced: forced, lenient: lenient)
     }
 
-    private static func decodeBytes(_ bytes: [UInt8], fileName: String, forced: TextEncoding?,
+    /// What the decoding of one file needs to know besides its bytes.
+    struct Reading {
+        let fileName: String
+        let lenient: Bool
+    }
+
+    private static func decodeBytes(_ bytes: [UInt8], _ reading: Reading, forced: TextEncoding?,
                                     warnings: inout [String]) throws(DecodingError) -> (String, TextEncoding) {
+        let fileName = reading.fileName
         // Byte-order marks.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]), forced == nil || forced == .utf8 {
-            return (try utf8(bytes, from: 3, fileName: fileName), .utf8)
+            return (try utf8(bytes, from: 3, reading, warnings: &warnings), .utf8)
         }
         if bytes.starts(with: [0xFF, 0xFE]), forced == nil || forced == .utf16 {
             return (try utf16(bytes, from: 2, bigEndian: false, fileName: fileName), .utf16)
@@ -121,7 +147,7 @@ public struct DocumentDecoder {
             switch forced {
             case .utf8:
                 try rejectBinary(bytes, fileName: fileName)
-                return (try utf8(bytes, from: 0, fileName: fileName), .utf8)
+                return (try utf8(bytes, from: 0, reading, warnings: &warnings), .utf8)
             case .utf16:
                 let bigEndian = EncodingDetector.utf16Endianness(bytes) ?? false
                 return (try utf16(bytes, from: 0, bigEndian: bigEndian, fileName: fileName), .utf16)
@@ -134,12 +160,18 @@ public struct DocumentDecoder {
             return (try utf16(bytes, from: 0, bigEndian: bigEndian, fileName: fileName), .utf16)
         }
         try rejectBinary(bytes, fileName: fileName)
-        guard let badOffset = EncodingDetector.firstInvalidUTF8(bytes, from: 0) else {
+        let scan = UTF8Scan(bytes)
+        guard let badOffset = scan.firstInvalid else {
             return (String(decoding: bytes, as: UTF8.self), .utf8)
+        }
+        // A few bad bytes in UTF-8 text (a cut, a stray byte) must not turn the whole document
+        // into code-page mojibake: it is UTF-8, damaged.
+        if scan.isMostlyUTF8 {
+            return (try utf8(bytes, from: 0, reading, warnings: &warnings), .utf8)
         }
         let guess = EncodingDetector.guessEightBit(bytes)
         guard let encoding = guess.encoding else {
-            throw .undetectable(fileName: fileName, offset: badOffset)
+            throw .undetectable(fileName: fileName, offset: badOffset, line: UTF8Scan.line(of: badOffset, in: bytes))
         }
         if guess.confident == false {
             warnings.append("\(fileName): encoding guessed as \(encoding.displayName) from little text; "
@@ -163,10 +195,24 @@ public struct DocumentDecoder {
         }
     }
 
-    private static func utf8(_ bytes: [UInt8], from start: Int, fileName: String) throws(DecodingError) -> String {
-        if let bad = EncodingDetector.firstInvalidUTF8(bytes, from: start) {
-            let guess = EncodingDetector.guessEightBit(bytes).encoding
-            throw .invalid(fileName: fileName, encoding: .utf8, offset: bad, suggestion: guess)
+    /// UTF-8 (forced, marked or detected). Ill-formed sequences fail, naming the first; with
+    /// `lenient` they become U+FFFD and a warning counts them.
+    private static func utf8(_ bytes: [UInt8], from start: Int, _ reading: Reading,
+                             warnings: inout [String]) throws(DecodingError) -> String {
+        let scan = UTF8Scan(bytes, from: start)
+        if let bad = scan.firstInvalid {
+            let line = UTF8Scan.line(of: bad, in: bytes)
+            if reading.lenient {
+                let n = scan.invalidSequences
+                // (the file's name is added by whoever reports the warning)
+                warnings.append("\(n) invalid UTF-8 sequence\(n == 1 ? "" : "s") replaced with U+FFFD "
+                                + "(the first at byte offset \(bad), line \(line))")
+            } else if scan.isMostlyUTF8 {
+                throw .damagedUTF8(fileName: reading.fileName, offset: bad, line: line, count: scan.invalidSequences)
+            } else {
+                let guess = EncodingDetector.guessEightBit(bytes).encoding
+                throw .invalid(fileName: reading.fileName, encoding: .utf8, offset: bad, line: line, suggestion: guess)
+            }
         }
         return String(decoding: bytes[start...], as: UTF8.self)
     }
@@ -182,7 +228,7 @@ public struct DocumentDecoder {
             i += 2
         }
         if i < bytes.count {
-            throw .invalid(fileName: fileName, encoding: .utf16, offset: i, suggestion: nil)
+            throw .invalid(fileName: fileName, encoding: .utf16, offset: i, line: nil, suggestion: nil)
         }
         var scalars = String.UnicodeScalarView()
         var iterator = units.makeIterator()
@@ -200,7 +246,7 @@ public struct DocumentDecoder {
                 break loop
             case .error:
                 throw .invalid(fileName: fileName, encoding: .utf16, offset: start + unitIndex * 2,
-                               suggestion: nil)
+                               line: nil, suggestion: nil)
             }
         }
         return String(scalars)
@@ -217,7 +263,8 @@ public struct DocumentDecoder {
             } else {
                 let v = table[Int(b) - 0x80]
                 guard v != 0xFFFD, let s = Unicode.Scalar(v) else {
-                    throw .invalid(fileName: fileName, encoding: encoding, offset: i, suggestion: nil)
+                    throw .invalid(fileName: fileName, encoding: encoding, offset: i,
+                                   line: UTF8Scan.line(of: i, in: bytes), suggestion: nil)
                 }
                 scalars.append(s)
             }
@@ -225,27 +272,11 @@ public struct DocumentDecoder {
         return String(scalars)
     }
 
-    /// CRLF, CR, form feed, vertical tab → "\n"; a leading U+FEFF dropped.
-    static func normalise(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for (i, s) in text.unicodeScalars.enumerated() {
-            if i == 0 && s == "\u{FEFF}" { continue }
-            switch s {
-            case "\r":
-                out.append("\n")
-                previousCR = true
-                continue
-            case "\n":
-                if !previousCR { out.append("\n") }
-            case "\u{0C}", "\u{0B}":
-                out.append("\n")
-            default:
-                out.append(s)
-            }
-            previousCR = false
-        }
-        return String(out)
+    /// The text without a leading U+FEFF (a byte-order mark that a code page or a forced
+    /// encoding left in). Line breaks are kept as written: offsets are into this text.
+    static func droppingByteOrderMark(_ text: String) -> String {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        return String(text.unicodeScalars.dropFirst())
     }
 }
 

@@ -11,33 +11,6 @@ enum EncodingDetector {
         "ад", "да", "ди", "ис", "ир", "ую", "ая", "ее", "ах", "ат", "ют", "ся", "че", "ча", "тв",
     ]
 
-    /// Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence, or nil.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return i
-            }
-            guard i + length <= n else { return i }
-            if bytes[i + 1] < low || bytes[i + 1] > high { return i }
-            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += length
-        }
-        return nil
-    }
-
     /// UTF-16 without a byte-order mark: Russian text has high bytes 0x04 (Cyrillic) or 0x00
     /// (spaces, digits, punctuation). Returns true for big-endian, false for little-endian, nil
     /// when the bytes do not look like UTF-16.
