@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphStore
 import KnowledgeGraph
 
 struct BenchGraph: ParsableCommand {
@@ -29,6 +30,15 @@ struct BenchGraph: ParsableCommand {
     @Option(help: ArgumentHelp("Write the edge list here (one \"u<TAB>v\" line per edge).", valueName: "file"))
     var writeEdges: String?
 
+    @Option(help: ArgumentHelp("Write the same graph as a knowledge graph (cities, named relations, evidence, node ids relabelled at random) in graph JSON here, and its edge list by node id beside it (FILE.tsv: source, target, relation).", valueName: "file.json"))
+    var writeGraph: String?
+
+    @Option(help: ArgumentHelp("Ingest that knowledge graph into a new store here, one document at a time.", valueName: "file.sqlite"))
+    var writeStore: String?
+
+    @Option(help: "Reports the knowledge graph's facts are spread over.")
+    var documents = 20
+
     @Option(help: "Runs per operation; the best is reported.")
     var `repeat` = 5
 
@@ -45,6 +55,10 @@ struct BenchGraph: ParsableCommand {
     func run() throws {
         let (sources, targets) = SyntheticGraph.preferentialAttachment(nodes: nodes, edges: edges, seed: seed)
         if let writeEdges { try writeEdgeList(sources, targets, to: writeEdges) }
+        if writeGraph != nil || writeStore != nil {
+            try writeKnowledgeGraph()
+            return
+        }
         var lines: [(String, Double, String)] = []
         let (graph, buildTime) = timed { CSRGraph(vertexCount: nodes, sources: sources, targets: targets) }
         lines.append(("build", buildTime, "\(graph.vertexCount) vertices, \(graph.edgeCount) edges"))
@@ -94,6 +108,24 @@ struct BenchGraph: ParsableCommand {
             result = r
         }
         return (op, fastest, result)
+    }
+
+    /// The knowledge graph for end-to-end runs, as JSON, a typed edge list and/or a store.
+    func writeKnowledgeGraph() throws {
+        let (graph, _) = SyntheticGraph.knowledgeGraph(nodes: nodes, edges: edges, documents: documents, seed: seed)
+        if let writeGraph {
+            try writeOutput(try GraphJSON.encode(graph), to: writeGraph)
+            var tsv = ""
+            for e in graph.edges { tsv += "\(e.source)\t\(e.target)\t\(e.type.rawValue)\n" }
+            try writeOutput(Data(tsv.utf8), to: writeGraph + ".tsv")
+        }
+        if let writeStore {
+            if FileManager.default.fileExists(atPath: writeStore) { try FileManager.default.removeItem(atPath: writeStore) }
+            let store = try GraphStore(path: writeStore)
+            for (document, part) in graph.contributions().parts {
+                try store.ingest(document: document, graph: part)
+            }
+        }
     }
 
     func writeEdgeList(_ sources: [Int32], _ targets: [Int32], to path: String) throws {

@@ -25,23 +25,70 @@ public enum QueryError: Error, CustomStringConvertible, Equatable {
 /// (the `--format json` output) that `TextReports` also renders for people.
 public struct GraphQueries: Sendable {
     public let graph: Graph
-    public let resolver: NameResolver
-    private let all: GraphIndex
+    private let lazyResolver: Lazy<NameResolver>
+    private let lazyAll: Lazy<GraphIndex>
+    private let details: EdgeDetails?
+    private let factCounts: FactCounts?
+
+    /// How many mentions and evidence spans the graph has, for a graph read without them.
+    public struct FactCounts: Sendable, Hashable {
+        public var mentions: Int
+        public var evidence: Int
+        public init(mentions: Int, evidence: Int) { self.mentions = mentions; self.evidence = evidence }
+    }
+
+    /// Whole edges (attributes and evidence) by id, for a graph whose edges were read with only
+    /// their id, type and ends (the store's query graph): only the edges a report shows are
+    /// read in full.
+    public typealias EdgeDetails = @Sendable (_ edgeIDs: [String]) throws -> [String: Edge]
 
     /// Relations that make two places partners.
     public static let partnership: Set<EdgeType> = [.twinnedWith, .partnerOf]
 
-    public init(graph: Graph) {
-        self.graph = graph.orderedByID()
-        resolver = NameResolver(graph: self.graph)
-        all = GraphIndex(self.graph)
+    /// Queries over `graph`. Nothing is indexed yet: the name resolver and each relation
+    /// filter's adjacency are built when a query first needs them. `details`, when given,
+    /// supplies the attributes and evidence `graph`'s edges lack, and `factCounts` the totals
+    /// `stats` reports for such a graph.
+    public init(graph: Graph, details: EdgeDetails? = nil, factCounts: FactCounts? = nil) {
+        let g = graph.orderedByID()
+        self.graph = g
+        lazyResolver = Lazy { NameResolver(graph: g) }
+        lazyAll = Lazy { GraphIndex(g) }
+        self.details = details
+        self.factCounts = factCounts
     }
+
+    /// Resolves the names users type; built on first use.
+    public var resolver: NameResolver { lazyResolver.value }
+
+    private var all: GraphIndex { lazyAll.value }
 
     private func index(_ relations: Set<EdgeType>?) -> GraphIndex {
         relations == nil ? all : GraphIndex(graph, relations: relations)
     }
 
     private func sortedTypes(_ relations: Set<EdgeType>?) -> [EdgeType]? { relations.map { $0.sorted() } }
+
+    /// `edges` in full: as they are, or from the edge details when the graph has only their ends.
+    public func full(_ edges: [Edge]) throws -> [Edge] {
+        guard let details, !edges.isEmpty else { return edges }
+        let found = try details(edges.map(\.id))
+        return edges.map { found[$0.id] ?? $0 }
+    }
+
+    /// Relation references for `edges`, in order, read in full.
+    private func refs(_ edges: [Edge]) throws -> [RelationRef] {
+        try full(edges).map(RelationRef.init)
+    }
+
+    /// `refs` for several groups of edges with one call to the evidence source.
+    private func refs(groups: [[Edge]]) throws -> [[RelationRef]] {
+        var flat = try refs(groups.flatMap { $0 })[...]
+        return groups.map { g in
+            defer { flat = flat.dropFirst(g.count) }
+            return Array(flat.prefix(g.count))
+        }
+    }
 
     /// The node a name means, or an error listing candidates.
     public func node(named name: String) throws -> Node {
@@ -81,13 +128,14 @@ public struct GraphQueries: Sendable {
         case .alternatives(let k):
             vertexPaths = idx.csr.kShortestPaths(from: si, to: ti, k: k, maxHops: limit)
         }
-        let paths = vertexPaths.map { vp in
-            PathReport.Path(
+        let paths = try vertexPaths.map { vp in
+            let pairs = Array(zip(vp, vp.dropFirst()))
+            let relations = try refs(groups: pairs.map { idx.edges(between: $0.0, $0.1) })
+            return PathReport.Path(
                 length: vp.count - 1,
                 nodes: vp.map { NodeRef(idx.node($0)) },
-                hops: zip(vp, vp.dropFirst()).map { u, v in
-                    PathReport.Hop(from: idx.node(u).id, to: idx.node(v).id,
-                                   relations: idx.edges(between: u, v).map(RelationRef.init))
+                hops: zip(pairs, relations).map { pair, rels in
+                    PathReport.Hop(from: idx.node(pair.0).id, to: idx.node(pair.1).id, relations: rels)
                 })
         }
         return PathReport(from: NodeRef(s), to: NodeRef(t), via: sortedTypes(relations), maxHops: maxHops, paths: paths)
@@ -109,13 +157,13 @@ public struct GraphQueries: Sendable {
             inside.insert(Int(v))
         }
         members.sort { ($0.distance, $0.node.name, $0.node.id) < ($1.distance, $1.node.name, $1.node.id) }
-        var edges: [RelationRef] = []
+        var among: [Edge] = []
         for v in inside.sorted() {
             for w in idx.csr.neighbours(of: v) where Int(w) > v && inside.contains(Int(w)) {
-                edges += idx.edges(between: v, Int(w)).map(RelationRef.init)
+                among += idx.edges(between: v, Int(w))
             }
         }
-        edges.sort { $0.id < $1.id }
+        let edges = try refs(among).sorted { $0.id < $1.id }
         return NeighbourhoodReport(center: NodeRef(c), depth: depth, via: sortedTypes(relations), nodes: members, edges: edges)
     }
 
@@ -125,10 +173,11 @@ public struct GraphQueries: Sendable {
         let idx = index(GraphQueries.partnership)
         guard let ci = idx.number(of: c.id) else { throw QueryError.invalid("internal: node missing from the index") }
         var partners: [PartnersReport.Partner] = []
-        for w in Set(idx.csr.neighbours(of: ci)) {
+        let others = Array(Set(idx.csr.neighbours(of: ci)))
+        let relations = try refs(groups: others.map { idx.edges(between: ci, Int($0)) })
+        for (w, rels) in zip(others, relations) {
             let n = idx.node(Int(w))
-            let rels = idx.edges(between: ci, Int(w))
-            partners.append(.init(node: NodeRef(n), country: n.country, relations: rels.map(RelationRef.init),
+            partners.append(.init(node: NodeRef(n), country: n.country, relations: rels,
                                   documents: Array(Set(rels.flatMap { $0.evidence.map(\.document) })).sorted()))
         }
         partners.sort { ($0.node.name, $0.node.id) < ($1.node.name, $1.node.id) }
@@ -142,10 +191,9 @@ public struct GraphQueries: Sendable {
         guard let xi = idx.number(of: x.id), let yi = idx.number(of: y.id) else {
             throw QueryError.invalid("internal: node missing from the index")
         }
-        let shared = idx.csr.commonNeighbours(xi, yi).map { w in
-            CommonReport.Shared(node: NodeRef(idx.node(w)),
-                                withFirst: idx.edges(between: xi, w).map(RelationRef.init),
-                                withSecond: idx.edges(between: yi, w).map(RelationRef.init))
+        let shared = try idx.csr.commonNeighbours(xi, yi).map { w in
+            let r = try refs(groups: [idx.edges(between: xi, w), idx.edges(between: yi, w)])
+            return CommonReport.Shared(node: NodeRef(idx.node(w)), withFirst: r[0], withSecond: r[1])
         }.sorted { ($0.node.name, $0.node.id) < ($1.node.name, $1.node.id) }
         return CommonReport(first: NodeRef(x), second: NodeRef(y), via: sortedTypes(relations), common: shared)
     }
@@ -163,7 +211,13 @@ public struct GraphQueries: Sendable {
         case .pagerank: scores = idx.csr.pageRank()
         }
         var order = (0..<n).filter { nodeType == nil || idx.node($0).type == nodeType }
-        order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : (idx.node($0).name, idx.node($0).id) < (idx.node($1).name, idx.node($1).id) }
+        if let top, top < order.count {
+            // Only nodes scoring at least the top-th score can be shown: sort just those by name.
+            let cutoff = order.map { scores[$0] }.sorted(by: >)[max(top - 1, 0)]
+            order = order.filter { scores[$0] >= cutoff }
+        }
+        // Node numbers are in id order, so the number breaks a tie of names as the id would.
+        order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : (idx.node($0).name, $0) < (idx.node($1).name, $1) }
         if let top { order = Array(order.prefix(top)) }
         let entries = order.enumerated().map { RankReport.Entry(rank: $0.offset + 1, node: NodeRef(idx.node($0.element)), score: scores[$0.element]) }
         return RankReport(measure: measure, nodeType: nodeType, via: sortedTypes(relations), entries: entries)
@@ -185,13 +239,14 @@ public struct GraphQueries: Sendable {
     /// Every fact about a named node, grouped by year (undated facts last).
     public func timeline(of name: String) throws -> TimelineReport {
         let c = try node(named: name)
-        let byID = all.graph.nodesByID
+        let byID = graph.nodesByID
         var byYear: [Int?: [TimelineReport.Fact]] = [:]
-        for e in graph.edges where e.source == c.id || e.target == c.id {
+        let touching = try full(graph.edges.filter { $0.source == c.id || $0.target == c.id })
+        for (e, ref) in zip(touching, touching.map(RelationRef.init)) {
             let otherID = e.source == c.id ? e.target : e.source
             guard let other = byID[otherID] else { continue }
             let direction = e.type.isSymmetric ? "both" : (e.source == c.id ? "out" : "in")
-            byYear[e.year, default: []].append(.init(relation: RelationRef(e), other: NodeRef(other), direction: direction))
+            byYear[e.year, default: []].append(.init(relation: ref, other: NodeRef(other), direction: direction))
         }
         let years = byYear.keys.sorted { ($0 ?? .max) < ($1 ?? .max) }.map { y in
             TimelineReport.Year(year: y, facts: (byYear[y] ?? []).sorted {
@@ -212,8 +267,8 @@ public struct GraphQueries: Sendable {
         return StatsReport(
             documents: graph.documents.count, nodes: graph.nodes.count, edges: graph.edges.count,
             nodesByType: nodesByType, edgesByType: edgesByType,
-            mentions: graph.nodes.reduce(0) { $0 + $1.mentions.count },
-            evidence: graph.edges.reduce(0) { $0 + $1.evidence.count },
+            mentions: factCounts?.mentions ?? graph.nodes.reduce(0) { $0 + $1.mentions.count },
+            evidence: factCounts?.evidence ?? graph.edges.reduce(0) { $0 + $1.evidence.count },
             components: comps.count, largestComponent: comps.components.first?.size ?? 0,
             isolatedNodes: isolated,
             averageDegree: n == 0 ? 0 : Double(all.csr.neighbours.count) / Double(n),

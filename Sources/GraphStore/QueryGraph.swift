@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import KnowledgeGraph
+
+/// The store's reading path for queries: what the graph algorithms need, without the text.
+///
+/// `graph()` rebuilds every document's contribution with its mentions and evidence and merges
+/// them, which is what `export` must print but far more than a query reads: on 50,000 nodes and
+/// 200,000 edges most of the store is evidence sentences. A query needs every node (to resolve
+/// names and number vertices) and every edge's type and ends (for the adjacency), then the
+/// attributes and evidence of only the few edges its report shows; those are read by id
+/// through the primary keys.
+extension GraphStore {
+    /// The merged graph with nodes in full but without mentions, and edges with only their id,
+    /// type and ends, in id order; and the merged graph's mention and evidence counts.
+    ///
+    /// Nodes merge as in `Graph.merging`: the document with the smallest id gives the name and
+    /// type and wins each attribute; every other name becomes an alias.
+    public func queryGraph() throws -> (graph: Graph, counts: GraphQueries.FactCounts) {
+        try db.read { db in
+            let documents = try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document ORDER BY id")
+                .map(GraphStore.document)
+            var nodes: [Node] = []
+            let nodeRows = try Row.fetchCursor(db, sql: "SELECT node, type, name, aliases, attributes FROM node_fact ORDER BY node, document")
+            while let row = try nodeRows.next() {
+                let id: String = row[0], typeName: String = row[1], name: String = row[2]
+                let aliasText: String = row[3], attributeText: String = row[4]
+                guard let type = NodeType(rawValue: typeName) else { continue }
+                let aliases = aliasText == "[]" ? [] : try GraphJSON.decodeStrings(aliasText)
+                let attributes = attributeText == "{}" ? [:] : try GraphJSON.decodeAttributes(attributeText)
+                if let last = nodes.last, last.id == id {
+                    var merged = last
+                    if name != merged.name { merged.aliases.append(name) }
+                    merged.aliases += aliases
+                    for (k, v) in attributes where merged.attributes[k] == nil { merged.attributes[k] = v }
+                    nodes[nodes.count - 1] = merged
+                } else {
+                    nodes.append(Node(id: id, type: type, name: name, aliases: aliases, attributes: attributes))
+                }
+            }
+            for k in nodes.indices where !nodes[k].aliases.isEmpty {
+                nodes[k].aliases = nodes[k].aliases.filter { $0 != nodes[k].name }.sortedUnique()
+            }
+            var edges: [Edge] = []
+            let edgeRows = try Row.fetchCursor(db, sql: "SELECT edge, type, source, target FROM edge_fact ORDER BY edge")
+            while let row = try edgeRows.next() {
+                let id: String = row[0], typeName: String = row[1]
+                guard let type = EdgeType(rawValue: typeName), edges.last?.id != id else { continue }
+                edges.append(Edge(id: id, type: type, source: row[2], target: row[3]))
+            }
+            let mentions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention") ?? 0
+            let evidence = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evidence") ?? 0
+            return (Graph(documents: documents, nodes: nodes, edges: edges),
+                    GraphQueries.FactCounts(mentions: mentions, evidence: evidence))
+        }
+    }
+
+    /// The merged edges with these ids, attributes and evidence included (the smallest document
+    /// id wins each attribute, as in `Graph.merging`); ids the store lacks are left out.
+    public func edges(withIDs ids: [String]) throws -> [String: Edge] {
+        var out: [String: Edge] = [:]
+        let unique = Array(Set(ids))
+        try db.read { db in
+            // Facts are keyed by (document, edge): naming every document lets SQLite look each
+            // edge up through those keys instead of scanning the table.
+            let documents = try String.fetchAll(db, sql: "SELECT id FROM document")
+            let documentMarks = Array(repeating: "?", count: documents.count).joined(separator: ",")
+            // SQLite allows a limited number of parameters per statement.
+            for start in stride(from: 0, to: unique.count, by: 400) {
+                let chunk = Array(unique[start..<min(start + 400, unique.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let args = StatementArguments(documents + chunk)
+                for row in try Row.fetchAll(db, sql: "SELECT edge, type, source, target, attributes FROM edge_fact WHERE document IN (\(documentMarks)) AND edge IN (\(marks)) ORDER BY edge, document", arguments: args) {
+                    let id: String = row[0], typeName: String = row[1], attributeText: String = row[4]
+                    guard let type = EdgeType(rawValue: typeName) else { continue }
+                    let attributes = attributeText == "{}" ? [:] : try GraphJSON.decodeAttributes(attributeText)
+                    if var e = out[id] {
+                        for (k, v) in attributes where e.attributes[k] == nil { e.attributes[k] = v }
+                        out[id] = e
+                    } else {
+                        out[id] = Edge(id: id, type: type, source: row[2], target: row[3], attributes: attributes)
+                    }
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT document, edge, start, \"end\", text FROM evidence WHERE document IN (\(documentMarks)) AND edge IN (\(marks))", arguments: args) {
+                    let id: String = row[1]
+                    out[id]?.evidence.append(Span(document: row[0], start: row[2], end: row[3], text: row[4]))
+                }
+            }
+        }
+        for (id, e) in out { out[id]?.evidence = e.evidence.sortedUnique() }
+        return out
+    }
+}
