@@ -10,35 +10,38 @@ import KnowledgeGraph
 /// names and number vertices) and every edge's type and ends (for the adjacency), then the
 /// attributes and evidence of only the few edges its report shows; those are read by id
 /// through the primary keys.
-extension GraphStore {
-    /// The merged graph with nodes in full but without mentions, and edges with only their id,
-    /// type and ends, in id order; and the merged graph's mention and evidence counts.
+extension GraphStore: GraphDetails {
+    /// The merged graph with nodes' ids, types, names and aliases (no attributes, no mentions),
+    /// and edges with only their id, type and ends, in id order; and the merged graph's mention
+    /// and evidence counts. `GraphQueries` reads the rest through `GraphDetails`.
     ///
     /// Nodes merge as in `Graph.merging`: the document with the smallest id gives the name and
-    /// type and wins each attribute; every other name becomes an alias.
+    /// type; every other name becomes an alias.
     public func queryGraph() throws -> (graph: Graph, counts: GraphQueries.FactCounts) {
         try db.read { db in
             let documents = try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document ORDER BY id")
                 .map(GraphStore.document)
             var nodes: [Node] = []
-            let nodeRows = try Row.fetchCursor(db, sql: "SELECT node, type, name, aliases, attributes FROM node_fact ORDER BY node, document")
+            // Each document that states an edge has a row for both its ends, so most rows repeat
+            // an earlier one of the same node: their aliases are decoded only when the text differs.
+            var lastAliasText = ""
+            let nodeRows = try Row.fetchCursor(db, sql: "SELECT node, type, name, aliases FROM node_fact ORDER BY node, document")
             while let row = try nodeRows.next() {
-                let id: String = row[0], typeName: String = row[1], name: String = row[2]
-                let aliasText: String = row[3], attributeText: String = row[4]
+                let id: String = row[0], typeName: String = row[1], name: String = row[2], aliasText: String = row[3]
                 guard let type = NodeType(rawValue: typeName) else { continue }
-                let aliases = aliasText == "[]" ? [] : try GraphJSON.decodeStrings(aliasText)
-                let attributes = attributeText == "{}" ? [:] : try GraphJSON.decodeAttributes(attributeText)
                 if let last = nodes.last, last.id == id {
-                    var merged = last
-                    if name != merged.name { merged.aliases.append(name) }
-                    merged.aliases += aliases
-                    for (k, v) in attributes where merged.attributes[k] == nil { merged.attributes[k] = v }
-                    nodes[nodes.count - 1] = merged
+                    if name != last.name { nodes[nodes.count - 1].aliases.append(name) }
+                    if aliasText != lastAliasText {
+                        nodes[nodes.count - 1].aliases += try GraphJSON.decodeStrings(aliasText)
+                        lastAliasText = aliasText
+                    }
                 } else {
-                    nodes.append(Node(id: id, type: type, name: name, aliases: aliases, attributes: attributes))
+                    let aliases = aliasText == "[]" ? [] : try GraphJSON.decodeStrings(aliasText)
+                    nodes.append(Node(id: id, type: type, name: name, aliases: aliases))
+                    lastAliasText = aliasText
                 }
             }
-            for k in nodes.indices where !nodes[k].aliases.isEmpty {
+            for k in nodes.indices where nodes[k].aliases.count > 1 || nodes[k].aliases.first == nodes[k].name {
                 nodes[k].aliases = nodes[k].aliases.filter { $0 != nodes[k].name }.sortedUnique()
             }
             var edges: [Edge] = []
@@ -53,6 +56,28 @@ extension GraphStore {
             return (Graph(documents: documents, nodes: nodes, edges: edges),
                     GraphQueries.FactCounts(mentions: mentions, evidence: evidence))
         }
+    }
+
+    /// The merged attributes of these nodes (the smallest document id wins each key, as in
+    /// `Graph.merging`), through the index on node ids.
+    public func nodeAttributes(withIDs ids: [String]) throws -> [String: [String: AttributeValue]] {
+        var out: [String: [String: AttributeValue]] = [:]
+        let unique = Array(Set(ids))
+        try db.read { db in
+            for start in stride(from: 0, to: unique.count, by: 400) {
+                let chunk = Array(unique[start..<min(start + 400, unique.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                var lastText: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT node, attributes FROM node_fact WHERE node IN (\(marks)) ORDER BY node, document", arguments: StatementArguments(chunk)) {
+                    let id: String = row[0], text: String = row[1]
+                    if out[id] == nil { out[id] = [:] }
+                    guard text != "{}", lastText[id] != text else { continue }
+                    lastText[id] = text
+                    for (k, v) in try GraphJSON.decodeAttributes(text) where out[id]?[k] == nil { out[id]?[k] = v }
+                }
+            }
+        }
+        return out
     }
 
     /// The merged edges with these ids, attributes and evidence included (the smallest document

@@ -57,7 +57,7 @@ struct GraphSourceOptions: ParsableArguments {
         let store = try openStore()
         do {
             let (graph, counts) = try store.queryGraph()
-            return GraphQueries(graph: graph, details: { ids in try store.edges(withIDs: ids) }, factCounts: counts)
+            return GraphQueries(graph: graph, details: store, factCounts: counts)
         } catch let error as GraphStoreError {
             throw CLIFailure(message: error.description)
         }

@@ -205,7 +205,9 @@ enum StoreFixture {
         for (store, merged) in try Self.stores() {
             let (light, counts) = try store.queryGraph()
             #expect(light.documents == merged.documents)
-            #expect(light.nodes == merged.nodes.map { var n = $0; n.mentions = []; return n })
+            #expect(light.nodes == merged.nodes.map { var n = $0; n.mentions = []; n.attributes = [:]; return n })
+            let attributes = try store.nodeAttributes(withIDs: merged.nodes.map(\.id) + ["nobody"])
+            #expect(attributes == Dictionary(uniqueKeysWithValues: merged.nodes.map { ($0.id, $0.attributes) }))
             #expect(light.edges.map(\.id) == merged.edges.map(\.id))
             #expect(light.edges.map(\.source) == merged.edges.map(\.source))
             #expect(light.edges.allSatisfy { $0.evidence.isEmpty && $0.attributes.isEmpty })
@@ -221,7 +223,7 @@ enum StoreFixture {
     @Test func queriesFromTheStoreAnswerAsFromTheWholeGraph() throws {
         for (store, merged) in try Self.stores() {
             let (light, counts) = try store.queryGraph()
-            let fromStore = GraphQueries(graph: light, details: { try store.edges(withIDs: $0) }, factCounts: counts)
+            let fromStore = GraphQueries(graph: light, details: store, factCounts: counts)
             let whole = GraphQueries(graph: merged)
             let names = merged.nodes.map(\.id)
             for k in stride(from: 0, to: names.count, by: max(names.count / 12, 1)) {

@@ -20,6 +20,15 @@ public enum QueryError: Error, CustomStringConvertible, Equatable {
     }
 }
 
+/// Where a graph read without its text finds the rest: the store's reading path for queries
+/// reads every node and every edge's ends up front, and only the facts a report shows in full.
+public protocol GraphDetails: Sendable {
+    /// Whole edges (attributes and evidence) by id; unknown ids are left out.
+    func edges(withIDs ids: [String]) throws -> [String: Edge]
+    /// Node attributes by node id; unknown ids are left out.
+    func nodeAttributes(withIDs ids: [String]) throws -> [String: [String: AttributeValue]]
+}
+
 /// The questions `twingraph` answers about a graph: paths, ego networks, partners, shared
 /// partners, centrality, components, timelines and statistics. Each returns a Codable report
 /// (the `--format json` output) that `TextReports` also renders for people.
@@ -27,7 +36,7 @@ public struct GraphQueries: Sendable {
     public let graph: Graph
     private let lazyResolver: Lazy<NameResolver>
     private let lazyAll: Lazy<GraphIndex>
-    private let details: EdgeDetails?
+    private let details: (any GraphDetails)?
     private let factCounts: FactCounts?
 
     /// How many mentions and evidence spans the graph has, for a graph read without them.
@@ -37,19 +46,15 @@ public struct GraphQueries: Sendable {
         public init(mentions: Int, evidence: Int) { self.mentions = mentions; self.evidence = evidence }
     }
 
-    /// Whole edges (attributes and evidence) by id, for a graph whose edges were read with only
-    /// their id, type and ends (the store's query graph): only the edges a report shows are
-    /// read in full.
-    public typealias EdgeDetails = @Sendable (_ edgeIDs: [String]) throws -> [String: Edge]
-
     /// Relations that make two places partners.
     public static let partnership: Set<EdgeType> = [.twinnedWith, .partnerOf]
 
     /// Queries over `graph`. Nothing is indexed yet: the name resolver and each relation
-    /// filter's adjacency are built when a query first needs them. `details`, when given,
-    /// supplies the attributes and evidence `graph`'s edges lack, and `factCounts` the totals
-    /// `stats` reports for such a graph.
-    public init(graph: Graph, details: EdgeDetails? = nil, factCounts: FactCounts? = nil) {
+    /// filter's adjacency are built when a query first needs them. `details`, when given, is
+    /// where a graph read without its text (the store's query graph: no mentions, no node
+    /// attributes, edges with only their ends) finds the rest for the facts a report shows, and
+    /// `factCounts` holds the totals `stats` reports for such a graph.
+    public init(graph: Graph, details: (any GraphDetails)? = nil, factCounts: FactCounts? = nil) {
         let g = graph.orderedByID()
         self.graph = g
         lazyResolver = Lazy { NameResolver(graph: g) }
@@ -72,7 +77,7 @@ public struct GraphQueries: Sendable {
     /// `edges` in full: as they are, or from the edge details when the graph has only their ends.
     public func full(_ edges: [Edge]) throws -> [Edge] {
         guard let details, !edges.isEmpty else { return edges }
-        let found = try details(edges.map(\.id))
+        let found = try details.edges(withIDs: edges.map(\.id))
         return edges.map { found[$0.id] ?? $0 }
     }
 
@@ -175,9 +180,11 @@ public struct GraphQueries: Sendable {
         var partners: [PartnersReport.Partner] = []
         let others = Array(Set(idx.csr.neighbours(of: ci)))
         let relations = try refs(groups: others.map { idx.edges(between: ci, Int($0)) })
+        let attributes = try details?.nodeAttributes(withIDs: others.map { idx.node(Int($0)).id })
         for (w, rels) in zip(others, relations) {
             let n = idx.node(Int(w))
-            partners.append(.init(node: NodeRef(n), country: n.country, relations: rels,
+            let country = attributes.map { $0[n.id]?["country"]?.stringValue } ?? n.country
+            partners.append(.init(node: NodeRef(n), country: country, relations: rels,
                                   documents: Array(Set(rels.flatMap { $0.evidence.map(\.document) })).sorted()))
         }
         partners.sort { ($0.node.name, $0.node.id) < ($1.node.name, $1.node.id) }
