@@ -156,3 +156,48 @@ func randomGraph(_ n: Int, _ m: Int, _ rng: inout SeededGenerator) -> [(Int, Int
         }
     }
 }
+
+@Suite struct BetweennessTests {
+    @Test func parallelExactEqualsThePlainAlgorithm() {
+        var rng = SeededGenerator(seed: 21)
+        for trial in 0..<12 {
+            let n = 20 + trial * 5
+            let edges = randomGraph(n, 2 * n, &rng)
+            let g = csr(n, edges)
+            let plain = g.betweenness()
+            for threads in [1, 2, 3] {
+                let fast = g.betweenness(sources: Array(0..<n), threads: threads)
+                #expect(zip(plain, fast).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($0)) }, "trial \(trial), \(threads) threads")
+            }
+            let normalized = g.betweenness(normalized: true)
+            let fastNormalized = g.betweenness(sources: Array(0..<n), normalized: true)
+            #expect(zip(normalized, fastNormalized).allSatisfy { abs($0 - $1) <= 1e-12 })
+        }
+    }
+
+    @Test func samplesEstimateAndProgressIsReported() {
+        let (s, t) = SyntheticGraph.preferentialAttachment(nodes: 600, edges: 2400, seed: 2)
+        let g = CSRGraph(vertexCount: 600, sources: s, targets: t)
+        let exact = g.betweenness()
+        let sources = g.sampledSources(300, seed: 1)
+        #expect(sources.count == 300 && Set(sources).count == 300)
+        final class Seen: @unchecked Sendable { var last = 0; var calls = 0; let lock = NSLock() }
+        let seen = Seen()
+        let estimate = g.betweenness(sources: sources, progress: { done, total in
+            seen.lock.lock(); seen.calls += 1; seen.last = max(seen.last, done); seen.lock.unlock()
+            #expect(total == 300)
+        })
+        #expect(seen.last == 300 && seen.calls >= 50)
+        // The hub's estimate from half the sources is close to the exact value.
+        let hub = (0..<600).max { exact[$0] < exact[$1] }!
+        #expect(abs(estimate[hub] - exact[hub]) / exact[hub] < 0.15)
+        #expect(g.sampledSources(600, seed: 1) == Array(0..<600))
+    }
+
+    @Test func pageRankSaysWhetherItConverged() {
+        let g = csr(4, [(0, 1), (0, 2), (0, 3)])
+        #expect(g.pageRankIterations().converged)
+        let cut = g.pageRankIterations(tolerance: 0, maxIterations: 3)
+        #expect(!cut.converged && cut.iterations == 3)
+    }
+}

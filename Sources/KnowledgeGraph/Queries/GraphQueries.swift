@@ -207,15 +207,29 @@ public struct GraphQueries: Sendable {
 
     /// Nodes ranked by a centrality measure, computed on the whole (filtered) graph and then
     /// restricted to `nodeType`; ties broken by name.
+    ///
+    /// The measures read the graph as `GraphIndex` lays it out: undirected (a visit counts for
+    /// both places) and simple (parallel relations between two nodes are one link, self-loops
+    /// none). Betweenness is exact over both cores, or with `samples` Brandes–Pich's estimate
+    /// from that many seeded random sources; `progress` hears how far it got. `warn` hears of a
+    /// PageRank that did not converge.
     public func rank(by measure: RankReport.Measure, nodeType: NodeType? = nil, via relations: Set<EdgeType>? = nil,
-                     top: Int? = nil) -> RankReport {
+                     top: Int? = nil, samples: Int? = nil, progress: CSRGraph.Progress? = nil,
+                     warn: ((String) -> Void)? = nil) -> RankReport {
         let idx = index(relations)
         let n = idx.csr.vertexCount
         let scores: [Double]
         switch measure {
         case .degree: scores = (0..<n).map { Double(idx.csr.degree($0)) }
-        case .betweenness: scores = idx.csr.betweenness()
-        case .pagerank: scores = idx.csr.pageRank()
+        case .betweenness:
+            let sources = samples.map { idx.csr.sampledSources($0, seed: 1) } ?? Array(0..<n)
+            scores = idx.csr.betweenness(sources: sources, progress: progress)
+        case .pagerank:
+            let result = idx.csr.pageRankIterations()
+            if !result.converged {
+                warn?("PageRank did not converge in \(result.iterations) iterations; the scores are approximate")
+            }
+            scores = result.ranks
         }
         var order = (0..<n).filter { nodeType == nil || idx.node($0).type == nodeType }
         if let top, top < order.count {
