@@ -22,25 +22,36 @@ extension GraphStore: GraphDetails {
             let documents = try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document ORDER BY id")
                 .map(GraphStore.document)
             var nodes: [Node] = []
-            // Each document that states an edge has a row for both its ends, so most rows repeat
-            // an earlier one of the same node: their aliases are decoded only when the text differs.
-            var lastAliasText = ""
-            let nodeRows = try Row.fetchCursor(db, sql: "SELECT node, type, name, aliases FROM node_fact ORDER BY node, document")
-            while let row = try nodeRows.next() {
-                let id: String = row[0], typeName: String = row[1], name: String = row[2], aliasText: String = row[3]
-                guard let type = NodeType(rawValue: typeName) else { continue }
-                if let last = nodes.last, last.id == id {
-                    if name != last.name { nodes[nodes.count - 1].aliases.append(name) }
-                    if aliasText != lastAliasText {
-                        nodes[nodes.count - 1].aliases += try GraphJSON.decodeStrings(aliasText)
-                        lastAliasText = aliasText
+            // The rows of one node, to be merged in document order. Each document that states an
+            // edge has a row for both its ends, so most rows repeat another of the same node;
+            // their aliases are decoded once per distinct text. Rows come in the order of the
+            // index on node ids, which saves SQLite a sort of every row by document.
+            var group: [(document: String, type: String, name: String, aliases: String)] = []
+            func flush() throws {
+                guard let id = groupID else { return }
+                group.sort { $0.document < $1.document }
+                guard let type = NodeType(rawValue: group[0].type) else { return }
+                var aliases: [String] = []
+                // Compared as bytes: hashing or comparing Cyrillic Strings normalises them first.
+                var decoded: [String] = []
+                for row in group {
+                    if !row.name.utf8.elementsEqual(group[0].name.utf8) { aliases.append(row.name) }
+                    if row.aliases != "[]", !decoded.contains(where: { $0.utf8.elementsEqual(row.aliases.utf8) }) {
+                        decoded.append(row.aliases)
+                        aliases += try GraphJSON.decodeStrings(row.aliases)
                     }
-                } else {
-                    let aliases = aliasText == "[]" ? [] : try GraphJSON.decodeStrings(aliasText)
-                    nodes.append(Node(id: id, type: type, name: name, aliases: aliases))
-                    lastAliasText = aliasText
                 }
+                nodes.append(Node(id: id, type: type, name: group[0].name, aliases: aliases))
+                group.removeAll(keepingCapacity: true)
             }
+            var groupID: String?
+            let nodeRows = try Row.fetchCursor(db, sql: "SELECT node, document, type, name, aliases FROM node_fact ORDER BY node")
+            while let row = try nodeRows.next() {
+                let id: String = row[0]
+                if id != groupID { try flush(); groupID = id }
+                group.append((row[1], row[2], row[3], row[4]))
+            }
+            try flush()
             for k in nodes.indices where nodes[k].aliases.count > 1 || nodes[k].aliases.first == nodes[k].name {
                 nodes[k].aliases = nodes[k].aliases.filter { $0 != nodes[k].name }.sortedUnique()
             }

@@ -282,7 +282,10 @@ public struct GraphQueries: Sendable {
         var nodesByType: [String: Int] = [:], edgesByType: [String: Int] = [:]
         for n in graph.nodes { nodesByType[n.type.rawValue, default: 0] += 1 }
         for e in graph.edges { edgesByType[e.type.rawValue, default: 0] += 1 }
-        let comps = components()
+        // Sizes only: the members' names need not be sorted as `components()` sorts them.
+        let (labels, componentCount) = all.csr.connectedComponents()
+        var sizes = [Int](repeating: 0, count: componentCount)
+        for l in labels { sizes[Int(l)] += 1 }
         let n = all.csr.vertexCount
         let isolated = (0..<n).filter { all.csr.degree($0) == 0 }.count
         return StatsReport(
@@ -290,7 +293,7 @@ public struct GraphQueries: Sendable {
             nodesByType: nodesByType, edgesByType: edgesByType,
             mentions: factCounts?.mentions ?? graph.nodes.reduce(0) { $0 + $1.mentions.count },
             evidence: factCounts?.evidence ?? graph.edges.reduce(0) { $0 + $1.evidence.count },
-            components: comps.count, largestComponent: comps.components.first?.size ?? 0,
+            components: componentCount, largestComponent: sizes.max() ?? 0,
             isolatedNodes: isolated,
             averageDegree: n == 0 ? 0 : Double(all.csr.neighbours.count) / Double(n),
             hubs: rank(by: .degree, top: hubs).entries)
