@@ -53,6 +53,14 @@ struct GraphSourceOptions: ParsableArguments {
     /// Queries over the graph. From a store, only nodes and the edges' ends are read up front;
     /// the attributes and evidence of the edges a report shows are read when it is built.
     func queries() throws -> GraphQueries {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            // TWINGRAPH_TIMINGS=1: how long reading took, for the end-to-end benchmark's build column.
+            if ProcessInfo.processInfo.environment["TWINGRAPH_TIMINGS"] != nil {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                printError("twingraph: timing: read the graph in \(String(format: "%.3f", seconds)) s")
+            }
+        }
         if let graphFile { return GraphQueries(graph: try loadGraph(graphFile)) }
         let store = try openStore()
         do {
