@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Times TwinGraph's graph engine and python-igraph on the same synthetic edge list, in one run,
-# and prints per-operation ratios (TwinGraph time / igraph time; below 1 means TwinGraph is faster).
+# Times TwinGraph's graph engine and python-igraph on the same synthetic edge list (vertices
+# relabelled at random), in one run, checks every answer in full, and prints per-operation ratios
+# (TwinGraph time / igraph time; below 1 means TwinGraph is faster), graph building included.
+# Benchmarks/graph/endtoend.sh compares the commands themselves, process against process.
 #
 #   Benchmarks/graph/compare.sh                      # 200,000 nodes, 1,000,000 edges
 #   NODES=20000 EDGES=100000 Benchmarks/graph/compare.sh
@@ -35,10 +37,11 @@ trap 'rm -rf "$tmp"' EXIT
 swift_runs=() igraph_runs=()
 for round in $(seq "$ROUNDS"); do
     "$BIN" bench graph --nodes "$NODES" --edges "$EDGES" --seed "$SEED" --repeat "$REPEAT" \
-        --format json > "$tmp/swift-$round.jsonl"
+        --format json --write-results "$tmp/swift-results.json" > "$tmp/swift-$round.jsonl"
     python3 Benchmarks/graph/compare.py time --edges "$tmp/edges.tsv" --nodes "$NODES" \
-        --repeat "$REPEAT" > "$tmp/igraph-$round.jsonl"
+        --repeat "$REPEAT" --results "$tmp/igraph-results.json" > "$tmp/igraph-$round.jsonl"
     swift_runs+=("$tmp/swift-$round.jsonl") igraph_runs+=("$tmp/igraph-$round.jsonl")
 done
 echo "twingraph bench graph --nodes $NODES --edges $EDGES --seed $SEED; $ROUNDS rounds x best of $REPEAT runs"
-python3 Benchmarks/graph/compare.py report --swift "${swift_runs[@]}" --igraph "${igraph_runs[@]}"
+python3 Benchmarks/graph/compare.py report --swift "${swift_runs[@]}" --igraph "${igraph_runs[@]}" \
+    --swift-results "$tmp/swift-results.json" --igraph-results "$tmp/igraph-results.json"

@@ -61,7 +61,7 @@ public enum IngestOutcome: String, Sendable, Codable {
 public struct GraphStore: Sendable {
     /// The database file.
     public let path: String
-    private let db: DatabaseQueue
+    let db: DatabaseQueue
 
     /// `~/.local/share/twingraph/graph.sqlite` (or under `$XDG_DATA_HOME` when set).
     public static var defaultPath: String {

@@ -33,11 +33,27 @@ public enum GraphJSON {
     }
 
     /// Decodes a graph; `file` names the source in error messages.
+    ///
+    /// The text is parsed once, by `GraphJSONReader`. Only when that fails is it scanned again,
+    /// to say where: a syntax error anywhere wins over a schema error, as with `JSONDecoder`.
     public static func decode(_ data: Data, file: String = "<input>") throws -> Graph {
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return try GraphJSONReader.read(data)
         } catch {
-            let (line, column, message) = locateSyntaxError(data)
+            if let (line, column, message) = syntaxError(data) {
+                throw GraphJSONError.syntax(file: file, line: line, column: column, message: message)
+            }
+            switch error {
+            case .schema(let path, let message): throw GraphJSONError.schema(file: file, path: path, message: message)
+            case .syntax: throw GraphJSONError.syntax(file: file, line: 1, column: 1, message: "invalid JSON")
+            }
+        }
+    }
+
+    /// The plain decoding, through Foundation's `JSONDecoder` (which parses the text into a tree
+    /// of values first): the reference `decode(_:file:)` is tested against.
+    public static func decodeWithFoundation(_ data: Data, file: String = "<input>") throws -> Graph {
+        if let (line, column, message) = syntaxError(data) {
             throw GraphJSONError.syntax(file: file, line: line, column: column, message: message)
         }
         do {
@@ -51,6 +67,20 @@ public enum GraphJSON {
         }
     }
 
+    /// Decodes a JSON object of attribute values, as the store keeps an attribute column.
+    public static func decodeAttributes(_ text: String) throws -> [String: AttributeValue] {
+        do { return try GraphJSONReader.readAttributes(text) } catch {
+            throw GraphJSONError.schema(file: "<attributes>", path: "", message: "not an object of attribute values: \(text.prefix(80))")
+        }
+    }
+
+    /// Decodes a JSON array of strings, as the store keeps an alias column.
+    public static func decodeStrings(_ text: String) throws -> [String] {
+        do { return try GraphJSONReader.readStrings(text) } catch {
+            throw GraphJSONError.schema(file: "<strings>", path: "", message: "not an array of strings: \(text.prefix(80))")
+        }
+    }
+
     public static func read(contentsOf url: URL) throws -> Graph {
         try decode(try Data(contentsOf: url), file: url.path)
     }
@@ -59,11 +89,12 @@ public enum GraphJSON {
         path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
     }
 
-    /// Finds the first syntax error with a small recursive-descent scan, because Foundation's
-    /// message does not reliably give a line and column on every platform.
-    static func locateSyntaxError(_ data: Data) -> (Int, Int, String) {
+    /// The first syntax error (line, column, message), or nil when the text is valid JSON. A
+    /// small recursive-descent scan, because Foundation's message does not reliably give a line
+    /// and column on every platform.
+    static func syntaxError(_ data: Data) -> (Int, Int, String)? {
         var scanner = JSONScanner(bytes: Array(data))
-        let message = scanner.check() ?? "invalid JSON"
+        guard let message = scanner.check() else { return nil }
         let (line, column) = scanner.lineColumn()
         return (line, column, message)
     }

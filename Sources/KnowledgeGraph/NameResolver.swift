@@ -48,36 +48,56 @@ public struct NameResolver: Sendable {
         var type: NodeType
         var isPlace: Bool
         var forms: [String]   // normalised name and aliases
-        var stems: Set<String>
+        var stems: [String]
     }
 
-    private let entries: [Entry]
-    private let byForm: [String: [Int]]
-    private let byStem: [String: [Int]]
-
-    /// Indexes every node's name and aliases.
-    public init(graph: Graph) {
+    /// The forms and stems of every node, built on the first query that is not a node id:
+    /// normalising and hashing every name of a large graph costs more than most queries.
+    private struct Index: Sendable {
         var entries: [Entry] = []
-        var byForm: [String: [Int]] = [:], byStem: [String: [Int]] = [:]
-        for node in graph.nodes.sorted(by: { $0.id < $1.id }) {
-            let forms = Array(Set(([node.name] + node.aliases).map(NameResolver.normalize))).filter { !$0.isEmpty }.sorted()
-            let stems = Set(forms.map(NameResolver.stem))
-            let k = entries.count
-            entries.append(Entry(id: node.id, name: node.name, type: node.type, isPlace: node.type.isPlace,
-                                 forms: forms, stems: stems))
-            for f in forms { byForm[f, default: []].append(k) }
-            for s in stems { byStem[s, default: []].append(k) }
+        var byForm: [String: [Int]] = [:]
+        var byStem: [String: [Int]] = [:]
+    }
+
+    /// Nodes in id order; entry `k` of the index is node `k`.
+    private let nodes: [Node]
+    private let index: Lazy<Index>
+    private var entries: [Entry] { index.value.entries }
+    private var byForm: [String: [Int]] { index.value.byForm }
+    private var byStem: [String: [Int]] { index.value.byStem }
+
+    /// Prepares to resolve names of `graph`'s nodes; their names are indexed on first need.
+    public init(graph: Graph) {
+        let nodes = graph.nodes.sorted(by: { $0.id < $1.id })
+        self.nodes = nodes
+        index = Lazy {
+            var ix = Index()
+            ix.entries.reserveCapacity(nodes.count)
+            for node in nodes {
+                let forms = ([node.name] + node.aliases).map(NameResolver.normalize).filter { !$0.isEmpty }.sortedUnique()
+                let stems = forms.map(NameResolver.stem).sortedUnique()
+                let k = ix.entries.count
+                ix.entries.append(Entry(id: node.id, name: node.name, type: node.type, isPlace: node.type.isPlace,
+                                        forms: forms, stems: stems))
+                for f in forms { ix.byForm[f, default: []].append(k) }
+                for s in stems { ix.byStem[s, default: []].append(k) }
+            }
+            return ix
         }
-        self.entries = entries
-        self.byForm = byForm
-        self.byStem = byStem
     }
 
     /// Resolves a name; see the type's documentation for the steps.
     public func resolve(_ query: String) -> Resolution {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let k = entries.firstIndex(where: { $0.id == trimmed }) {
-            return .found(candidate(k, distance: 0), how: .id)
+        // Ids are sorted: a binary search, without building the index.
+        var lo = 0, hi = nodes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if nodes[mid].id < trimmed { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < nodes.count, nodes[lo].id == trimmed {
+            let n = nodes[lo]
+            return .found(Candidate(id: n.id, name: n.name, type: n.type, distance: 0), how: .id)
         }
         let raw = NameResolver.normalize(trimmed)
         // A name may itself start with a designator word ("Город мастеров"): try it whole first.
@@ -92,6 +112,7 @@ public struct NameResolver: Sendable {
         // nodes) that a linear scan answers at once.
         var scored: [(Int, Int)] = []
         let q = Array(form.unicodeScalars), qs = Array(stem.unicodeScalars)
+        let entries = self.entries
         for (k, e) in entries.enumerated() {
             var best = Int.max
             for f in e.forms { best = min(best, NameResolver.editDistance(q, Array(f.unicodeScalars), limit: best)) }
@@ -115,7 +136,7 @@ public struct NameResolver: Sendable {
     }
 
     private func candidate(_ k: Int, distance: Int) -> Candidate {
-        Candidate(id: entries[k].id, name: entries[k].name, type: entries[k].type, distance: distance)
+        Candidate(id: nodes[k].id, name: nodes[k].name, type: nodes[k].type, distance: distance)
     }
 
     /// One hit is found; several are narrowed to places (users ask about places far more often
@@ -123,7 +144,7 @@ public struct NameResolver: Sendable {
     private func decide(_ hits: [Int], how: Match, distance: Int = 0) -> Resolution {
         var unique = Array(Set(hits)).sorted()
         if unique.count > 1 {
-            let places = unique.filter { entries[$0].isPlace }
+            let places = unique.filter { nodes[$0].type.isPlace }
             if places.count == 1 { unique = places }
         }
         if unique.count == 1 { return .found(candidate(unique[0], distance: distance), how: how) }
@@ -170,15 +191,20 @@ public struct NameResolver: Sendable {
         "их", "ою", "ею", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й",
     ].sorted { $0.count > $1.count }
 
+    /// `endings` as scalars, for `stem`.
+    private static let endingScalars: [[Unicode.Scalar]] = endings.map { Array($0.unicodeScalars) }
+
     /// Strips one case ending from every word of a normalised name, keeping at least three
     /// letters of each stem, so that different cases of one name meet at the same key.
+    ///
+    /// Compares scalars, not characters: normalised names are letters and digits only, where
+    /// the two agree, and `String.hasSuffix` over 44 endings dominated indexing a large graph.
     public static func stem(_ form: String) -> String {
-        form.split(separator: " ").map { word -> String in
-            let w = String(word)
-            for e in endings where w.hasSuffix(e) && w.count - e.count >= 3 {
-                return String(w.dropLast(e.count))
+        form.unicodeScalars.split(separator: " ").map { word -> String in
+            for e in endingScalars where word.count - e.count >= 3 && word.suffix(e.count).elementsEqual(e) {
+                return String(String.UnicodeScalarView(word.dropLast(e.count)))
             }
-            return w
+            return String(String.UnicodeScalarView(word))
         }.joined(separator: " ")
     }
 

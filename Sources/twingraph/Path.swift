@@ -75,7 +75,7 @@ struct PathCommand: ParsableCommand {
             let names = Dictionary(report.paths.flatMap(\.nodes).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             try writeOutput(Data(TextReports.path(report, names: names).utf8), to: output)
         case .dot, .svg:
-            let dot = pathDiagram(report, graph: queries.graph)
+            let dot = try pathDiagram(report, queries: queries)
             if format == .dot {
                 try writeOutput(Data(dot.utf8), to: output)
             } else {
@@ -91,12 +91,13 @@ struct PathCommand: ParsableCommand {
 
     /// The paths' nodes and the edges of their hops, drawn left to right with the first path
     /// highlighted.
-    func pathDiagram(_ report: PathReport, graph: Graph) -> String {
+    func pathDiagram(_ report: PathReport, queries: GraphQueries) throws -> String {
+        let graph = queries.graph
         let byID = graph.nodesByID
         let nodeIDs = Set(report.paths.flatMap { $0.nodes.map(\.id) })
         let edgeIDs = Set(report.paths.flatMap { $0.hops.flatMap { $0.relations.map(\.id) } })
         let sub = Graph(documents: [], nodes: nodeIDs.compactMap { byID[$0] },
-                        edges: graph.edges.filter { edgeIDs.contains($0.id) })
+                        edges: try queries.full(graph.edges.filter { edgeIDs.contains($0.id) }))
         var options = GraphStyle.Options()
         options.title = "\(report.from.name) — \(report.to.name)"
         options.edgeYearLabels = true

@@ -100,7 +100,21 @@ struct Common: ParsableCommand {
 struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Nodes ranked by degree, betweenness or PageRank.",
-        discussion: "Example: twingraph rank --by pagerank --type city --top 10"
+        discussion: """
+        Every measure reads the graph undirected and simple: edge direction is ignored (a visit \
+        links both places, as a partnership does), and the relations between two nodes, however \
+        many and of whatever types (a twinning, a partnership and three visits), count as one \
+        link; self-loops are left out. Degree is the number of distinct neighbours. PageRank: \
+        damping 0.85, uniform teleport, the rank of nodes without links spread evenly (as igraph \
+        and NetworkX); a warning is printed if it has not converged after 1,000 iterations. \
+        Betweenness: unnormalised, each unordered pair counted once (Brandes); exact runs use \
+        every core and report progress on standard error; --samples K estimates it from K \
+        random sources (Brandes–Pich, seeded, so runs repeat), for large graphs.
+
+        Examples:
+          twingraph rank --by pagerank --type city --top 10
+          twingraph rank --by betweenness --samples 500 --via twinned-with,partner-of
+        """
     )
 
     @Option(help: "degree, betweenness or pagerank.")
@@ -115,10 +129,20 @@ struct Rank: ParsableCommand {
     @Option(help: "How many to show.")
     var top = 20
 
+    @Option(help: ArgumentHelp("Betweenness only: estimate from this many random sources instead of all (Brandes–Pich).", valueName: "K"))
+    var samples: Int?
+
     @Option(help: "text or json.")
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
+
+    func validate() throws {
+        if let samples {
+            if samples < 1 { throw ValidationError("--samples takes a number of sources, 1 or more") }
+            if by != .betweenness { throw ValidationError("--samples applies to --by betweenness only") }
+        }
+    }
 
     func run() throws {
         let relations = try parseRelations(via)
@@ -129,7 +153,16 @@ struct Rank: ParsableCommand {
             }
             nodeType = t
         }
-        let report = try source.queries().rank(by: by, nodeType: nodeType, via: relations, top: top)
+        var progress: CSRGraph.Progress?
+        if by == .betweenness {
+            progress = { done, total in
+                let end = done == total ? "\n" : ""
+                FileHandle.standardError.write(Data("\rbetweenness: \(done)/\(total) sources\(end)".utf8))
+            }
+        }
+        let report = try source.queries().rank(by: by, nodeType: nodeType, via: relations, top: top,
+                                               samples: samples, progress: progress,
+                                               warn: { printError("twingraph: warning: \($0)") })
         try emit(report, format: format, text: TextReports.rank)
     }
 }

@@ -38,19 +38,45 @@ struct GraphSourceOptions: ParsableArguments {
         return [path, path + "-wal", path + "-shm"]
     }
 
-    /// The graph to query.
-    func load() throws -> Graph {
-        if let graphFile { return try loadGraph(graphFile) }
+    /// The store to query, which must exist; opened read-only.
+    func openStore() throws -> GraphStore {
         let path = store ?? GraphStore.defaultPath
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure(message: "no graph store at \(path); run `twingraph ingest` first, pass --store, or query a file with --graph FILE.json")
         }
-        do { return try GraphStore(path: path, readOnly: true).graph() } catch let error as GraphStoreError {
+        do { return try GraphStore(path: path, readOnly: true) } catch let error as GraphStoreError {
             throw CLIFailure(message: error.description)
         }
     }
 
-    func queries() throws -> GraphQueries { GraphQueries(graph: try load()) }
+    /// The whole graph, mentions and evidence included.
+    func load() throws -> Graph {
+        if let graphFile { return try loadGraph(graphFile) }
+        do { return try openStore().graph() } catch let error as GraphStoreError {
+            throw CLIFailure(message: error.description)
+        }
+    }
+
+    /// Queries over the graph. From a store, only nodes and the edges' ends are read up front;
+    /// the attributes and evidence of the edges a report shows are read when it is built.
+    func queries() throws -> GraphQueries {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            // TWINGRAPH_TIMINGS=1: how long reading took, for the end-to-end benchmark's build column.
+            if ProcessInfo.processInfo.environment["TWINGRAPH_TIMINGS"] != nil {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                printError("twingraph: timing: read the graph in \(String(format: "%.3f", seconds)) s")
+            }
+        }
+        if let graphFile { return GraphQueries(graph: try loadGraph(graphFile)) }
+        let store = try openStore()
+        do {
+            let (graph, counts) = try store.queryGraph()
+            return GraphQueries(graph: graph, details: store, factCounts: counts)
+        } catch let error as GraphStoreError {
+            throw CLIFailure(message: error.description)
+        }
+    }
 }
 
 /// `text` for people, `json` for programs.

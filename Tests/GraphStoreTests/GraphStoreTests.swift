@@ -174,3 +174,70 @@ enum StoreFixture {
         #expect(throws: GraphStoreError.self) { try GraphStore(path: "/proc/twingraph/graph.sqlite") }
     }
 }
+
+@Suite struct QueryGraphTests {
+    /// A store of the fixture and a synthetic graph whose nodes and edges several documents share.
+    static func stores() throws -> [(GraphStore, Graph)] {
+        var out: [(GraphStore, Graph)] = []
+        let fixture = try StoreFixture.tempStore()
+        _ = try StoreFixture.ingestAll(fixture)
+        out.append((fixture, try fixture.graph()))
+        let (synthetic, _) = SyntheticGraph.knowledgeGraph(nodes: 150, edges: 400, documents: 3, seed: 4)
+        let store = try StoreFixture.tempStore()
+        for (document, part) in synthetic.contributions().parts { try store.ingest(document: document, graph: part) }
+        // A second document restating some facts with another name and more attributes.
+        var restated = Graph(documents: [Document(id: "report-000", path: "x.txt", sha256: "1")])
+        for n in synthetic.nodes.prefix(20) {
+            restated.nodes.append(Node(id: n.id, type: n.type, name: n.name + "о", aliases: ["Иное"], attributes: ["extra": 1],
+                                       mentions: [Span(document: "report-000", start: 0, end: 1, text: "x")]))
+        }
+        let ids = Set(restated.nodes.map(\.id))
+        for e in synthetic.edges where ids.contains(e.source) && ids.contains(e.target) {
+            restated.edges.append(Edge(id: e.id, type: e.type, source: e.source, target: e.target, attributes: ["since": 1990],
+                                       evidence: [Span(document: "report-000", start: 2, end: 3, text: "y")]))
+        }
+        try store.ingest(document: restated.documents[0], graph: restated)
+        out.append((store, try store.graph()))
+        return out
+    }
+
+    @Test func queryGraphIsTheMergedGraphWithoutText() throws {
+        for (store, merged) in try Self.stores() {
+            let (light, counts) = try store.queryGraph()
+            #expect(light.documents == merged.documents)
+            #expect(light.nodes == merged.nodes.map { var n = $0; n.mentions = []; n.attributes = [:]; return n })
+            let attributes = try store.nodeAttributes(withIDs: merged.nodes.map(\.id) + ["nobody"])
+            #expect(attributes == Dictionary(uniqueKeysWithValues: merged.nodes.map { ($0.id, $0.attributes) }))
+            #expect(light.edges.map(\.id) == merged.edges.map(\.id))
+            #expect(light.edges.map(\.source) == merged.edges.map(\.source))
+            #expect(light.edges.allSatisfy { $0.evidence.isEmpty && $0.attributes.isEmpty })
+            #expect(counts.mentions == merged.nodes.reduce(0) { $0 + $1.mentions.count })
+            #expect(counts.evidence == merged.edges.reduce(0) { $0 + $1.evidence.count })
+            let some = merged.edges.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+            let full = try store.edges(withIDs: some.map(\.id) + ["no-such-edge"])
+            #expect(full.count == some.count)
+            for e in some { #expect(full[e.id] == e) }
+        }
+    }
+
+    @Test func queriesFromTheStoreAnswerAsFromTheWholeGraph() throws {
+        for (store, merged) in try Self.stores() {
+            let (light, counts) = try store.queryGraph()
+            let fromStore = GraphQueries(graph: light, details: store, factCounts: counts)
+            let whole = GraphQueries(graph: merged)
+            let names = merged.nodes.map(\.id)
+            for k in stride(from: 0, to: names.count, by: max(names.count / 12, 1)) {
+                let a = names[k], b = names[(k * 7 + 3) % names.count]
+                #expect(try fromStore.paths(from: a, to: b, mode: .allShortest(limit: 50)) == (try whole.paths(from: a, to: b, mode: .allShortest(limit: 50))))
+                #expect(try fromStore.paths(from: a, to: b, mode: .alternatives(3)) == (try whole.paths(from: a, to: b, mode: .alternatives(3))))
+                #expect(try fromStore.neighbourhood(of: a, depth: 2) == (try whole.neighbourhood(of: a, depth: 2)))
+                #expect(try fromStore.partners(of: a) == (try whole.partners(of: a)))
+                #expect(try fromStore.timeline(of: a) == (try whole.timeline(of: a)))
+                #expect(try fromStore.common(a, b) == (try whole.common(a, b)))
+            }
+            #expect(fromStore.stats() == whole.stats())
+            #expect(fromStore.components() == whole.components())
+            #expect(fromStore.rank(by: .pagerank) == whole.rank(by: .pagerank))
+        }
+    }
+}

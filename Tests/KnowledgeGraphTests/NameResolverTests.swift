@@ -1,5 +1,5 @@
 import Testing
-import KnowledgeGraph
+@testable import KnowledgeGraph
 
 @Suite struct NameResolverTests {
     let resolver: NameResolver
@@ -43,5 +43,28 @@ import KnowledgeGraph
         #expect(NameResolver.stem("иркутском") == "иркутск")
         #expect(NameResolver.stem("уфа") == "уфа")
         #expect(NameResolver.editDistance(Array("чанжоу".unicodeScalars), Array("чанчжоу".unicodeScalars)) == 1)
+    }
+}
+
+@Suite struct StemTests {
+    /// The plain stemmer: `String.hasSuffix` over characters.
+    static func plainStem(_ form: String) -> String {
+        form.split(separator: " ").map { word -> String in
+            let w = String(word)
+            for e in NameResolver.endings where w.hasSuffix(e) && w.count - e.count >= 3 {
+                return String(w.dropLast(e.count))
+            }
+            return w
+        }.joined(separator: " ")
+    }
+
+    @Test func scalarStemMatchesThePlainOne() {
+        var rng = SeededGenerator(seed: 3)
+        let letters = Array("абвгдеийклмнопрстуфхьыюяо12")
+        for _ in 0..<3000 {
+            let words = (0..<(1 + rng.below(3))).map { _ in String((0..<(1 + rng.below(9))).map { _ in letters[rng.below(letters.count)] }) }
+            let form = words.joined(separator: " ")
+            #expect(NameResolver.stem(form) == Self.plainStem(form), "\(form)")
+        }
     }
 }

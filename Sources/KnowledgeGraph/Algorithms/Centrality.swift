@@ -6,8 +6,16 @@ extension CSRGraph {
     /// rank-per-degree, already updated ones included, which converges in about half the sweeps
     /// of the power method. Stops when a sweep changes the ranks by less than `tolerance` in L1.
     public func pageRank(damping: Double = 0.85, tolerance: Double = 1e-10, maxIterations: Int = 1000) -> [Double] {
+        pageRankIterations(damping: damping, tolerance: tolerance, maxIterations: maxIterations).ranks
+    }
+
+    /// `pageRank`, with the sweeps it took and whether the last one changed the ranks by less
+    /// than `tolerance` (false: stopped at `maxIterations`, the ranks are not to be trusted).
+    public func pageRankIterations(damping: Double = 0.85, tolerance: Double = 1e-10,
+                                   maxIterations: Int = 1000) -> (ranks: [Double], iterations: Int, converged: Bool) {
         let n = vertexCount
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], 0, true) }
+        var iterations = 0, converged = false
         var rank = [Double](repeating: 1.0 / Double(n), count: n)
         // share[v] = rank[v] / degree[v]: what v passes along each of its edges.
         var share = [Double](repeating: 0, count: n)
@@ -25,6 +33,7 @@ extension CSRGraph {
         offsets.withUnsafeBufferPointer { off in
         neighbours.withUnsafeBufferPointer { nb in
             for _ in 0..<maxIterations {
+                iterations += 1
                 var isolatedMass = 0.0
                 for v in isolated { isolatedMass += r[v] }
                 let base = teleport + damping * isolatedMass / Double(n)
@@ -45,10 +54,10 @@ extension CSRGraph {
                 // probability vector.
                 let scale = 1.0 / total
                 for v in 0..<n { r[v] *= scale; sh[v] *= scale }
-                if change < tolerance { break }
+                if change < tolerance { converged = true; break }
             }
         }}}}}
-        return rank
+        return (rank, iterations, converged)
     }
 
     /// Betweenness centrality (Brandes 2001), unweighted, undirected: for each vertex, the number

@@ -2,40 +2,59 @@
 /// order, so results are deterministic) and an undirected simple adjacency (`CSRGraph`) over the
 /// nodes that the chosen relations connect. Parallel relations between two nodes (a partnership
 /// and a visit, say) are one adjacency entry; `edges(between:_:)` gives them all back.
+///
+/// Built without hashing pairs: the kept edges are sorted by their (smaller, larger) node
+/// numbers, each run of equal pairs becomes one adjacency entry, and the runs' edge lists sit
+/// in one array. Each vertex's neighbours come out ascending, so a pair is found by binary search.
 public struct GraphIndex: Sendable {
     /// The graph, nodes and edges in id order.
     public let graph: Graph
     /// The relation types kept; nil keeps every type.
     public let relations: Set<EdgeType>?
-    /// The adjacency over node numbers `0..<graph.nodes.count`.
+    /// The adjacency over node numbers `0..<graph.nodes.count`; `csr.edgeIndex` holds pair numbers.
     public let csr: CSRGraph
     private let numberOfID: [String: Int]
-    /// Indices into `graph.edges` of the kept edges joining each unordered pair.
-    private let edgesOfPair: [UndirectedPair: [Int]]
+    /// Indices into `graph.edges` of the kept edges, grouped by pair, each group in id order.
+    private let pairEdges: [Int32]
+    /// Pair `p`'s edges are `pairEdges[pairStart[p]..<pairStart[p + 1]]`.
+    private let pairStart: [Int32]
 
     /// Indexes `graph`, keeping only edges whose type is in `relations` (all when nil). Edges whose
-    /// ends are not nodes of the graph are ignored.
+    /// ends are not nodes of the graph, and self-loops, are ignored.
     public init(_ graph: Graph, relations: Set<EdgeType>? = nil) {
         let g = graph.orderedByID()
         self.graph = g
         self.relations = relations
+        let n = g.nodes.count
         var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(g.nodes.count)
-        for (i, n) in g.nodes.enumerated() { numbers[n.id] = i }
-        var pairs: [UndirectedPair: [Int]] = [:]
-        var sources: [Int32] = [], targets: [Int32] = []
+        numbers.reserveCapacity(n)
+        for (i, node) in g.nodes.enumerated() { numbers[node.id] = i }
+        // (low * n + high) per kept edge, beside the edge's index; sorting the keys groups pairs.
+        var keyed: [(key: Int, edge: Int32)] = []
+        keyed.reserveCapacity(g.edges.count)
         for (k, e) in g.edges.enumerated() {
             if let relations, !relations.contains(e.type) { continue }
             guard let s = numbers[e.source], let t = numbers[e.target], s != t else { continue }
-            let pair = UndirectedPair(s, t)
-            if pairs[pair] == nil {
-                sources.append(Int32(pair.low)); targets.append(Int32(pair.high))
-            }
-            pairs[pair, default: []].append(k)
+            keyed.append((min(s, t) * n + max(s, t), Int32(k)))
         }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.edge < $1.edge }
+        var sources: [Int32] = [], targets: [Int32] = []
+        var pairEdges: [Int32] = [], pairStart: [Int32] = []
+        pairEdges.reserveCapacity(keyed.count)
+        var previous = -1
+        for (key, edge) in keyed {
+            if key != previous {
+                pairStart.append(Int32(pairEdges.count))
+                sources.append(Int32(key / n)); targets.append(Int32(key % n))
+                previous = key
+            }
+            pairEdges.append(edge)
+        }
+        pairStart.append(Int32(pairEdges.count))
         numberOfID = numbers
-        edgesOfPair = pairs
-        csr = CSRGraph(vertexCount: g.nodes.count, sources: sources, targets: targets)
+        self.pairEdges = pairEdges
+        self.pairStart = pairStart
+        csr = CSRGraph(vertexCount: n, sources: sources, targets: targets)
     }
 
     /// The dense number of a node id.
@@ -44,9 +63,22 @@ public struct GraphIndex: Sendable {
     /// The node with a dense number.
     public func node(_ number: Int) -> Node { graph.nodes[number] }
 
+    /// The pair number of the adjacency entry joining `a` and `b`, if they are adjacent.
+    private func pair(_ a: Int, _ b: Int) -> Int? {
+        var lo = csr.offsets[a], hi = csr.offsets[a + 1]
+        let target = Int32(b)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if csr.neighbours[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < csr.offsets[a + 1], csr.neighbours[lo] == target else { return nil }
+        return Int(csr.edgeIndex[lo])
+    }
+
     /// The kept edges joining two nodes, either direction, sorted by id.
     public func edges(between a: Int, _ b: Int) -> [Edge] {
-        (edgesOfPair[UndirectedPair(a, b)] ?? []).map { graph.edges[$0] }
+        guard let p = pair(a, b) else { return [] }
+        return pairEdges[Int(pairStart[p])..<Int(pairStart[p + 1])].map { graph.edges[Int($0)] }
     }
 
     /// The kept edges touching a node, sorted by id.

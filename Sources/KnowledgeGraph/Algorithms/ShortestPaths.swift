@@ -91,31 +91,134 @@ extension CSRGraph {
     }
 
     /// Every shortest path from `source` to `target` (at most `limit` of them, in lexicographic
-    /// order of vertex ids), or an empty array if none is within `maxHops`.
-    public func allShortestPaths(from source: Int, to target: Int, maxHops: Int = .max,
-                                 limit: Int = 1000) -> [[Int]] {
+    /// order of vertex ids), or an empty array if none is within `maxHops`. Vertices in
+    /// `bannedVertices` and edges in `bannedEdges` are not used (Yen's spur searches).
+    ///
+    /// The distances come from `meet(...)`, a bidirectional search, so only the two balls around
+    /// the ends are explored, not everything closer to the target than the source is.
+    public func allShortestPaths(from source: Int, to target: Int, maxHops: Int = .max, limit: Int = 1000,
+                                 bannedVertices: Set<Int> = [], bannedEdges: Set<UndirectedPair> = []) -> [[Int]] {
+        guard limit > 0, !bannedVertices.contains(source), !bannedVertices.contains(target) else { return [] }
         if source == target { return [[source]] }
-        // Distances from the target let the enumeration walk forward from the source along
-        // strictly decreasing distance, which yields paths already in source-to-target order.
-        let dist = distances(from: target, maxDepth: maxHops)
-        let total = Int(dist[source])
-        guard total > 0 && total <= maxHops else { return [] }
-        var paths: [[Int]] = []
-        var stack: [Int] = [source]
-        func walk(_ u: Int) {
-            if paths.count >= limit { return }
-            if u == target { paths.append(stack); return }
-            let du = dist[u]
-            var next = Set<Int>()
-            for k in offsets[u]..<offsets[u + 1] where dist[Int(neighbours[k])] == du - 1 {
-                next.insert(Int(neighbours[k]))
-            }
-            for v in next.sorted() {
-                stack.append(v); walk(v); stack.removeLast()
+        guard let m = meet(source, target, maxHops: maxHops, bannedVertices: bannedVertices, bannedEdges: bannedEdges)
+        else { return [] }
+        let d = m.length, pivot = m.pivot
+        let distS = m.fromSource, distT = m.fromTarget
+        // Source-side vertices that continue along a shortest path: at the pivot level those with
+        // both distances summing to the length, then, level by level back to the source, those
+        // with an onward neighbour already marked.
+        var onPath = [Bool](repeating: false, count: vertexCount)
+        var levels = [[Int]](repeating: [], count: pivot + 1)
+        for v in m.sourceBall where Int(distS[v]) <= pivot { levels[Int(distS[v])].append(v) }
+        for v in levels[pivot] where distT[v] >= 0 && Int(distS[v]) + Int(distT[v]) == d { onPath[v] = true }
+        if pivot > 0 {
+            for level in stride(from: pivot - 1, through: 0, by: -1) {
+                for v in levels[level] {
+                    for k in offsets[v]..<offsets[v + 1] {
+                        let w = Int(neighbours[k])
+                        if onPath[w] && Int(distS[w]) == level + 1 && usable(v, w, bannedEdges) { onPath[v] = true; break }
+                    }
+                }
             }
         }
-        walk(source)
+        var paths: [[Int]] = []
+        var stack: [Int] = [source]
+        func walk(_ u: Int, _ position: Int) {
+            if paths.count >= limit { return }
+            if u == target { paths.append(stack); return }
+            var next: [Int] = []
+            for k in offsets[u]..<offsets[u + 1] {
+                let v = Int(neighbours[k])
+                let fits = position < pivot
+                    ? Int(distS[v]) == position + 1 && onPath[v]
+                    : Int(distT[v]) == d - position - 1
+                if fits && (bannedVertices.isEmpty || !bannedVertices.contains(v)) && usable(u, v, bannedEdges) { next.append(v) }
+            }
+            next.sort()
+            var last = -1
+            for v in next where v != last {
+                last = v
+                stack.append(v); walk(v, position + 1); stack.removeLast()
+            }
+        }
+        walk(source, 0)
         return paths
+    }
+
+    @inline(__always) private func usable(_ u: Int, _ v: Int, _ bannedEdges: Set<UndirectedPair>) -> Bool {
+        bannedEdges.isEmpty || !bannedEdges.contains(UndirectedPair(u, v))
+    }
+
+    /// Where a bidirectional breadth-first search met.
+    struct Meeting {
+        /// Hops of a shortest path.
+        var length: Int
+        /// Exact distances from the source within `sourceRadius` (-1 beyond or unreached).
+        var fromSource: [Int32]
+        /// Exact distances from the target within `length - pivot` (-1 beyond).
+        var fromTarget: [Int32]
+        /// `length` minus the target side's radius: every shortest path's vertex at this
+        /// position has both distances.
+        var pivot: Int
+        /// The vertices with a distance from the source.
+        var sourceBall: [Int]
+    }
+
+    /// Grows breadth-first balls around both ends, a whole level at a time, always the side whose
+    /// frontier has the smaller total degree, until some vertex has both distances; then the
+    /// smallest sum is the distance (every shortest path crosses both balls' union).
+    func meet(_ source: Int, _ target: Int, maxHops: Int,
+              bannedVertices: Set<Int>, bannedEdges: Set<UndirectedPair>) -> Meeting? {
+        var distS = [Int32](repeating: -1, count: vertexCount)
+        var distT = [Int32](repeating: -1, count: vertexCount)
+        distS[source] = 0; distT[target] = 0
+        var ballS = [source]
+        var frontS = [source], frontT = [target]
+        var radiusS = 0, radiusT = 0
+        var workS = degree(source), workT = degree(target)
+        var next: [Int] = []
+        while !frontS.isEmpty && !frontT.isEmpty && radiusS + radiusT < maxHops {
+            let forward = workS <= workT
+            next.removeAll(keepingCapacity: true)
+            var work = 0
+            var met = false
+            if forward {
+                for u in frontS {
+                    for k in offsets[u]..<offsets[u + 1] {
+                        let v = Int(neighbours[k])
+                        guard distS[v] < 0, bannedVertices.isEmpty || !bannedVertices.contains(v), usable(u, v, bannedEdges) else { continue }
+                        distS[v] = Int32(radiusS + 1)
+                        next.append(v); work += degree(v)
+                        if distT[v] >= 0 { met = true }
+                    }
+                }
+                radiusS += 1
+                ballS += next
+                swap(&frontS, &next); workS = work
+            } else {
+                for u in frontT {
+                    for k in offsets[u]..<offsets[u + 1] {
+                        let v = Int(neighbours[k])
+                        guard distT[v] < 0, bannedVertices.isEmpty || !bannedVertices.contains(v), usable(u, v, bannedEdges) else { continue }
+                        distT[v] = Int32(radiusT + 1)
+                        next.append(v); work += degree(v)
+                        if distS[v] >= 0 { met = true }
+                    }
+                }
+                radiusT += 1
+                swap(&frontT, &next); workT = work
+            }
+            if met {
+                var length = Int.max
+                for v in (forward ? frontS : frontT) where distS[v] >= 0 && distT[v] >= 0 {
+                    length = min(length, Int(distS[v]) + Int(distT[v]))
+                }
+                guard length <= maxHops else { return nil }
+                return Meeting(length: length, fromSource: distS, fromTarget: distT,
+                               pivot: length - radiusT, sourceBall: ballS)
+            }
+        }
+        return nil
     }
 
     /// Up to `k` shortest loopless paths in order of length (Yen's algorithm), ties broken by
@@ -153,23 +256,8 @@ extension CSRGraph {
     /// A shortest path avoiding some vertices and edges; the smallest vertex id wins ties.
     func bfsPath(from source: Int, to target: Int, bannedVertices: Set<Int>,
                  bannedEdges: Set<UndirectedPair>, maxHops: Int) -> [Int]? {
-        if source == target { return [source] }
-        let dist = distances(from: target, maxDepth: maxHops, bannedVertices: bannedVertices,
-                             bannedEdges: bannedEdges)
-        guard dist[source] > 0, Int(dist[source]) <= maxHops else { return nil }
-        var path = [source]
-        var u = source
-        while u != target {
-            var best = Int.max
-            for k in offsets[u]..<offsets[u + 1] {
-                let v = Int(neighbours[k])
-                if dist[v] == dist[u] - 1 && v < best
-                    && (bannedEdges.isEmpty || !bannedEdges.contains(UndirectedPair(u, v))) { best = v }
-            }
-            path.append(best)
-            u = best
-        }
-        return path
+        allShortestPaths(from: source, to: target, maxHops: maxHops, limit: 1,
+                         bannedVertices: bannedVertices, bannedEdges: bannedEdges).first
     }
 }
 
