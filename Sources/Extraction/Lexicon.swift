@@ -68,7 +68,8 @@ enum Lexicon {
     static let cityNameEndings = ["ск", "", "а", "я", "о", "ь", "ль", "и", "ы", "е", "к"]
     /// Nouns whose place an adjective can name: groups and bodies ("тульская делегация",
     /// "ярославские коллеги", "светлогорская сторона").
-    static let placeAdjectiveHeads: Stems = groupStems + cityBodies + ["сторон", "коллег", "журналист", "гост", "исполком", "горсовет"]
+    static let placeAdjectiveHeads: Stems = groupStems + travellerStems + cityBodies
+        + ["сторон", "коллег", "журналист", "гост", "исполком", "горсовет"]
     /// Bodies whose compound name begins with a syllable of their city's: "Мингорисполком".
     static let compoundBodies = ["горисполком", "гордум", "горсовет"]
 
@@ -188,10 +189,12 @@ enum Lexicon {
                                  "школьник", "учащ", "ученик", "студент", "артист", "музыкант", "хор", "театр", "сотрудник",
                                  "гимнаст", "боксер", "танцор"]
     /// Words of taking part: "участие", "для участия", "участвовали".
-    static let participationStems: Stems = ["участи", "участвова", "участник", "участниц"]
+    static let participationStems: Stems = ["участи", "участвова", "участник", "участниц", "выступил", "выступа"] + participantStems
     /// Nouns of those who take part: "стал участником форума", "участниками фестиваля стали A".
     /// Their subject may stand on either side.
-    static let participantStems: Stems = ["участник", "участниц"]
+    static let participantStems: Stems = ["участник", "участниц", "гостем", "гостями", "гостьей", "гостьями"]
+    /// Relative pronouns that open a clause about the noun before them: "фестиваль, в котором …".
+    static let relativePronounStems: Stems = ["котор"]
     /// Things sent where people are not: "работы школьников приняли участие в конкурсе".
     static let sentWorks: Stems = ["работы", "работ", "рисунки", "рисунков", "фотографии", "экспонаты"]
     /// Not physical visits.

@@ -44,6 +44,16 @@ extension RelationRules {
                                          evidence: [evidence(k)], rule: "participated.with-participation"))
                 }
             }
+            // "фестиваль, в котором приняли участие коллективы из A и B": the relative clause's
+            // participants
+            if let rel = f.words[(e.last + 1)..<min(f.words.count, e.last + 6)].first(where: { $0.starts(with: Lexicon.relativePronounStems) }),
+               let cue = f.words[(rel.index + 1)..<min(f.words.count, rel.index + 4)].first(where: { $0.starts(with: Lexicon.participationStems) }) {
+                let origins = f.actorPlaces.filter { $0.first > cue.index && $0.type != .country && isOrigin($0, in: f, trigger: cue.index) }
+                for s in unique(origins.map(\.nodeID) + f.people.filter { $0.first > cue.index }.map(\.nodeID)) {
+                    out.append(EdgeDraft(type: .participatedIn, source: s, target: e.nodeID, attributes: attrs,
+                                         evidence: [evidence(k)], rule: "participated.relative"))
+                }
+            }
             // "делегация из A прибыла для участия в B", "мэр A Иван Петров принял участие в B":
             // the group's place and the people before the cue
             if let cue = f.words[..<e.first].lastIndex(where: { $0.isWord && $0.starts(with: Lexicon.participationStems) && !f.insidePhrase($0.index) }),

@@ -7,7 +7,8 @@ extension RelationRules {
     /// its own). Online events are no visits, nor works sent to an exhibition.
     func participationVisits(_ k: Int) -> [EdgeDraft] {
         let f = facts[k]
-        guard f.clause.has("участи") || f.clause.has("участни"), !Lexicon.onlineStems.contains(where: { f.clause.has($0) }),
+        guard f.clause.has("участи") || f.clause.has("участв") || f.clause.has("участни") || f.clause.has("выступ") || f.clause.has("гост"),
+              !Lexicon.onlineStems.contains(where: { f.clause.has($0) }),
               !Lexicon.intentStems.contains(where: { f.clause.has($0) }) else { return [] }
         let w = f.words
         guard let cue = w.firstIndex(where: { $0.isWord && $0.starts(with: Lexicon.participationStems) }) else { return [] }

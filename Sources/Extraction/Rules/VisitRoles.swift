@@ -152,6 +152,8 @@ extension RelationRules {
         if w.starts(with: Lexicon.receptionVerbStems) || w.isAny(Lexicon.receptionNounStems) {
             let after = f.words[(w.index + 1)..<min(f.words.count, w.index + 5)]
             guard w.isAny(Lexicon.receptionNounStems) || isVerbForm(w) else { return nil }
+            // "приняли участие": taking part, not receiving anyone
+            if w.index + 1 < f.words.count, f.words[w.index + 1].starts(with: Lexicon.participationStems) { return nil }
             return after.contains { $0.starts(with: Lexicon.groupStems) || $0.isAny(Lexicon.guestWords) } ? .reception : nil
         }
         // "бизнес-миссии из A в B": the mission is the group
@@ -186,7 +188,7 @@ extension RelationRules {
         if m.derived != nil, m.preposition != nil { return false }
         if m.derived == .demonym { return true }
         if m.derived == .adjective, f.words[(m.last + 1)..<min(f.words.count, m.last + 3)].contains(where: {
-            $0.starts(with: Lexicon.groupStems) || $0.isAny(Lexicon.guestWords)
+            $0.starts(with: Lexicon.groupStems) || $0.starts(with: Lexicon.travellerStems) || $0.isAny(Lexicon.guestWords)
         }) { return true }
         // "из города-побратима A B": B came, A is its partner
         if let before = f.places.last(where: { $0.last == m.first - 1 }), before.fromPreposition, isOwnerBeforeTwin(before, in: f) {

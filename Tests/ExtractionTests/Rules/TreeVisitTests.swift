@@ -221,3 +221,30 @@ import KnowledgeGraph
         #expect(visits(try extract(text)) == ["Льеж->Тверь"])
     }
 }
+
+/// More ways of taking part: a relative clause after the event, being its guest, speaking at it.
+@Suite struct MoreParticipationTests {
+    @Test(arguments: [
+        "В Твери прошёл фестиваль «Белые ночи», в котором приняли участие коллективы из Льежа.",
+        "В Твери состоялся форум «Города друзей», в работе которого участвовали представители Льежа.",
+    ])
+    func participantsOfARelativeClause(_ text: String) throws {
+        let g = try extract(text)
+        let taking = g.edges.filter { $0.type == .participatedIn }
+        #expect(names(g, taking.map(\.source)).contains("Льеж"))
+        #expect(visits(g) == ["Льеж->Тверь"])
+    }
+
+    @Test(arguments: [
+        "Делегация Льежа стала гостем фестиваля в Твери.",
+        "Представители Льежа выступили на конференции в Твери.",
+        "Льежский хор принял участие в фестивале в Твери.",
+    ])
+    func guestsSpeakersAndChoirsTookPart(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+
+    @Test func takingPartIsNoReceptionInTheLinearRulesEither() throws {
+        #expect(!visits(try extract("Тверь приняла участие в выставке вместе с делегацией из Льежа.")).contains("Льеж->Тверь"))
+    }
+}
