@@ -12,7 +12,10 @@ extension RelationRules {
         guard !events.isEmpty else { return [] }
         for e in events {
             let attrs = timeAttributes(f, near: e.first)
-            let locatives = f.actorPlaces.filter { $0.locative && ($0.first > e.last || $0.last < e.first) && $0.type != .country }
+            // where it was held: a city or region, else a country ("форуме, который проходит в Китае")
+            let outside = f.actorPlaces.filter { $0.locative && ($0.first > e.last || $0.last < e.first) }
+            let places = outside.filter { $0.type != .country }
+            let locatives = places.isEmpty ? outside : places
             var held: [Mention] = []
             if let after = locatives.filter({ $0.first > e.last }).first {
                 held = [after]

@@ -248,3 +248,15 @@ import KnowledgeGraph
         #expect(!visits(try extract("Тверь приняла участие в выставке вместе с делегацией из Льежа.")).contains("Льеж->Тверь"))
     }
 }
+
+@Suite struct HeldInCountryTests {
+    @Test(arguments: [
+        "На Международном форуме «Мосты», который проходит в Бельгии, выступил мэр Твери.",
+        "Международный фестиваль «Весна» прошёл в Бельгии.",
+    ])
+    func anEventHeldInACountryWhereNoCityIsNamed(_ text: String) throws {
+        let g = try extract(text)
+        let held = g.edges.filter { $0.type == .heldIn }
+        #expect(names(g, held.map(\.target)) == ["Бельгия"])
+    }
+}
