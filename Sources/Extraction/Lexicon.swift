@@ -157,7 +157,8 @@ enum Lexicon {
     static let visitMotionStems: Stems = ["прибыл", "прибыв", "приехал", "приезжа", "прилетел", "прилета", "побывал", "побыва",
                                           "съехал", "съезжа", "визит", "поездк", "выехал", "выезжа", "выезд",
                                           // going on one's own: "делегация отправилась в A"
-                                          "отправилас", "отправилис", "отправился", "направилас", "направилис", "направился"]
+                                          "отправилас", "отправилис", "отправился", "направилас", "направилис", "направился",
+                                          "съездил", "съезди", "ездил", "поехал", "пробыл", "пробыв", "пребывани"]
     /// Verbs of sending a group somewhere ("направила делегацию в A", "была направлена делегация").
     static let sendingStems: Stems = ["направ", "отправ", "командиров"]
     /// Nouns of receiving groups: "приём делегаций из A", "бизнес-миссии из A в B".
@@ -166,7 +167,7 @@ enum Lexicon {
     /// somewhere ("из A"), not of a body's representatives ("с представителями мэрии A").
     static let meetingNouns: Stems = ["встреча", "встречу", "встрече", "встречи", "встречей"]
     /// Verbs of staying somewhere: the place after "в" is in the prepositional case.
-    static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил"]
+    static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил", "пробыл", "пробыв"]
     /// Verbs of receiving a group: the host is visited.
     static let receptionVerbStems: Stems = ["принял", "принима", "принят", "встретил", "встреча", "встречен", "приветствова", "чествова"]
     /// Every stem a visit rule starts from; a clause holding none is skipped at once.
@@ -187,7 +188,7 @@ enum Lexicon {
     /// Who travels to take part somewhere: a delegation, a team, performers, pupils.
     static let travellerStems: Stems = ["делегац", "представител", "коллектив", "ансамбл", "команд", "спортсмен", "воспитанн",
                                  "школьник", "учащ", "ученик", "студент", "артист", "музыкант", "хор", "театр", "сотрудник",
-                                 "гимнаст", "боксер", "танцор"]
+                                 "гимнаст", "боксер", "танцор", "журналист"]
     /// Words of taking part: "участие", "для участия", "участвовали".
     static let participationStems: Stems = ["участи", "участвова", "участник", "участниц", "выступил", "выступа"] + participantStems
     /// Nouns of those who take part: "стал участником форума", "участниками фестиваля стали A".

@@ -260,3 +260,14 @@ import KnowledgeGraph
         #expect(names(g, held.map(\.target)) == ["Бельгия"])
     }
 }
+
+@Suite struct StayAndTripTests {
+    @Test(arguments: [
+        "Гости из Льежа пробыли в Твери неделю.",
+        "Во время пребывания в Твери бургомистр Льежа посетил музей.",
+        "Льежские журналисты съездили в Тверь.",
+    ])
+    func stayingAndTravellingSomewhere(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Льеж->Тверь"])
+    }
+}
