@@ -3,7 +3,7 @@ import Testing
 
 /// extract, ingest and text reading documents through the Documents stage.
 @Suite struct DocumentsCLITests {
-    static let sentence = "В 2019 году исполнилось 10 лет с момента установления побратимских связей между городом Омском и городом Кайфыном."
+    static let sentence = "В 2019 году Омск и китайский Кайфын отметили десятилетие побратимства."
     static let fixtures = CLI.root.appendingPathComponent("Tests/DocumentsTests/Fixtures")
 
     func tree(_ files: [String: String]) throws -> URL {
