@@ -154,10 +154,8 @@ public struct Extractor: Sendable {
     /// it has one.
     func heading(_ text: ScalarText, clauses: [Clause]) -> (String?, Int?) {
         var reporter: String?
-        if let first = text.firstLine() {
-            let cities = gazetteer.lookup(first.text).filter { $0.type == .city }
-            reporter = cities.first?.id
-        }
+        // the Documents stage's reading of a title, in any form
+        if let first = text.firstLine() { reporter = TitleReader(gazetteer: gazetteer).reportingCity(in: first.text) }
         var year: Int?
         for c in clauses.prefix(3) where c.isHeading {
             if let y = c.words.compactMap(Dates.year).first { year = y; break }

@@ -19,7 +19,18 @@ import Testing
         #expect(Self.reader.reportingCity(in: title) == city)
     }
 
+    /// An encyclopedia's article is about the city its title defines.
+    @Test(arguments: [
+        ("Тверь — город в России, административный центр Тверской области", "city/tver"),
+        ("Курган (город)", "city/kurgan"),
+        ("Льеж, город в Бельгии", "city/liege"),
+    ])
+    func anEncyclopediasTitleDefinesItsCity(_ title: String, _ city: String) {
+        #expect(Self.reader.reportingCity(in: title) == city)
+    }
+
     @Test(arguments: ["Делегация Омска посетила Харбин", "Международная деятельность муниципалитета",
+                      "Омск, Томск и Тверь — города-побратимы Харбина", "Тверь — Льеж: тридцать лет дружбы",
                       "В течение года город поддерживал связи с партнёрами."])
     func headlinesAndOrdinaryLinesNameNoReporter(_ line: String) {
         #expect(Self.reader.reportingCity(in: line) == nil)

@@ -62,6 +62,7 @@ public struct TitleReader: Sendable {
     /// city after "г." or "города" wins, else the first capitalised word that names a city.
     public func reportingCity(in title: String) -> String? {
         if let whole = gazetteer.lookup(title).first(where: { $0.type == .city }) { return whole.id }
+        if let defined = definedCity(in: title) { return defined }
         let words = Self.words(title)
         guard let first = words.first, Self.isReportTitle(words, first: first) else { return nil }
         var fallback: String?
@@ -74,6 +75,17 @@ public struct TitleReader: Sendable {
             fallback = city.place.id
         }
         return fallback
+    }
+
+    /// An encyclopedia's title defines its city: "Курган — город в России", "Курган (город)",
+    /// "Курган, город на Тоболе". The text speaks of that city ("Город поддерживает связи …").
+    func definedCity(in title: String) -> String? {
+        let scalars = Array(title.unicodeScalars)
+        guard let cut = scalars.firstIndex(where: { TitleWords.definitionMarks.contains($0) }), cut > 0 else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[..<cut])).trimmingCharacters(in: .whitespaces)
+        let rest = Self.words(String(String.UnicodeScalarView(scalars[(cut + 1)...])))
+        guard let next = rest.first?.lowercased(), TitleWords.definitionHeads.contains(where: { next.hasPrefix($0) }) else { return nil }
+        return gazetteer.lookup(name).first { $0.type == .city && NameKey.fold($0.name) == NameKey.fold(name) }?.id
     }
 
     static func isReportTitle(_ words: [String], first: String) -> Bool {
@@ -109,6 +121,10 @@ enum TitleWords {
                                            "администрация", "администрации", "мэрия", "мэрии"]
     /// First words that make a line a city's title: "г. Омск", "Город Омск".
     static let leadingMarkers: Set<String> = ["г", "гор", "город"]
+    /// What separates a defined name from its definition: "Курган — город", "Курган (город)".
+    static let definitionMarks: Set<Unicode.Scalar> = ["—", "–", "(", ","]
+    /// The first word of a city's definition.
+    static let definitionHeads = ["город", "столиц", "административн", "муниципальн", "поселок", "посёлок"]
     /// Stems of words that make a line a report's title.
     static let reportStems = ["отчет", "доклад", "информаци", "итог", "деятельност", "справк", "обзор",
                               "администрац", "мэри", "международн"]

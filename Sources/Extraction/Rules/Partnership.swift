@@ -130,9 +130,8 @@ extension RelationRules {
         if let listOwner, f.clause.introducesList || f.clause.has("следующ") || headingList {
             for j in following(k, asList: true) {
                 // a line without a bullet names one place, and what follows it says where it is
-                let items = isUnbulletedItem(facts[j])
-                    ? Array(facts[j].actorPlaces.prefix(1).filter { $0.first == facts[j].words.firstIndex(where: \.isWord) })
-                    : facts[j].actorPlaces
+                // (or its country first: "Германия — Шверин (с 1998)")
+                let items = isUnbulletedItem(facts[j]) ? lineItem(facts[j]).map { [$0] } ?? [] : facts[j].actorPlaces
                 for m in items where Self.partnerTypes.contains(m.type) && m.nodeID != listOwner {
                     add(nil, listOwner, m, in: facts[j], inherited: true, [evidence(k), evidence(j)], "partnership.list")
                 }
@@ -166,6 +165,14 @@ extension RelationRules {
         guard let p = g.firstIndex(where: Lexicon.plannedStems, outsidePhrases: false) else { return "established" }
         let anyAfter = g.actorPlaces.contains { $0.first > p }
         return (m.first > p || !anyAfter) ? "planned" : "established"
+    }
+
+    /// The place a list's line names: the first, when it begins the line; or the first city or
+    /// region after the countries that begin it ("Германия — Шверин", "Польша: Гданьск").
+    func lineItem(_ f: ClauseFacts) -> Mention? {
+        guard let start = f.words.firstIndex(where: \.isWord), let first = f.actorPlaces.first, first.first == start else { return nil }
+        guard first.type == .country else { return first }
+        return f.actorPlaces.first { $0.type != .country }
     }
 
     /// The places whose partners the clause names: a genitive right after a cue noun

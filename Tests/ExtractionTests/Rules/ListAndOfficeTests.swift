@@ -220,3 +220,10 @@ import KnowledgeGraph
         #expect(people.allSatisfy { !$0.name.contains("Харбин") && !$0.name.contains("Далянь") })
     }
 }
+
+@Suite struct CountryFirstListTests {
+    @Test func aListLineMayNameItsCountryFirst() throws {
+        let text = "Тверь — город в России\n\nМеждународные связи\nГород поддерживает партнёрские связи с городами:\nБельгия — Льеж (с 1995)\nФранция: Нант\nГермания — Оснабрюк\n"
+        #expect(partners(try extract(text), of: "Тверь") == ["Льеж", "Нант", "Оснабрюк"])
+    }
+}
