@@ -91,8 +91,9 @@ extension Recognizer {
             // First name + surname.
             if w[i].isWord, w[i].isCapitalized, i + 1 < w.count, w[i + 1].isWord, w[i + 1].isCapitalized,
                !w[i + 1].isAbbreviation, isFirstName(w[i].text), !isFirstName(w[i + 1].text) || isSurname(w[i + 1].text),
-               // "Аким Шымкента": an office that is also a first name, before its place
-               !(w[i].isAny(Lexicon.cityOffices) && namesAKnownPlace(w[i + 1])) {
+               // "Аким Шымкента": an office that is also a first name, before its place; "Зуль
+               // Германия" in a table: a place and its country
+               !(w[i].isAny(Lexicon.cityOffices) && namesAKnownPlace(w[i + 1])), countryCode(w[i + 1].text) == nil {
                 let first = nominativeFirstName(w[i].text)
                 // the surname stands in the case of the first name: "Андрей Щагин" stays as it is;
                 // a first name that does not decline ("Гульшат") tells no case

@@ -447,6 +447,11 @@ struct Recognizer {
 
     /// The country after a comma that closes a list line: "Тампере, Финляндия".
     func commaCountry(_ c: Clause, after i: Int) -> String? {
+        // a table's next column: "Зуль<TAB>Германия<TAB>1969"
+        if i + 1 < c.words.count, c.words[i + 1].isCapitalized,
+           text.slice(c.words[i].end, c.words[i + 1].start).unicodeScalars.contains("\t") {
+            return countryCode(c.words[i + 1].text)
+        }
         guard i + 2 < c.words.count, c.words[i + 1].isText(","), c.words[i + 2].isCapitalized else { return nil }
         let end = (i + 2..<c.words.count).first { !c.words[$0].isWord } ?? c.words.count
         guard end <= i + 4 else { return nil }

@@ -227,3 +227,12 @@ import KnowledgeGraph
         #expect(partners(try extract(text), of: "Тверь") == ["Льеж", "Нант", "Оснабрюк"])
     }
 }
+
+@Suite struct TableListTests {
+    @Test func aTableOfTwinsWithCountryAndYearColumns() throws {
+        let text = "Справка\n\nГорода-побратимы Твери\nГород\tСтрана\tГод\nЗуль\tГермания\t1969\nЛьеж\tБельгия\t1995\nНант\tФранция\t2001\n"
+        let g = try extract(text)
+        #expect(partners(g, of: "Тверь") == ["Зуль", "Льеж", "Нант"])
+        #expect(!g.nodes.contains { $0.type == .person })
+    }
+}
