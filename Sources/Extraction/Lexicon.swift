@@ -182,6 +182,12 @@ enum Lexicon {
     static let guestWords: Stems = ["гость", "гостя", "гости", "гостей", "гостям", "гостями", "гостях"]
     /// Verbs of coming back: the place after "из" is the one visited ("вернулись из A").
     static let returnStems: Stems = ["вернул", "возвраща", "возвратил"]
+    /// A visit that did not take place: cancelled, postponed, refused, only possible.
+    static let unrealVisitStems = ["отмен", "перенесен", "перенесл", "перенос", "отложен", "отложил", "сорван", "отказал"]
+    /// Whole words of a visit only possible or yet to come: "возможен визит", "визит состоится".
+    static let unrealVisitWords: Stems = ["возможен", "возможна", "возможно", "состоится", "состоятся"]
+    /// Particles of the conditional: "могла бы посетить".
+    static let conditionalParticles: Stems = ["бы", "б"]
     /// A visit only intended, offered or recommended.
     static let intentStems = ["готовност", "приглаш", "рекомендова", "планиру", "планирует", "предполага", "намерен",
                               "пригласил"]

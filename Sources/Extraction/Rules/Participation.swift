@@ -9,7 +9,7 @@ extension RelationRules {
         let f = facts[k]
         guard f.clause.has("участи") || f.clause.has("участв") || f.clause.has("участни") || f.clause.has("выступ") || f.clause.has("гост"),
               !Lexicon.onlineStems.contains(where: { f.clause.has($0) }),
-              !Lexicon.intentStems.contains(where: { f.clause.has($0) }) else { return [] }
+              !Lexicon.intentStems.contains(where: { f.clause.has($0) }), !isUnreal(f) else { return [] }
         let w = f.words
         guard let cue = w.firstIndex(where: { $0.isWord && $0.starts(with: Lexicon.participationStems) }) else { return [] }
         // the group: named before the cue, or right after it ("с участием делегации")

@@ -297,7 +297,21 @@ extension RelationRules {
     func isNegated(_ f: ClauseFacts, around cue: Int) -> Bool {
         let w = f.words
         let lo = max(0, cue - 4)
-        return w[lo..<cue].contains { $0.isAny(Lexicon.negations) }
+        return w[lo..<cue].contains { $0.isAny(Lexicon.negations) } || negatesItsPredicate(f)
+    }
+
+    /// The clause's predicate is negated: "не" right before a verb or a short participle, with
+    /// an auxiliary between at most ("так и не было подписано", "не стали побратимами");
+    /// "не только", "не менее" negate nothing.
+    func negatesItsPredicate(_ f: ClauseFacts) -> Bool {
+        let w = f.words
+        for i in w.indices where w[i].is("не") && i + 1 < w.count {
+            var j = i + 1
+            if w[j].isAny(["было", "был", "была", "были", "будет", "будут"]), j + 1 < w.count { j += 1 }
+            let pos = analyzer.parse(w[j].text).first?.tag.pos
+            if pos == "VERB" || pos == "PRTS" { return true }
+        }
+        return false
     }
 
     /// A partnership that changed: "приостановил побратимские отношения" (suspended), "разорвал",

@@ -11,8 +11,8 @@ extension RelationRules {
         guard let cue = f.firstIndex(where: Lexicon.signStems, outsidePhrases: false) else { return [] }
         // "планируется подписать", "готовы подписать": an infinitive signs nothing yet
         if analyzer.parse(f.words[cue].text).first?.tag.pos == "INFN" { return [] }
-        // "будет подписано", "подпишут": nothing is signed yet
-        if futureSigningOrBecoming(f) != nil { return [] }
+        // "будет подписано", "подпишут": nothing is signed yet; "не было подписано": nothing is
+        if futureSigningOrBecoming(f) != nil || negatesItsPredicate(f) { return [] }
         let docs = f.phrases.filter(\.isDocument)
         guard let doc = docs.min(by: { abs($0.first - cue) < abs($1.first - cue) }) else { return [] }
         var parties = signingParties(f, document: doc)

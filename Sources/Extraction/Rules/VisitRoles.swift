@@ -24,6 +24,7 @@ extension RelationRules {
         let f = facts[k]
         if Lexicon.onlineStems.contains(where: { f.clause.has($0) }) { return [] }
         if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return [] }
+        if isUnreal(f) { return [] }
         if f.clause.isPlain, !Lexicon.visitCues.contains(where: { f.clause.has($0) }) { return [] }
         let w = f.words
         let segment = clauseSegments(f)
@@ -166,6 +167,13 @@ extension RelationRules {
         analyzer.parse(w.text).first.map { ["VERB", "INFN", "PRTF", "PRTS", "GRND"].contains($0.tag.pos ?? "") } ?? false
     }
 
+    /// A clause whose visit did not happen: cancelled, postponed, refused, only possible, or in
+    /// the conditional ("визит был отменён", "могла бы посетить").
+    func isUnreal(_ f: ClauseFacts) -> Bool {
+        Lexicon.unrealVisitStems.contains { f.clause.has($0) }
+            || f.words.contains { $0.isAny(Lexicon.conditionalParticles) || $0.isAny(Lexicon.unrealVisitWords) }
+    }
+
     /// An infinitive ("смогут побывать", "хотят посетить"): what may, should or is meant to
     /// happen, not what did.
     func isInfinitive(_ w: Word) -> Bool {
@@ -263,6 +271,7 @@ extension RelationRules {
         let f = facts[k]
         if Lexicon.onlineStems.contains(where: { f.clause.has($0) }) { return [] }
         if Lexicon.intentStems.contains(where: { f.clause.has($0) }) { return [] }
+        if isUnreal(f) { return [] }
         if f.clause.isPlain, !Lexicon.visitCues.contains(where: { f.clause.has($0) }) { return [] }
         let w = f.words
         guard tree.count == w.count else { return [] }

@@ -271,3 +271,36 @@ import KnowledgeGraph
         #expect(visits(try extract(text)) == ["Льеж->Тверь"])
     }
 }
+
+/// Visits and agreements that did not happen.
+@Suite struct UnrealFactTests {
+    @Test(arguments: [
+        "Визит делегации Льежа в Тверь был отменён.",
+        "Поездку тверской делегации в Льеж перенесли на осень.",
+        "Мэр Льежа отказался от визита в Тверь.",
+        "Делегация Льежа могла бы посетить Тверь осенью.",
+        "Возможен визит делегации Льежа в Тверь.",
+        "Визит делегации Льежа в Тверь состоится в мае.",
+    ])
+    func noVisitTookPlace(_ text: String) throws {
+        #expect(visits(try extract(text)).isEmpty)
+    }
+
+    @Test func aVisitToDiscussPossibleCooperationTookPlace() throws {
+        #expect(visits(try extract("Делегация Льежа посетила Тверь для обсуждения возможного сотрудничества.")) == ["Льеж->Тверь"])
+    }
+
+    @Test(arguments: [
+        "Соглашение между Тверью и Льежем так и не было подписано.",
+        "Тверь и Льеж пока не стали побратимами.",
+        "Мэры Твери и Льежа не подписали соглашение о побратимстве.",
+    ])
+    func aNegatedPredicateGivesNoFact(_ text: String) throws {
+        let g = try extract(text)
+        #expect(g.edges.filter { $0.type == .signed || $0.type == .twinnedWith || $0.type == .partnerOf }.isEmpty)
+    }
+
+    @Test func notOnlyNegatesNothing() throws {
+        #expect(partners(try extract("Тверь и Льеж стали не только партнёрами, но и побратимами."), of: "Тверь") == ["Льеж"])
+    }
+}
