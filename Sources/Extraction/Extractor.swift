@@ -25,6 +25,9 @@ public struct Extractor: Sendable {
     public let models: NatashaModels?
     let normalizer: PhraseNormalizer
     let headForms: HeadForms
+    /// Whether each extraction lists the rule and tree path behind every edge (`--explain`);
+    /// off, no line is built.
+    public var collectsExplanations = true
 
     public init(gazetteer: Gazetteer, analyzer: MorphAnalyzer, models: NatashaModels? = nil) {
         self.gazetteer = gazetteer
@@ -139,8 +142,10 @@ public struct Extractor: Sendable {
             } else {
                 edges[e.id] = e
             }
-            explanations.append("\(d.rule)\t\(e.id)\t\(d.evidence.map(\.text).joined(separator: " | "))"
-                + (d.path.isEmpty ? "" : "\t\(d.path)"))
+            if collectsExplanations {
+                explanations.append("\(d.rule)\t\(e.id)\t\(d.evidence.map(\.text).joined(separator: " | "))"
+                    + (d.path.isEmpty ? "" : "\t\(d.path)"))
+            }
         }
         let graphNodes = nodes.values.map { d in
             Node(id: d.id, type: d.type, name: d.name, aliases: d.aliases.filter { $0 != d.name }.sortedUnique(),

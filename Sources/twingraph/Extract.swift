@@ -57,7 +57,9 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = try makeExtractor(dictionary: dict)
+        var explaining = try makeExtractor(dictionary: dict)
+        explaining.collectsExplanations = explain
+        let extractor = explaining
         let reporterID = try documentOptions.reporterID(extractor.gazetteer)
         let (inputs, gatherFailures) = gatherDocuments(files, options: documentOptions)
         try Output.refuseOverwriting(files + inputs.flatMap(\.paths), with: output)
