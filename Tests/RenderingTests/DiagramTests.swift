@@ -34,6 +34,22 @@ import KnowledgeGraph
         }
     }
 
+    /// Browsers have no family "DejaVu Sans Bold" and fall back to serif; bold must be a weight.
+    @Test func boldIsAWeightOfARealFamily() throws {
+        let g = try Fixture.graph()
+        for (name, diagram) in try Self.all(g) {
+            let text = String(decoding: try diagram.render(.svg), as: UTF8.self)
+            #expect(!text.contains("Bold\""), "\(name) names a bold family")
+            let families = Set(text.matches(of: /font-family="([^"]*)"/).map { String($0.output.1) })
+            #expect(families.allSatisfy { $0 == GraphStyle.fontName }, "\(name) uses families \(families)")
+            guard name != "timeline" else { continue }
+            // The reporting city (ego centre, path ends, map and network reporters) is bold.
+            let bold = text.matches(of: /<text[^>]*font-weight="bold"[^>]*>([^<]*)</).map { String($0.output.1) }
+            let expected = name == "ego-planned" ? "Благовещенск" : (name == "path" ? "Кайфын" : "Омск")
+            #expect(bold.contains(expected), "\(name): \(expected) not bold; bold texts \(bold)")
+        }
+    }
+
     @Test func pngAndPDFRender() throws {
         let g = try Fixture.graph()
         for (name, diagram) in try Self.all(g) {

@@ -183,6 +183,11 @@ enum DiagramText {
         return lines.joined(separator: "\n")
     }
 
+    /// An HTML-like label drawing `s` in bold. Bold is a weight of the diagram's font, so SVG
+    /// says font-family="DejaVu Sans" font-weight="bold" (a family browsers have), never a
+    /// family named "DejaVu Sans Bold", which they do not and replace by a serif face.
+    static func bold(_ s: String) -> String { "<B>\(DOTValue.escapeHTML(s))</B>" }
+
     /// The date of an edge as written in the graph (ISO date, else year), or nil.
     static func when(_ edge: Edge) -> String? {
         if let d = edge.attributes["date"]?.stringValue { return d }

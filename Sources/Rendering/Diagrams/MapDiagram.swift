@@ -71,7 +71,7 @@ public enum MapDiagram {
             ("start", "1"), ("outputorder", "edgesfirst"), ("labelloc", "t"), ("notranslate", "true"),
         ]
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "12")]
-        dot.edgeDefaults = [("arrowsize", "0.6")]
+        dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("arrowsize", "0.6")]
 
         // Graticule every 10° (or 20° for wide maps), drawn first so everything else is on top.
         // No grid on an empty map: lines around nothing would suggest a place at 0°, 0°.
@@ -130,11 +130,10 @@ public enum MapDiagram {
             let fontSize = emphasised ? 14.0 : 12.0
             let spot = placer.place(x: x, y: y, radius: r, text: place.node.name, fontSize: fontSize, bold: emphasised)
             var labelAttrs: [(String, DOTValue)] = [
-                ("shape", "plaintext"), ("label", .text(place.node.name)), ("margin", "0"),
+                ("shape", "plaintext"), ("label", emphasised ? .html(DiagramText.bold(place.node.name)) : .text(place.node.name)), ("margin", "0"),
                 ("width", "0"), ("height", "0"), ("fontsize", .text(String(format: "%.0f", fontSize))),
                 ("pos", pos((spot.x, spot.y))),
             ]
-            if emphasised { labelAttrs.append(("fontname", .text(GraphStyle.fontName + " Bold"))) }
             dot.nodes.append(DOTGraph.Node(id: labelID, attributes: labelAttrs))
             if spot.needsLeader {
                 dot.edges.append(DOTGraph.Edge(source: id, target: labelID, attributes: [

@@ -7,13 +7,14 @@ enum PlaceLook {
     static func attributes(_ node: Node, emphasised: Bool = false, wrapWidth: Int = 24) -> [(String, DOTValue)] {
         let look = GraphStyle.look(node.type)
         let fill = node.type.isPlace ? CountryPalette.colour(node.country) : look.fill
+        let wrapped = DiagramText.wrap(node.name, width: wrapWidth)
         var attrs: [(String, DOTValue)] = [
-            ("label", .text(DiagramText.wrap(node.name, width: wrapWidth))),
+            ("label", emphasised ? .html(DiagramText.bold(wrapped)) : .text(wrapped)),
             ("shape", .text(look.shape)), ("style", "filled"), ("fillcolor", .text(fill)),
             ("tooltip", .text(node.name)),
         ]
         if emphasised {
-            attrs += [("penwidth", "3.5"), ("fontsize", "17"), ("fontname", .text(GraphStyle.fontName + " Bold"))]
+            attrs += [("penwidth", "3.5"), ("fontsize", "17")]
         }
         return attrs
     }
