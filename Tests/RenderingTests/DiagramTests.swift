@@ -107,8 +107,14 @@ import KnowledgeGraph
         let dashed = ego.dot.edges.filter { attr($0.attributes, "style") == "dashed" }
         #expect(dashed.count == 4)  // Жиджао, Якутск, Танджин, Пхенсон
         let heihe = try #require(ego.dot.nodes.first { attr($0.attributes, "tooltip") == "Хэйхэ" })
-        #expect(attr(heihe.attributes, "fillcolor") == CountryPalette.colour("CN"))
-        #expect(CountryPalette.colour("CN") != CountryPalette.colour("RU"))
+        let blago = try #require(ego.dot.nodes.first { attr($0.attributes, "tooltip") == "Благовещенск" })
+        let cn = try #require(attr(heihe.attributes, "fillcolor")), ru = try #require(attr(blago.attributes, "fillcolor"))
+        #expect(cn != ru && cn != CountryPalette.unknown)
+        // Every place of the same country has its fill.
+        for node in ego.dot.nodes where attr(node.attributes, "fillcolor") == cn {
+            let name = attr(node.attributes, "tooltip") ?? ""
+            #expect(g.nodes.first { $0.name == name }?.country == "CN", "\(name) coloured as China")
+        }
         // The year label: "с 2003" on established twins.
         #expect(ego.dot.edges.contains { attr($0.attributes, "label") == "с 2003" })
     }
@@ -179,10 +185,68 @@ import KnowledgeGraph
         for i in boxes.indices { for j in boxes.indices where j > i { #expect(!boxes[i].overlaps(boxes[j])) } }
     }
 
-    @Test func countryColoursAreStable() {
-        #expect(CountryPalette.colour("XY") == CountryPalette.colour("xy"))
-        #expect(CountryPalette.colour(nil) == CountryPalette.unknown)
-        #expect(CountryPalette.colours.contains(CountryPalette.colour("PT")))
+    @Test func countryPaletteIsSizedToThePictureAndReproducible() {
+        for n in [1, 3, 10, 12, 24, 45, 60] {
+            let codes = CountryNames.russian.keys.sorted().prefix(n).map { Optional($0) }
+            let palette = CountryPalette(codes + [nil, ""])
+            let fills = codes.map { palette.fill($0) }
+            #expect(Set(fills).count == n, "\(n) countries share colours")
+            #expect(!fills.contains(CountryPalette.unknown))
+            #expect(CountryPalette(codes.reversed()).fills == palette.fills, "order of appearance changed colours")
+            // Light enough for dark text: every channel-weighted luma above a half.
+            for fill in fills {
+                let v = Int(fill.dropFirst(), radix: 16) ?? 0
+                let luma = 0.299 * Double(v >> 16) + 0.587 * Double((v >> 8) & 255) + 0.114 * Double(v & 255)
+                #expect(luma > 128, "\(fill) too dark for labels")
+            }
+            // No two fills nearly alike: at least a visible distance apart in RGB. (Beyond about
+            // 45 countries the light colours run out; they stay distinct but some come close.)
+            guard n <= 45 else { continue }
+            let rgb = fills.map { f -> [Double] in
+                let v = Int(f.dropFirst(), radix: 16) ?? 0
+                return [Double(v >> 16), Double((v >> 8) & 255), Double(v & 255)]
+            }
+            for i in rgb.indices { for j in rgb.indices where j > i {
+                let d = zip(rgb[i], rgb[j]).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                #expect(d > 25, "\(fills[i]) and \(fills[j]) look alike among \(n)")
+            } }
+        }
+        #expect(CountryPalette(["cn"]).fill("CN") == CountryPalette(["CN"]).fill("cn"))
+        #expect(CountryPalette(["CN"]).fill(nil) == CountryPalette.unknown)
+    }
+
+    /// The legend names every country (Тайвань, not a bare TW) even without a country node,
+    /// has one distinct fill per country, and names every node shape drawn.
+    @Test func legendNamesEveryCountryAndShapeWithDistinctFills() throws {
+        var g = try Fixture.graph()
+        let span = Span(document: g.documents[0].id, start: 0, end: 1, text: "x")
+        g.nodes.append(Node(id: "city/taipei", type: .city, name: "Тайбэй", attributes: ["country": "TW"], mentions: [span]))
+        g.nodes.append(Node(id: "region/x", type: .region, name: "Провинция Икс", attributes: ["country": "CN"], mentions: [span]))
+        g.edges.append(Edge(type: .partnerOf, source: "city/omsk", target: "city/taipei", attributes: ["year": 2019], evidence: [span]))
+        g.edges.append(Edge(type: .partnerOf, source: "city/omsk", target: "region/x", attributes: ["year": 2019], evidence: [span]))
+        for (name, diagram) in [("network", NetworkDiagram.make(g)), ("ego", try EgoDiagram.make(g, center: "city/omsk"))] {
+            guard let (_, label) = diagram.dot.graphAttributes.last(where: { $0.0 == "label" }), case .html(let html) = label else {
+                Issue.record("\(name) has no legend"); continue
+            }
+            #expect(html.contains("Тайвань (TW)"), "\(name) legend lacks Тайвань")
+            #expect(!html.contains(">TW<"), "\(name) legend has a bare code")
+            #expect(html.contains("овал — город") && html.contains("шестиугольник — регион"), "\(name) legend lacks shapes")
+            let fills = html.matches(of: /BGCOLOR="([^"]+)"/).map { String($0.output.1) }
+            #expect(fills.count >= 5 && Set(fills).count == fills.count, "\(name) legend fills repeat: \(fills)")
+            _ = try diagram.render(.svg)
+        }
+    }
+
+    /// The committed table of country names is the gazetteer's (Rendering cannot import it).
+    @Test func countryNamesAgreeWithTheGazetteer() throws {
+        let tsv = try String(contentsOf: Fixture.root.appendingPathComponent("Sources/Gazetteer/Resources/places.tsv"), encoding: .utf8)
+        var fromGazetteer: [String: String] = [:]
+        for line in tsv.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if f.count > 3, f[1] == "country", !f[3].isEmpty { fromGazetteer[String(f[3])] = String(f[2]) }
+        }
+        #expect(fromGazetteer.count > 200)
+        #expect(CountryNames.russian == fromGazetteer)
     }
 }
 

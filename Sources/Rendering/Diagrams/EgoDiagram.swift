@@ -57,12 +57,14 @@ public enum EgoDiagram {
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "13"), ("margin", "0.08,0.04")]
         dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "11"), ("arrowsize", "0.8"),
                             ("labelfontcolor", "#333333")]
-        dot.nodes.append(DOTGraph.Node(id: "n0", attributes: PlaceLook.attributes(ego, emphasised: true)))
+        let shown = [ego] + neighbours.compactMap { byID[$0] }
+        let palette = CountryPalette(shown.map(\.country))
+        dot.nodes.append(DOTGraph.Node(id: "n0", attributes: PlaceLook.attributes(ego, palette: palette, emphasised: true)))
         var relations: [PlaceLook.Relation] = []
         for (k, id) in neighbours.enumerated() {
             guard let node = byID[id] else { continue }
             let n = "n\(k + 1)"
-            var attrs = PlaceLook.attributes(node)
+            var attrs = PlaceLook.attributes(node, palette: palette)
             // Visit dates go under the partner's name, not on a second line: two labelled lines
             // per partner crowd the centre of the star.
             if let v = visits[id], !v.dates.isEmpty {
@@ -97,11 +99,11 @@ public enum EgoDiagram {
             }
         }
         let names = CountryPalette.names(in: g)
-        let shown = [ego] + neighbours.compactMap { byID[$0] }
         var legend = PlaceLook.legend(
             title: options.title ?? "\(ego.name): партнёры и визиты",
             subtitle: neighbours.isEmpty ? "связей с другими местами не найдено" : "на линии — год связи («с 2009» — с какого года); оранжевым — даты визитов: → из города, ← в город",
-            countries: shown.map(\.country), names: names, relations: relations)
+            countries: shown.map(\.country), names: names, palette: palette,
+            relations: relations, shapes: shown.map(\.type))
         legend.columns = 3
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .twopi)

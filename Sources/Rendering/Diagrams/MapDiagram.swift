@@ -64,6 +64,7 @@ public enum MapDiagram {
             }
         }
         let projection = Projection(points: located.map { ($0.lat, $0.lon) }, width: options.width, height: options.height)
+        let palette = CountryPalette(located.map(\.node.country))
 
         var dot = DOTGraph(directed: true)
         dot.graphAttributes = Page.attributes(landscape: true) + [
@@ -124,7 +125,7 @@ public enum MapDiagram {
             dot.nodes.append(DOTGraph.Node(id: id, attributes: [
                 ("shape", "circle"), ("label", ""), ("style", "filled"), ("fixedsize", "true"),
                 ("width", .text(String(format: "%.2f", 2 * r))), ("penwidth", .text(emphasised ? "2.5" : "1")),
-                ("fillcolor", .text(CountryPalette.colour(place.node.country))),
+                ("fillcolor", .text(palette.fill(place.node.country))),
                 ("pos", pos((x, y))), ("tooltip", .text(place.node.name)),
             ]))
             let fontSize = emphasised ? 14.0 : 12.0
@@ -155,7 +156,7 @@ public enum MapDiagram {
         }
         var legend = PlaceLook.legend(
             title: options.title, subtitle: DiagramText.wrap(subtitle, width: 110), countries: located.map(\.node.country),
-            names: CountryPalette.names(in: g), relations: relations)
+            names: CountryPalette.names(in: g), palette: palette, relations: relations, shapes: [])
         legend.columns = 5
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .neato)
