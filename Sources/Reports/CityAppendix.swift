@@ -61,26 +61,37 @@ public struct CityAppendix: Sendable {
         }
         for e in g.edges where e.type == .holdsOffice && own.contains(e.target) { own.insert(e.source) }
 
-        // Partners
-        let partnerEdges = touching.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.sorted { a, b in
-            let ka = (a.type == .twinnedWith ? 0 : 1, a.attributes["status"]?.stringValue == "planned" ? 1 : 0, name(a.source == cityID ? a.target : a.source))
-            let kb = (b.type == .twinnedWith ? 0 : 1, b.attributes["status"]?.stringValue == "planned" ? 1 : 0, name(b.source == cityID ? b.target : b.source))
-            return ka < kb
-        }
-        var partnerRows: [AppendixTable.Row] = []
-        for e in partnerEdges {
+        // Partners: one row per partner and relation, over every report that names it.
+        var partnerGroups: [String: [Edge]] = [:]
+        for e in touching where e.type == .twinnedWith || e.type == .partnerOf {
             let otherID = e.source == cityID ? e.target : e.source
+            partnerGroups[e.type.rawValue + "\u{0}" + otherID, default: []].append(e)
+        }
+        var partnerRows: [(key: (Int, Int, String, String), row: [String], evidence: [Span])] = []
+        for edges in partnerGroups.values {
+            guard let first = edges.first else { continue }
+            let otherID = first.source == cityID ? first.target : first.source
             let other = byID[otherID]
             let country: String
             if other?.type == .country { country = other?.name ?? "" }
             else { country = other?.country.map { countryNames[$0] ?? $0 } ?? "" }
-            let relation = e.type == .twinnedWith ? "побратимы" : "партнёры"
-            let status = e.attributes["status"]?.stringValue == "planned" ? "планируется" : "установлены"
-            let since = e.attributes["since"].map(\.description) ?? ""
-            partnerRows.append(.init(cells: [name(otherID), country, relation, status, since], footnotes: notes.cite(e.evidence)))
+            let relation = first.type == .twinnedWith ? "побратимы" : "партнёры"
+            // The status of the latest report (established wins within a year).
+            let latest = edges.max { a, b in
+                (a.year ?? 0, a.attributes["status"]?.stringValue == "planned" ? 0 : 1) < (b.year ?? 0, b.attributes["status"]?.stringValue == "planned" ? 0 : 1)
+            } ?? first
+            let planned = latest.attributes["status"]?.stringValue == "planned"
+            let since = edges.compactMap { $0.attributes["since"]?.intValue }.min().map(String.init) ?? ""
+            let years = YearList.text(edges.compactMap(\.year))
+            partnerRows.append(((first.type == .twinnedWith ? 0 : 1, planned ? 1 : 0, name(otherID), otherID),
+                                [name(otherID), country, relation, planned ? "планируется" : "установлены", since, years],
+                                edges.flatMap(\.evidence)))
         }
         partners = AppendixTable(id: "partners", title: "Города-партнёры и побратимы",
-                                 columns: ["Партнёр", "Страна", "Связь", "Статус", "С какого года"], rows: partnerRows)
+                                 columns: ["Партнёр", "Страна", "Связь", "Статус", "С какого года", "Годы отчётов"],
+                                 rows: partnerRows.sorted { $0.key < $1.key }.map {
+                                     .init(cells: $0.row, footnotes: notes.cite($0.evidence))
+                                 })
 
         // Visits: the city's delegations and people going out, anyone coming in.
         let visitEdges = g.edges.filter { e in

@@ -141,7 +141,51 @@ import KnowledgeGraph
         #expect(facts.first == TimelineDiagram.Fact(year: 2009, date: "2009", type: .twinnedWith,
                                                     text: "установлены побратимские связи: Кайфын"))
         #expect(facts.contains { $0.date == "2019-10" && $0.text == "визит: Омск → Кайфын" })
-        #expect(facts.map(\.date) == facts.map(\.date).sorted())
+        // Year by year; in a year, dated facts first, then those known only by the year.
+        #expect(facts.map(\.year) == facts.map(\.year).sorted())
+        for year in Set(facts.map(\.year)) {
+            let inYear = facts.filter { $0.year == year }
+            let undatedFrom = inYear.firstIndex { $0.date == String(year) } ?? inYear.count
+            #expect(inYear[undatedFrom...].allSatisfy { $0.date == String(year) }, "\(year): an undated fact before a dated one")
+            #expect(inYear[..<undatedFrom].map(\.date) == inYear[..<undatedFrom].map(\.date).sorted())
+        }
+        // Бёрде's visit of August 2019 is also in the graph without its month: shown once.
+        #expect(facts.filter { $0.text == "визит: Бёрде → Омск" }.map(\.date) == ["2019-08"])
+    }
+
+    /// Two yearly reports naming the same partners: each relation is one fact, not one a year.
+    @Test func timelineOverTwoYearsStatesEachRelationOnce() throws {
+        let facts = TimelineDiagram.facts(try Fixture.twoYears(), center: "city/omsk")
+        let partners = facts.filter { $0.text.hasPrefix("партнёры: ") || $0.text.hasPrefix("побратимы: ") }
+        #expect(!partners.isEmpty)
+        let names = partners.map { $0.text.split(separator: " (")[0] }
+        #expect(names.count == Set(names).count, "repeated: \(names)")
+        #expect(partners.contains { $0.year == 2019 && $0.text == "партнёры: Ангарск (также 2020)" })
+        // Кайфын's twinning is stated where it began (2009), not again in 2019 and 2020.
+        #expect(!facts.contains { $0.text.hasPrefix("побратимы: Кайфын") })
+        #expect(facts.contains { $0.year == 2009 && $0.text == "установлены побратимские связи: Кайфын" })
+    }
+
+    /// Two yearly reports: one line per partner and relation, its years joined ("2019, 2020").
+    @Test func egoOverTwoYearsDrawsOneLinePerRelation() throws {
+        let ego = try EgoDiagram.make(try Fixture.twoYears(), center: "city/omsk")
+        func text(_ a: [(String, DOTValue)], _ key: String) -> String? {
+            for (k, v) in a where k == key { if case .text(let s) = v { return s } }
+            return nil
+        }
+        let angarsk = try #require(ego.dot.nodes.first { text($0.attributes, "tooltip") == "Ангарск" }?.id)
+        let lines = ego.dot.edges.filter { $0.target == angarsk && text($0.attributes, "dir") == "none" }
+        #expect(lines.count == 1)
+        #expect(lines.first.flatMap { text($0.attributes, "label") ?? text($0.attributes, "headlabel") } == "2019, 2020")
+        let pairs = ego.dot.edges.map { "\($0.target)|\(text($0.attributes, "color") ?? "")|\(text($0.attributes, "style") ?? "")" }
+        #expect(pairs.count == Set(pairs).count, "a relation drawn twice")
+        _ = try ego.render(.svg)
+    }
+
+    @Test func yearLists() {
+        #expect(YearList.text([2020, 2019]) == "2019, 2020")
+        #expect(YearList.text([2013, 2011, 2012, 2019, 2019]) == "2011–2013, 2019")
+        #expect(YearList.text([]) == "")
     }
 
     @Test func pathMustBeConnected() throws {
