@@ -182,6 +182,16 @@ import KnowledgeGraph
         _ = try ego.render(.svg)
     }
 
+    /// `dpi` scales PNG pixels and leaves the vector formats alone.
+    @Test func pngResolutionFollowsDPI() throws {
+        let diagram = NetworkDiagram.make(try Fixture.graph())
+        func width(_ png: Data) -> Int { png[16..<20].reduce(0) { $0 << 8 | Int($1) } }
+        let screen = width(try diagram.render(.png)), print = width(try diagram.render(.png, dpi: 300))
+        #expect(screen > 300)
+        #expect(abs(Double(print) / Double(screen) - 300.0 / 96) < 0.05, "96 dpi: \(screen) px, 300 dpi: \(print) px")
+        #expect(try diagram.render(.svg, dpi: 300) == diagram.render(.svg))
+    }
+
     @Test func yearLists() {
         #expect(YearList.text([2020, 2019]) == "2019, 2020")
         #expect(YearList.text([2013, 2011, 2012, 2019, 2019]) == "2011–2013, 2019")
