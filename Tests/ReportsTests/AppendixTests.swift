@@ -109,6 +109,45 @@ enum Fixture {
         #expect(docs == ["omsk-2019", "omsk-2020"])
     }
 
+    /// No table repeats a row: the same office in two reports, the same visit once with its
+    /// month and once without, a partner that is both twin and partner, are one row each.
+    @Test func noRowRepeats() throws {
+        var g = try Fixture.twoYears()
+        let span = Span(document: "omsk-2020", start: 0, end: 4, text: "ОМСК")
+        g.edges.append(Edge(type: .visited, source: "city/kaifeng", target: "city/omsk", attributes: ["year": 2019], evidence: [span]))
+        g.edges.append(Edge(type: .partnerOf, source: "city/kaifeng", target: "city/omsk", attributes: ["year": 2020], evidence: [span]))
+        let a = try CityAppendix(graph: g, cityID: "city/omsk")
+        for table in a.tables {
+            let rows = table.rows.map(\.cells)
+            #expect(rows.count == Set(rows).count, "\(table.id) repeats rows")
+        }
+        #expect(a.people.rows.filter { $0.cells[0] == "О.Н. Фадина" }.count == 1)
+        #expect(a.partners.rows.filter { $0.cells[0] == "Кайфын" }.map(\.cells) == [["Кайфын", "Китай", "побратимы, партнёры", "установлены", "2009", "2019, 2020"]])
+        // The year-only visit is the dated one of August 2019, which now cites its sentence too.
+        let kaifengVisits = a.visits.rows.filter { $0.cells[1] == "приезд: Кайфын → Омск" }
+        #expect(kaifengVisits.map { $0.cells[0] } == ["2019-08"])
+        let cited = kaifengVisits.first?.footnotes.compactMap { n in a.footnotes.first { $0.number == n }?.span } ?? []
+        #expect(cited.contains(span))
+        #expect(a.visits.rows.count == 15)
+    }
+
+    /// The header names the reports by title, year and file, not by id.
+    @Test func headerGivesTheDocumentsTitles() throws {
+        var g = try Fixture.graph()
+        g.documents = g.documents.map { d in
+            var d = d
+            if d.id == "omsk-2019" { d.title = "Отчёт о международной деятельности Омска" }
+            return d
+        }
+        let a = try CityAppendix(graph: g, cityID: "city/omsk")
+        #expect(a.subtitle == "По отчётам: «Отчёт о международной деятельности Омска», 2019 (omsk-2019.txt).")
+        #expect(a.markdown(diagramFile: nil).contains(a.subtitle))
+        #expect(a.html(svg: nil).contains("«Отчёт о международной деятельности Омска», 2019"))
+        // Without a title: the file name.
+        let untitled = try CityAppendix(graph: try Fixture.graph(), cityID: "city/omsk")
+        #expect(untitled.subtitle == "По отчётам: omsk-2019.txt, 2019.")
+    }
+
     @Test func plannedTwinsOfBlagoveshchensk() throws {
         let a = try CityAppendix(graph: try Fixture.graph(), cityID: "city/blagoveshchensk")
         let planned = a.partners.rows.filter { $0.cells[3] == "планируется" }.map { $0.cells[0] }
