@@ -12,8 +12,17 @@ extension CityAppendix {
         return "«\(Escape.oneLine(note.span.text))» — \(where_), символы \(note.span.start)–\(note.span.end)"
     }
 
+    /// The reports the appendix is built from, each by its title (its file name when it has
+    /// none), year and file: "По отчётам: «Отчёт о международной деятельности», 2019 (omsk-2019.txt)."
     var subtitle: String {
-        let docs = documents.map { d in d.year.map { "\(d.id), \($0)" } ?? d.id }
+        let docs = documents.map { d -> String in
+            let file = (d.path as NSString).lastPathComponent
+            let title = d.title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            var text = title.map { "«\(Escape.oneLine($0))»" } ?? file
+            if let year = d.year { text += ", \(year)" }
+            if title != nil { text += " (\(file))" }
+            return text
+        }
         return docs.isEmpty ? "Источников нет." : "По отчётам: " + docs.joined(separator: "; ") + "."
     }
 

@@ -61,26 +61,41 @@ public struct CityAppendix: Sendable {
         }
         for e in g.edges where e.type == .holdsOffice && own.contains(e.target) { own.insert(e.source) }
 
-        // Partners
-        let partnerEdges = touching.filter { $0.type == .twinnedWith || $0.type == .partnerOf }.sorted { a, b in
-            let ka = (a.type == .twinnedWith ? 0 : 1, a.attributes["status"]?.stringValue == "planned" ? 1 : 0, name(a.source == cityID ? a.target : a.source))
-            let kb = (b.type == .twinnedWith ? 0 : 1, b.attributes["status"]?.stringValue == "planned" ? 1 : 0, name(b.source == cityID ? b.target : b.source))
-            return ka < kb
+        // Partners: one row per partner, over every relation and every report that names it.
+        var partnerGroups: [String: [Edge]] = [:]
+        for e in touching where e.type == .twinnedWith || e.type == .partnerOf {
+            partnerGroups[e.source == cityID ? e.target : e.source, default: []].append(e)
         }
-        var partnerRows: [AppendixTable.Row] = []
-        for e in partnerEdges {
-            let otherID = e.source == cityID ? e.target : e.source
+        var partnerRows: [(key: (Int, Int, String, String), row: [String], evidence: [Span])] = []
+        for edges in partnerGroups.values {
+            guard let first = edges.first else { continue }
+            let otherID = first.source == cityID ? first.target : first.source
             let other = byID[otherID]
             let country: String
             if other?.type == .country { country = other?.name ?? "" }
             else { country = other?.country.map { countryNames[$0] ?? $0 } ?? "" }
-            let relation = e.type == .twinnedWith ? "побратимы" : "партнёры"
-            let status = e.attributes["status"]?.stringValue == "planned" ? "планируется" : "установлены"
-            let since = e.attributes["since"].map(\.description) ?? ""
-            partnerRows.append(.init(cells: [name(otherID), country, relation, status, since], footnotes: notes.cite(e.evidence)))
+            // Each relation (twins first) with the status of its latest report (established wins
+            // within a year); a relation only planned says so when the other is established.
+            let relations: [(text: String, planned: Bool)] = [EdgeType.twinnedWith, .partnerOf].compactMap { type in
+                let ofType = edges.filter { $0.type == type }
+                guard let latest = ofType.max(by: { a, b in
+                    (a.year ?? 0, Self.isPlanned(a) ? 0 : 1) < (b.year ?? 0, Self.isPlanned(b) ? 0 : 1)
+                }) else { return nil }
+                return (type == .twinnedWith ? "побратимы" : "партнёры", Self.isPlanned(latest))
+            }
+            let planned = relations.allSatisfy(\.planned)
+            let relation = relations.map { $0.text + ($0.planned && !planned ? " (планируется)" : "") }.joined(separator: ", ")
+            let since = edges.compactMap { $0.attributes["since"]?.intValue }.min().map(String.init) ?? ""
+            let years = YearList.text(edges.compactMap(\.year))
+            partnerRows.append(((edges.contains { $0.type == .twinnedWith } ? 0 : 1, planned ? 1 : 0, name(otherID), otherID),
+                                [name(otherID), country, relation, planned ? "планируется" : "установлены", since, years],
+                                edges.flatMap(\.evidence)))
         }
         partners = AppendixTable(id: "partners", title: "Города-партнёры и побратимы",
-                                 columns: ["Партнёр", "Страна", "Связь", "Статус", "С какого года"], rows: partnerRows)
+                                 columns: ["Партнёр", "Страна", "Связь", "Статус", "С какого года", "Годы отчётов"],
+                                 rows: partnerRows.sorted { $0.key < $1.key }.map {
+                                     .init(cells: $0.row, footnotes: notes.cite($0.evidence))
+                                 })
 
         // Visits: the city's delegations and people going out, anyone coming in.
         let visitEdges = g.edges.filter { e in
@@ -89,7 +104,7 @@ public struct CityAppendix: Sendable {
             (Self.date($0) ?? "", own.contains($0.source) ? 0 : 1, name($0.source), name($0.target), $0.id)
                 < (Self.date($1) ?? "", own.contains($1.source) ? 0 : 1, name($1.source), name($1.target), $1.id)
         }
-        var visitRows: [AppendixTable.Row] = []
+        var visitRows: [(cells: [String], evidence: [Span])] = []
         for e in visitEdges {
             let outgoing = own.contains(e.source)
             let direction = (outgoing ? "выезд: " : "приезд: ") + "\(name(e.source)) → \(name(e.target))"
@@ -98,10 +113,11 @@ public struct CityAppendix: Sendable {
                 who += " (\(role))"
             }
             let purpose = e.attributes["purpose"]?.stringValue ?? ""
-            visitRows.append(.init(cells: [Self.date(e) ?? "", direction, who, purpose], footnotes: notes.cite(e.evidence)))
+            visitRows.append(([Self.date(e) ?? "", direction, who, purpose], e.evidence))
         }
         visits = AppendixTable(id: "visits", title: "Визиты делегаций",
-                               columns: ["Дата", "Направление", "Кто", "Цель"], rows: visitRows)
+                               columns: ["Дата", "Направление", "Кто", "Цель"],
+                               rows: Self.mergingVisits(visitRows).map { .init(cells: $0.cells, footnotes: notes.cite($0.evidence)) })
 
         // Agreements: documents (event nodes) the city or its people signed.
         let signedEdges = g.edges.filter { $0.type == .signed }
@@ -147,16 +163,53 @@ public struct CityAppendix: Sendable {
         for e in touching { related.insert(e.source); related.insert(e.target) }
         let officeEdges = g.edges.filter { $0.type == .holdsOffice && related.contains($0.target) }
             .sorted { (name($0.source), $0.id) < (name($1.source), $1.id) }
-        var peopleRows: [AppendixTable.Row] = []
+        var peopleRows: [(cells: [String], evidence: [Span])] = []
         for e in officeEdges {
             let role = e.attributes["role"]?.stringValue ?? "должность не указана"
-            peopleRows.append(.init(cells: [name(e.source), "\(role), \(name(e.target))"], footnotes: notes.cite(e.evidence)))
+            peopleRows.append(([name(e.source), "\(role), \(name(e.target))"], e.evidence))
         }
-        people = AppendixTable(id: "people", title: "Персоны", columns: ["Имя", "Должность"], rows: peopleRows)
+        // The same office told in several sentences or reports is one row citing them all.
+        people = AppendixTable(id: "people", title: "Персоны", columns: ["Имя", "Должность"],
+                               rows: Self.merging(peopleRows).map { .init(cells: $0.cells, footnotes: notes.cite($0.evidence)) })
 
         footnotes = notes.footnotes
         let cited = Set(footnotes.map(\.span.document))
         documents = g.documents.filter { cited.contains($0.id) }
+    }
+
+    static func isPlanned(_ e: Edge) -> Bool { e.attributes["status"]?.stringValue == "planned" }
+
+    /// Rows with the same cells merged into the first, citing the sources of all.
+    static func merging(_ rows: [(cells: [String], evidence: [Span])]) -> [(cells: [String], evidence: [Span])] {
+        var out: [(cells: [String], evidence: [Span])] = []
+        var index: [[String]: Int] = [:]
+        for row in rows {
+            if let k = index[row.cells] { out[k].evidence += row.evidence; continue }
+            index[row.cells] = out.count
+            out.append(row)
+        }
+        return out
+    }
+
+    /// Visit rows (date, direction, who, purpose) merged when they repeat, and a visit known only
+    /// by its year dropped into the dated visit of that year with the same direction and people
+    /// (the graph holds Бёрде's August 2019 visit once with its month, once without).
+    static func mergingVisits(_ rows: [(cells: [String], evidence: [Span])]) -> [(cells: [String], evidence: [Span])] {
+        var rows = merging(rows)
+        func yearOnly(_ date: String) -> Bool { date.count == 4 }
+        var drop = Set<Int>()
+        for (k, row) in rows.enumerated() where yearOnly(row.cells[0]) {
+            let dated = rows.indices.first { j in
+                j != k && !yearOnly(rows[j].cells[0]) && rows[j].cells[0].hasPrefix(row.cells[0] + "-")
+                    && rows[j].cells[1] == row.cells[1] && rows[j].cells[2] == row.cells[2]
+                    && (row.cells[3].isEmpty || rows[j].cells[3] == row.cells[3])
+            }
+            if let dated {
+                rows[dated].evidence += row.evidence
+                drop.insert(k)
+            }
+        }
+        return rows.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
 
     /// The date of an edge as the graph gives it (ISO date, else year).

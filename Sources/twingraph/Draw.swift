@@ -40,9 +40,15 @@ struct DrawOptions: ParsableArguments {
     @Option(help: "A title instead of the default one.")
     var title: String?
 
+    @Option(help: "Resolution of PNG output in dots per inch: 150 suits print, 300 fine print, 96 a screen.")
+    var dpi: Double = 150
+
     func validate() throws {
         if format == nil, let output, output != "-", OutputFormat(fileName: output) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; pass --format svg|png|pdf|dot")
+        }
+        if !Diagram.dpiRange.contains(dpi) {
+            throw ValidationError("--dpi must be between \(Int(Diagram.dpiRange.lowerBound)) and \(Int(Diagram.dpiRange.upperBound))")
         }
     }
 
@@ -55,7 +61,7 @@ struct DrawOptions: ParsableArguments {
     func write(_ diagram: Diagram) throws {
         let fmt = format ?? output.flatMap { OutputFormat(fileName: $0) } ?? .svg
         do {
-            try writeOutput(try diagram.render(fmt, layout: layout), to: output)
+            try writeOutput(try diagram.render(fmt, layout: layout, dpi: dpi), to: output)
         } catch let error as RenderError {
             throw CLIFailure(message: "\(graph): \(error.description)")
         }

@@ -34,6 +34,22 @@ import KnowledgeGraph
         }
     }
 
+    /// Browsers have no family "DejaVu Sans Bold" and fall back to serif; bold must be a weight.
+    @Test func boldIsAWeightOfARealFamily() throws {
+        let g = try Fixture.graph()
+        for (name, diagram) in try Self.all(g) {
+            let text = String(decoding: try diagram.render(.svg), as: UTF8.self)
+            #expect(!text.contains("Bold\""), "\(name) names a bold family")
+            let families = Set(text.matches(of: /font-family="([^"]*)"/).map { String($0.output.1) })
+            #expect(families.allSatisfy { $0 == GraphStyle.fontName }, "\(name) uses families \(families)")
+            guard name != "timeline" else { continue }
+            // The reporting city (ego centre, path ends, map and network reporters) is bold.
+            let bold = text.matches(of: /<text[^>]*font-weight="bold"[^>]*>([^<]*)</).map { String($0.output.1) }
+            let expected = name == "ego-planned" ? "Благовещенск" : (name == "path" ? "Кайфын" : "Омск")
+            #expect(bold.contains(expected), "\(name): \(expected) not bold; bold texts \(bold)")
+        }
+    }
+
     @Test func pngAndPDFRender() throws {
         let g = try Fixture.graph()
         for (name, diagram) in try Self.all(g) {
@@ -91,8 +107,14 @@ import KnowledgeGraph
         let dashed = ego.dot.edges.filter { attr($0.attributes, "style") == "dashed" }
         #expect(dashed.count == 4)  // Жиджао, Якутск, Танджин, Пхенсон
         let heihe = try #require(ego.dot.nodes.first { attr($0.attributes, "tooltip") == "Хэйхэ" })
-        #expect(attr(heihe.attributes, "fillcolor") == CountryPalette.colour("CN"))
-        #expect(CountryPalette.colour("CN") != CountryPalette.colour("RU"))
+        let blago = try #require(ego.dot.nodes.first { attr($0.attributes, "tooltip") == "Благовещенск" })
+        let cn = try #require(attr(heihe.attributes, "fillcolor")), ru = try #require(attr(blago.attributes, "fillcolor"))
+        #expect(cn != ru && cn != CountryPalette.unknown)
+        // Every place of the same country has its fill.
+        for node in ego.dot.nodes where attr(node.attributes, "fillcolor") == cn {
+            let name = attr(node.attributes, "tooltip") ?? ""
+            #expect(g.nodes.first { $0.name == name }?.country == "CN", "\(name) coloured as China")
+        }
         // The year label: "с 2003" on established twins.
         #expect(ego.dot.edges.contains { attr($0.attributes, "label") == "с 2003" })
     }
@@ -119,7 +141,61 @@ import KnowledgeGraph
         #expect(facts.first == TimelineDiagram.Fact(year: 2009, date: "2009", type: .twinnedWith,
                                                     text: "установлены побратимские связи: Кайфын"))
         #expect(facts.contains { $0.date == "2019-10" && $0.text == "визит: Омск → Кайфын" })
-        #expect(facts.map(\.date) == facts.map(\.date).sorted())
+        // Year by year; in a year, dated facts first, then those known only by the year.
+        #expect(facts.map(\.year) == facts.map(\.year).sorted())
+        for year in Set(facts.map(\.year)) {
+            let inYear = facts.filter { $0.year == year }
+            let undatedFrom = inYear.firstIndex { $0.date == String(year) } ?? inYear.count
+            #expect(inYear[undatedFrom...].allSatisfy { $0.date == String(year) }, "\(year): an undated fact before a dated one")
+            #expect(inYear[..<undatedFrom].map(\.date) == inYear[..<undatedFrom].map(\.date).sorted())
+        }
+        // Бёрде's visit of August 2019 is also in the graph without its month: shown once.
+        #expect(facts.filter { $0.text == "визит: Бёрде → Омск" }.map(\.date) == ["2019-08"])
+    }
+
+    /// Two yearly reports naming the same partners: each relation is one fact, not one a year.
+    @Test func timelineOverTwoYearsStatesEachRelationOnce() throws {
+        let facts = TimelineDiagram.facts(try Fixture.twoYears(), center: "city/omsk")
+        let partners = facts.filter { $0.text.hasPrefix("партнёры: ") || $0.text.hasPrefix("побратимы: ") }
+        #expect(!partners.isEmpty)
+        let names = partners.map { $0.text.split(separator: " (")[0] }
+        #expect(names.count == Set(names).count, "repeated: \(names)")
+        #expect(partners.contains { $0.year == 2019 && $0.text == "партнёры: Ангарск (также 2020)" })
+        // Кайфын's twinning is stated where it began (2009), not again in 2019 and 2020.
+        #expect(!facts.contains { $0.text.hasPrefix("побратимы: Кайфын") })
+        #expect(facts.contains { $0.year == 2009 && $0.text == "установлены побратимские связи: Кайфын" })
+    }
+
+    /// Two yearly reports: one line per partner and relation, its years joined ("2019, 2020").
+    @Test func egoOverTwoYearsDrawsOneLinePerRelation() throws {
+        let ego = try EgoDiagram.make(try Fixture.twoYears(), center: "city/omsk")
+        func text(_ a: [(String, DOTValue)], _ key: String) -> String? {
+            for (k, v) in a where k == key { if case .text(let s) = v { return s } }
+            return nil
+        }
+        let angarsk = try #require(ego.dot.nodes.first { text($0.attributes, "tooltip") == "Ангарск" }?.id)
+        let lines = ego.dot.edges.filter { $0.target == angarsk && text($0.attributes, "dir") == "none" }
+        #expect(lines.count == 1)
+        #expect(lines.first.flatMap { text($0.attributes, "label") ?? text($0.attributes, "headlabel") } == "2019, 2020")
+        let pairs = ego.dot.edges.map { "\($0.target)|\(text($0.attributes, "color") ?? "")|\(text($0.attributes, "style") ?? "")" }
+        #expect(pairs.count == Set(pairs).count, "a relation drawn twice")
+        _ = try ego.render(.svg)
+    }
+
+    /// `dpi` scales PNG pixels and leaves the vector formats alone.
+    @Test func pngResolutionFollowsDPI() throws {
+        let diagram = NetworkDiagram.make(try Fixture.graph())
+        func width(_ png: Data) -> Int { png[16..<20].reduce(0) { $0 << 8 | Int($1) } }
+        let screen = width(try diagram.render(.png)), print = width(try diagram.render(.png, dpi: 300))
+        #expect(screen > 300)
+        #expect(abs(Double(print) / Double(screen) - 300.0 / 96) < 0.05, "96 dpi: \(screen) px, 300 dpi: \(print) px")
+        #expect(try diagram.render(.svg, dpi: 300) == diagram.render(.svg))
+    }
+
+    @Test func yearLists() {
+        #expect(YearList.text([2020, 2019]) == "2019, 2020")
+        #expect(YearList.text([2013, 2011, 2012, 2019, 2019]) == "2011–2013, 2019")
+        #expect(YearList.text([]) == "")
     }
 
     @Test func pathMustBeConnected() throws {
@@ -163,10 +239,68 @@ import KnowledgeGraph
         for i in boxes.indices { for j in boxes.indices where j > i { #expect(!boxes[i].overlaps(boxes[j])) } }
     }
 
-    @Test func countryColoursAreStable() {
-        #expect(CountryPalette.colour("XY") == CountryPalette.colour("xy"))
-        #expect(CountryPalette.colour(nil) == CountryPalette.unknown)
-        #expect(CountryPalette.colours.contains(CountryPalette.colour("PT")))
+    @Test func countryPaletteIsSizedToThePictureAndReproducible() {
+        for n in [1, 3, 10, 12, 24, 45, 60] {
+            let codes = CountryNames.russian.keys.sorted().prefix(n).map { Optional($0) }
+            let palette = CountryPalette(codes + [nil, ""])
+            let fills = codes.map { palette.fill($0) }
+            #expect(Set(fills).count == n, "\(n) countries share colours")
+            #expect(!fills.contains(CountryPalette.unknown))
+            #expect(CountryPalette(codes.reversed()).fills == palette.fills, "order of appearance changed colours")
+            // Light enough for dark text: every channel-weighted luma above a half.
+            for fill in fills {
+                let v = Int(fill.dropFirst(), radix: 16) ?? 0
+                let luma = 0.299 * Double(v >> 16) + 0.587 * Double((v >> 8) & 255) + 0.114 * Double(v & 255)
+                #expect(luma > 128, "\(fill) too dark for labels")
+            }
+            // No two fills nearly alike: at least a visible distance apart in RGB. (Beyond about
+            // 45 countries the light colours run out; they stay distinct but some come close.)
+            guard n <= 45 else { continue }
+            let rgb = fills.map { f -> [Double] in
+                let v = Int(f.dropFirst(), radix: 16) ?? 0
+                return [Double(v >> 16), Double((v >> 8) & 255), Double(v & 255)]
+            }
+            for i in rgb.indices { for j in rgb.indices where j > i {
+                let d = zip(rgb[i], rgb[j]).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+                #expect(d > 25, "\(fills[i]) and \(fills[j]) look alike among \(n)")
+            } }
+        }
+        #expect(CountryPalette(["cn"]).fill("CN") == CountryPalette(["CN"]).fill("cn"))
+        #expect(CountryPalette(["CN"]).fill(nil) == CountryPalette.unknown)
+    }
+
+    /// The legend names every country (Тайвань, not a bare TW) even without a country node,
+    /// has one distinct fill per country, and names every node shape drawn.
+    @Test func legendNamesEveryCountryAndShapeWithDistinctFills() throws {
+        var g = try Fixture.graph()
+        let span = Span(document: g.documents[0].id, start: 0, end: 1, text: "x")
+        g.nodes.append(Node(id: "city/taipei", type: .city, name: "Тайбэй", attributes: ["country": "TW"], mentions: [span]))
+        g.nodes.append(Node(id: "region/x", type: .region, name: "Провинция Икс", attributes: ["country": "CN"], mentions: [span]))
+        g.edges.append(Edge(type: .partnerOf, source: "city/omsk", target: "city/taipei", attributes: ["year": 2019], evidence: [span]))
+        g.edges.append(Edge(type: .partnerOf, source: "city/omsk", target: "region/x", attributes: ["year": 2019], evidence: [span]))
+        for (name, diagram) in [("network", NetworkDiagram.make(g)), ("ego", try EgoDiagram.make(g, center: "city/omsk"))] {
+            guard let (_, label) = diagram.dot.graphAttributes.last(where: { $0.0 == "label" }), case .html(let html) = label else {
+                Issue.record("\(name) has no legend"); continue
+            }
+            #expect(html.contains("Тайвань (TW)"), "\(name) legend lacks Тайвань")
+            #expect(!html.contains(">TW<"), "\(name) legend has a bare code")
+            #expect(html.contains("овал — город") && html.contains("шестиугольник — регион"), "\(name) legend lacks shapes")
+            let fills = html.matches(of: /BGCOLOR="([^"]+)"/).map { String($0.output.1) }
+            #expect(fills.count >= 5 && Set(fills).count == fills.count, "\(name) legend fills repeat: \(fills)")
+            _ = try diagram.render(.svg)
+        }
+    }
+
+    /// The committed table of country names is the gazetteer's (Rendering cannot import it).
+    @Test func countryNamesAgreeWithTheGazetteer() throws {
+        let tsv = try String(contentsOf: Fixture.root.appendingPathComponent("Sources/Gazetteer/Resources/places.tsv"), encoding: .utf8)
+        var fromGazetteer: [String: String] = [:]
+        for line in tsv.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if f.count > 3, f[1] == "country", !f[3].isEmpty { fromGazetteer[String(f[3])] = String(f[2]) }
+        }
+        #expect(fromGazetteer.count > 200)
+        #expect(CountryNames.russian == fromGazetteer)
     }
 }
 

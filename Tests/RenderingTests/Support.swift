@@ -11,6 +11,10 @@ enum Fixture {
     static let url = root.appendingPathComponent("Tests/ReportsTests/Fixtures/omsk-2019-graph.json")
 
     static func graph() throws -> Graph { try GraphJSON.read(contentsOf: url) }
+    /// Two years of Omsk (the 2019 graph and a synthetic 2020 report naming the same partners).
+    static func twoYears() throws -> Graph {
+        try GraphJSON.read(contentsOf: root.appendingPathComponent("Tests/ReportsTests/Fixtures/omsk-2019-2020-graph.json"))
+    }
 
     /// A graph whose names try every trick: markup, DOT syntax, path traversal, quotes, newlines.
     static func hostile() -> Graph {

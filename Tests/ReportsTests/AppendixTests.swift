@@ -10,6 +10,11 @@ enum Fixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let url = root.appendingPathComponent("Tests/ReportsTests/Fixtures/omsk-2019-graph.json")
     static func graph() throws -> Graph { try GraphJSON.read(contentsOf: url) }
+    /// Two years of Omsk: the 2019 graph plus a synthetic "omsk-2020" report that names every
+    /// partner of Omsk again (the same relations with year 2020), as a folder of yearly reports does.
+    static func twoYears() throws -> Graph {
+        try GraphJSON.read(contentsOf: root.appendingPathComponent("Tests/ReportsTests/Fixtures/omsk-2019-2020-graph.json"))
+    }
 
     static func parseXML(_ text: String) -> Error? {
         do { _ = try XMLDocument(data: Data(text.utf8), options: []); return nil } catch { return error }
@@ -52,7 +57,7 @@ enum Fixture {
         #expect(Set(a.partners.rows.map { $0.cells[0] }) == Self.omskPartners)
         #expect(a.partners.rows.count == 11)
         let kaifeng = try #require(a.partners.rows.first { $0.cells[0] == "Кайфын" })
-        #expect(kaifeng.cells == ["Кайфын", "Китай", "побратимы", "установлены", "2009"])
+        #expect(kaifeng.cells == ["Кайфын", "Китай", "побратимы", "установлены", "2009", "2019"])
         // Twins come first.
         #expect(a.partners.rows.prefix(2).allSatisfy { $0.cells[2] == "побратимы" })
         let byNumber = Dictionary(a.footnotes.map { ($0.number, $0) }, uniquingKeysWith: { x, _ in x })
@@ -89,6 +94,60 @@ enum Fixture {
         #expect(a.documents.map(\.id) == ["omsk-2019"])
     }
 
+    /// Several yearly reports: each partner is one row, with every year it was reported.
+    @Test func twoYearsListEachPartnerOnceWithItsYears() throws {
+        let g = try Fixture.twoYears()
+        #expect(g.edges.contains { $0.id == "twinned-with:city/kaifeng->city/omsk@status=established@year=2020" })
+        let a = try CityAppendix(graph: g, cityID: "city/omsk")
+        let names = a.partners.rows.map { $0.cells[0] }
+        #expect(names.count == Set(names).count, "partners repeat: \(names)")
+        #expect(Set(names) == Self.omskPartners)
+        let kaifeng = try #require(a.partners.rows.first { $0.cells[0] == "Кайфын" })
+        #expect(kaifeng.cells == ["Кайфын", "Китай", "побратимы", "установлены", "2009", "2019, 2020"])
+        // Both years' sentences are cited.
+        let docs = Set(kaifeng.footnotes.compactMap { n in a.footnotes.first { $0.number == n }?.span.document })
+        #expect(docs == ["omsk-2019", "omsk-2020"])
+    }
+
+    /// No table repeats a row: the same office in two reports, the same visit once with its
+    /// month and once without, a partner that is both twin and partner, are one row each.
+    @Test func noRowRepeats() throws {
+        var g = try Fixture.twoYears()
+        let span = Span(document: "omsk-2020", start: 0, end: 4, text: "ОМСК")
+        g.edges.append(Edge(type: .visited, source: "city/kaifeng", target: "city/omsk", attributes: ["year": 2019], evidence: [span]))
+        g.edges.append(Edge(type: .partnerOf, source: "city/kaifeng", target: "city/omsk", attributes: ["year": 2020], evidence: [span]))
+        let a = try CityAppendix(graph: g, cityID: "city/omsk")
+        for table in a.tables {
+            let rows = table.rows.map(\.cells)
+            #expect(rows.count == Set(rows).count, "\(table.id) repeats rows")
+        }
+        #expect(a.people.rows.filter { $0.cells[0] == "О.Н. Фадина" }.count == 1)
+        #expect(a.partners.rows.filter { $0.cells[0] == "Кайфын" }.map(\.cells) == [["Кайфын", "Китай", "побратимы, партнёры", "установлены", "2009", "2019, 2020"]])
+        // The year-only visit is the dated one of August 2019, which now cites its sentence too.
+        let kaifengVisits = a.visits.rows.filter { $0.cells[1] == "приезд: Кайфын → Омск" }
+        #expect(kaifengVisits.map { $0.cells[0] } == ["2019-08"])
+        let cited = kaifengVisits.first?.footnotes.compactMap { n in a.footnotes.first { $0.number == n }?.span } ?? []
+        #expect(cited.contains(span))
+        #expect(a.visits.rows.count == 15)
+    }
+
+    /// The header names the reports by title, year and file, not by id.
+    @Test func headerGivesTheDocumentsTitles() throws {
+        var g = try Fixture.graph()
+        g.documents = g.documents.map { d in
+            var d = d
+            if d.id == "omsk-2019" { d.title = "Отчёт о международной деятельности Омска" }
+            return d
+        }
+        let a = try CityAppendix(graph: g, cityID: "city/omsk")
+        #expect(a.subtitle == "По отчётам: «Отчёт о международной деятельности Омска», 2019 (omsk-2019.txt).")
+        #expect(a.markdown(diagramFile: nil).contains(a.subtitle))
+        #expect(a.html(svg: nil).contains("«Отчёт о международной деятельности Омска», 2019"))
+        // Without a title: the file name.
+        let untitled = try CityAppendix(graph: try Fixture.graph(), cityID: "city/omsk")
+        #expect(untitled.subtitle == "По отчётам: omsk-2019.txt, 2019.")
+    }
+
     @Test func plannedTwinsOfBlagoveshchensk() throws {
         let a = try CityAppendix(graph: try Fixture.graph(), cityID: "city/blagoveshchensk")
         let planned = a.partners.rows.filter { $0.cells[3] == "планируется" }.map { $0.cells[0] }
@@ -116,7 +175,7 @@ enum Fixture {
         let md = a.markdown(diagramFile: "omsk-ego.svg")
         #expect(md.hasPrefix("# Приложение. Международные связи: Омск\n"))
         #expect(md.contains("![Омск: партнёры и визиты](omsk-ego.svg)"))
-        #expect(md.contains("| 1 | Кайфын | Китай | побратимы | установлены | 2009 | [^1] |"))
+        #expect(md.contains("| 1 | Кайфын | Китай | побратимы | установлены | 2009 | 2019 | [^1] |"))
         let definitions = md.split(separator: "\n").filter { $0.hasPrefix("[^") }
         #expect(definitions.count == a.footnotes.count)
         #expect(md.contains("## 5. Персоны"))
@@ -127,10 +186,10 @@ enum Fixture {
         let files = a.csvFiles()
         #expect(files.map(\.name) == ["omsk-partners.csv", "omsk-visits.csv", "omsk-agreements.csv", "omsk-events.csv", "omsk-people.csv"])
         let partners = try #require(files.first?.contents)
-        #expect(partners.hasPrefix("\u{FEFF}№,Партнёр,Страна,Связь,Статус,С какого года,Источник,Цитата\r\n"))
+        #expect(partners.hasPrefix("\u{FEFF}№,Партнёр,Страна,Связь,Статус,С какого года,Годы отчётов,Источник,Цитата\r\n"))
         let lines = partners.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 12)
-        #expect(lines.contains { $0.hasPrefix("1,Кайфын,Китай,побратимы,установлены,2009,omsk-2019:2770-2884,") })
+        #expect(lines.contains { $0.hasPrefix("1,Кайфын,Китай,побратимы,установлены,2009,2019,omsk-2019:2770-2884,") })
     }
 
     @Test func hostileNamesAreEscapedEverywhere() throws {

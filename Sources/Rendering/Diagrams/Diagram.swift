@@ -14,9 +14,17 @@ public struct Diagram: Sendable {
     }
 
     /// Lays out and renders the diagram (`layout` may be overridden, e.g. to compare engines).
-    public func render(_ format: OutputFormat, layout override: Layout? = nil) throws -> Data {
-        try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format)
+    /// `dpi` is the resolution of PNG output (Graphviz's default is 96, screen size); the page
+    /// size in inches stays the same, so 300 dpi gives about three times as many pixels. It
+    /// does not apply to SVG and PDF, which are vector formats.
+    public func render(_ format: OutputFormat, layout override: Layout? = nil, dpi: Double? = nil) throws -> Data {
+        var dot = dot
+        if format == .png, let dpi { dot.graphAttributes.append(("dpi", .text(String(format: "%g", dpi)))) }
+        return try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format)
     }
+
+    /// The resolutions `render` accepts for PNG.
+    public static let dpiRange: ClosedRange<Double> = 36...1200
 }
 
 /// Why a diagram could not be built; each message says what to do.
@@ -45,54 +53,6 @@ public enum Page {
         [("size", .text(landscape ? Self.landscape : Self.portrait)),
          ("charset", "UTF-8"), ("fontname", .text(GraphStyle.fontName)), ("pad", "0.2"),
          ("bgcolor", "white")]
-    }
-}
-
-/// Colours and names for countries, stable across diagrams: the same country has the same
-/// colour in the ego network of every city, so readers can compare pages.
-public enum CountryPalette {
-    /// Light fills, dark text stays readable on all of them.
-    static let colours = ["#a6cee3", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99",
-                          "#8dd3c7", "#bebada", "#fccde5", "#d9d9d9", "#ccebc5", "#ffed6f"]
-    /// The countries that recur in Russian municipal reports get fixed, well separated colours.
-    static let fixed: [String: String] = [
-        "RU": "#a6cee3", "CN": "#fb9a99", "DE": "#fdbf6f", "KZ": "#b2df8a", "KR": "#cab2d6",
-        "JP": "#ffff99", "KP": "#bebada", "MN": "#8dd3c7", "US": "#fccde5", "FR": "#ccebc5",
-    ]
-    public static let unknown = "#f0f0f0"
-
-    /// The fill for a country code (ISO 3166-1 alpha-2), `unknown` when there is none.
-    public static func colour(_ code: String?) -> String {
-        guard let code, !code.isEmpty else { return unknown }
-        if let c = fixed[code.uppercased()] { return c }
-        // FNV-1a: a stable hash (Swift's Hasher is seeded per process, which would break
-        // byte-for-byte reproducible output).
-        var h: UInt32 = 2166136261
-        for b in code.uppercased().utf8 { h = (h ^ UInt32(b)) &* 16777619 }
-        return colours[Int(h % UInt32(colours.count))]
-    }
-
-    /// Russian names of the countries that appear in Russian municipal reports on international
-    /// activity, so that a graph without a node for a country still shows a name, not a code.
-    static let common: [String: String] = [
-        "RU": "Россия", "CN": "Китай", "DE": "Германия", "KZ": "Казахстан", "KR": "Республика Корея",
-        "KP": "КНДР", "JP": "Япония", "MN": "Монголия", "US": "США", "FR": "Франция", "IT": "Италия",
-        "GB": "Великобритания", "BY": "Беларусь", "UA": "Украина", "UZ": "Узбекистан", "KG": "Киргизия",
-        "TJ": "Таджикистан", "AM": "Армения", "AZ": "Азербайджан", "GE": "Грузия", "VN": "Вьетнам",
-        "IN": "Индия", "TR": "Турция", "PL": "Польша", "CZ": "Чехия", "SK": "Словакия", "FI": "Финляндия",
-        "LV": "Латвия", "LT": "Литва", "EE": "Эстония", "BG": "Болгария", "RS": "Сербия", "IL": "Израиль",
-        "CA": "Канада", "ES": "Испания", "NL": "Нидерланды", "AT": "Австрия", "CH": "Швейцария",
-    ]
-
-    /// Country code → Russian name: the graph's own country nodes (e.g. "CN" → "Китай"), then
-    /// the table above.
-    public static func names(in graph: Graph) -> [String: String] {
-        var names: [String: String] = common
-        var fromGraph: Set<String> = []
-        for node in graph.nodes.sorted(by: { $0.id < $1.id }) where node.type == .country {
-            if let code = node.country, !fromGraph.contains(code) { names[code] = node.name; fromGraph.insert(code) }
-        }
-        return names
     }
 }
 
@@ -158,6 +118,8 @@ struct Legend {
             default: glyph = "───"
             }
             return "<TD WIDTH=\"28\"><FONT COLOR=\"\(colour)\" POINT-SIZE=\"12\"><B>\(glyph)</B></FONT></TD>"
+        case .text(let s) where s.isEmpty:
+            return "<TD WIDTH=\"28\"> </TD>"
         case .text(let s):
             return "<TD WIDTH=\"28\"><FONT POINT-SIZE=\"11\">\(DOTValue.escapeHTML(s))</FONT></TD>"
         }
@@ -182,6 +144,11 @@ enum DiagramText {
         if !line.isEmpty { lines.append(line) }
         return lines.joined(separator: "\n")
     }
+
+    /// An HTML-like label drawing `s` in bold. Bold is a weight of the diagram's font, so SVG
+    /// says font-family="DejaVu Sans" font-weight="bold" (a family browsers have), never a
+    /// family named "DejaVu Sans Bold", which they do not and replace by a serif face.
+    static func bold(_ s: String) -> String { "<B>\(DOTValue.escapeHTML(s))</B>" }
 
     /// The date of an edge as written in the graph (ISO date, else year), or nil.
     static func when(_ edge: Edge) -> String? {

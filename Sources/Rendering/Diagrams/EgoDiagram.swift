@@ -12,14 +12,26 @@ public enum EgoDiagram {
         public init() {}
     }
 
+    /// The label of one partnership line drawn for all the `edges` of one relation (one per
+    /// report year): "с 2009" when the graph says since when, else the years it was reported
+    /// ("2019, 2020"); "план, 2019" when it was only ever planned.
+    static func linkLabel(_ edges: [Edge]) -> String {
+        let established = edges.filter { !$0.diagramIsPlanned }
+        if let since = established.compactMap({ $0.attributes["since"]?.intValue }).min() { return "с \(since)" }
+        if !established.isEmpty { return YearList.text(established.compactMap(\.year)) }
+        let years = YearList.text(edges.compactMap(\.year))
+        return years.isEmpty ? "план" : "план, \(years)"
+    }
+
     public static func make(_ graph: Graph, center: String, options: Options = Options()) throws -> Diagram {
         let g = graph.sorted()
         let byID = g.nodesByID
         guard let ego = byID[center] else { throw DiagramError.unknownNode(center) }
 
-        struct Link { var relation: PlaceLook.Relation; var label: String; var out = false; var into = false }
-        // neighbour id → its partnership lines and its visits
-        var partnerships: [String: [Link]] = [:]
+        struct Link { var relation: PlaceLook.Relation; var label: String }
+        // neighbour id → its partnership edges by relation type (one line each, over all the
+        // years reported), and its visits
+        var partnershipEdges: [String: [EdgeType: [Edge]]] = [:]
         var visits: [String: (dates: Set<String>, out: Bool, into: Bool)] = [:]
         for edge in g.diagramEdges(touching: center) {
             let other = edge.diagramOther(than: center)
@@ -32,10 +44,14 @@ public enum EgoDiagram {
                 if edge.source == center { v.out = true } else { v.into = true }
                 visits[other] = v
             } else {
-                var label = ""
-                if let since = edge.attributes["since"]?.intValue { label = "с \(since)" }
-                else if let y = edge.year { label = relation == .twinnedPlanned || relation == .partnerPlanned ? "план, \(y)" : String(y) }
-                partnerships[other, default: []].append(Link(relation: relation, label: label))
+                partnershipEdges[other, default: [:]][edge.type, default: []].append(edge)
+            }
+        }
+        let partnerships = partnershipEdges.mapValues { byType in
+            byType.keys.sorted().compactMap { type -> Link? in
+                let edges = byType[type] ?? []
+                guard let relation = edges.compactMap(PlaceLook.Relation.init).min() else { return nil }
+                return Link(relation: relation, label: linkLabel(edges))
             }
         }
         let neighbours = Set(partnerships.keys).union(visits.keys).sorted { a, b in
@@ -57,12 +73,14 @@ public enum EgoDiagram {
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "13"), ("margin", "0.08,0.04")]
         dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "11"), ("arrowsize", "0.8"),
                             ("labelfontcolor", "#333333")]
-        dot.nodes.append(DOTGraph.Node(id: "n0", attributes: PlaceLook.attributes(ego, emphasised: true)))
+        let shown = [ego] + neighbours.compactMap { byID[$0] }
+        let palette = CountryPalette(shown.map(\.country))
+        dot.nodes.append(DOTGraph.Node(id: "n0", attributes: PlaceLook.attributes(ego, palette: palette, emphasised: true)))
         var relations: [PlaceLook.Relation] = []
         for (k, id) in neighbours.enumerated() {
             guard let node = byID[id] else { continue }
             let n = "n\(k + 1)"
-            var attrs = PlaceLook.attributes(node)
+            var attrs = PlaceLook.attributes(node, palette: palette)
             // Visit dates go under the partner's name, not on a second line: two labelled lines
             // per partner crowd the centre of the star.
             if let v = visits[id], !v.dates.isEmpty {
@@ -97,11 +115,11 @@ public enum EgoDiagram {
             }
         }
         let names = CountryPalette.names(in: g)
-        let shown = [ego] + neighbours.compactMap { byID[$0] }
         var legend = PlaceLook.legend(
             title: options.title ?? "\(ego.name): партнёры и визиты",
             subtitle: neighbours.isEmpty ? "связей с другими местами не найдено" : "на линии — год связи («с 2009» — с какого года); оранжевым — даты визитов: → из города, ← в город",
-            countries: shown.map(\.country), names: names, relations: relations)
+            countries: shown.map(\.country), names: names, palette: palette,
+            relations: relations, shapes: shown.map(\.type))
         legend.columns = 3
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .twopi)

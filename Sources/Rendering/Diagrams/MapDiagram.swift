@@ -64,6 +64,7 @@ public enum MapDiagram {
             }
         }
         let projection = Projection(points: located.map { ($0.lat, $0.lon) }, width: options.width, height: options.height)
+        let palette = CountryPalette(located.map(\.node.country))
 
         var dot = DOTGraph(directed: true)
         dot.graphAttributes = Page.attributes(landscape: true) + [
@@ -71,7 +72,7 @@ public enum MapDiagram {
             ("start", "1"), ("outputorder", "edgesfirst"), ("labelloc", "t"), ("notranslate", "true"),
         ]
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "12")]
-        dot.edgeDefaults = [("arrowsize", "0.6")]
+        dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("arrowsize", "0.6")]
 
         // Graticule every 10° (or 20° for wide maps), drawn first so everything else is on top.
         // No grid on an empty map: lines around nothing would suggest a place at 0°, 0°.
@@ -124,17 +125,16 @@ public enum MapDiagram {
             dot.nodes.append(DOTGraph.Node(id: id, attributes: [
                 ("shape", "circle"), ("label", ""), ("style", "filled"), ("fixedsize", "true"),
                 ("width", .text(String(format: "%.2f", 2 * r))), ("penwidth", .text(emphasised ? "2.5" : "1")),
-                ("fillcolor", .text(CountryPalette.colour(place.node.country))),
+                ("fillcolor", .text(palette.fill(place.node.country))),
                 ("pos", pos((x, y))), ("tooltip", .text(place.node.name)),
             ]))
             let fontSize = emphasised ? 14.0 : 12.0
             let spot = placer.place(x: x, y: y, radius: r, text: place.node.name, fontSize: fontSize, bold: emphasised)
             var labelAttrs: [(String, DOTValue)] = [
-                ("shape", "plaintext"), ("label", .text(place.node.name)), ("margin", "0"),
+                ("shape", "plaintext"), ("label", emphasised ? .html(DiagramText.bold(place.node.name)) : .text(place.node.name)), ("margin", "0"),
                 ("width", "0"), ("height", "0"), ("fontsize", .text(String(format: "%.0f", fontSize))),
                 ("pos", pos((spot.x, spot.y))),
             ]
-            if emphasised { labelAttrs.append(("fontname", .text(GraphStyle.fontName + " Bold"))) }
             dot.nodes.append(DOTGraph.Node(id: labelID, attributes: labelAttrs))
             if spot.needsLeader {
                 dot.edges.append(DOTGraph.Edge(source: id, target: labelID, attributes: [
@@ -156,7 +156,7 @@ public enum MapDiagram {
         }
         var legend = PlaceLook.legend(
             title: options.title, subtitle: DiagramText.wrap(subtitle, width: 110), countries: located.map(\.node.country),
-            names: CountryPalette.names(in: g), relations: relations)
+            names: CountryPalette.names(in: g), palette: palette, relations: relations, shapes: [])
         legend.columns = 5
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .neato)

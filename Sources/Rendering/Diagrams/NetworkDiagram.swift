@@ -33,9 +33,10 @@ public enum NetworkDiagram {
         dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "10"), ("arrowsize", "0.7")]
         var dotID: [String: String] = [:]
         let shownNodes = g.nodes.filter { shown.contains($0.id) }
+        let palette = CountryPalette(shownNodes.map(\.country))
         for (k, node) in shownNodes.enumerated() {
             dotID[node.id] = "n\(k)"
-            dot.nodes.append(DOTGraph.Node(id: "n\(k)", attributes: PlaceLook.attributes(node, emphasised: reporters.contains(node.id))))
+            dot.nodes.append(DOTGraph.Node(id: "n\(k)", attributes: PlaceLook.attributes(node, palette: palette, emphasised: reporters.contains(node.id))))
         }
         var relations: [PlaceLook.Relation] = []
         // dot ranks from tail to head: the reporting city (else the busier place) is the tail,
@@ -101,7 +102,8 @@ public enum NetworkDiagram {
         }
         var legend = PlaceLook.legend(
             title: options.title, subtitle: reporters.isEmpty ? nil : "жирная рамка — город, составивший отчёт",
-            countries: shownNodes.map(\.country), names: names, relations: relations)
+            countries: shownNodes.map(\.country), names: names, palette: palette,
+            relations: relations, shapes: shownNodes.map(\.type))
         legend.columns = 4
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: large ? .neato : .dot)

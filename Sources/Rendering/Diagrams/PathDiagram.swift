@@ -43,6 +43,8 @@ public enum PathDiagram {
             return (a.name, a.id) < (b.name, b.id)
         }.prefix(options.maxContext).map(\.id)
         let shown = onPath.union(rankedContext)
+        let shownNodes = g.nodes.filter { shown.contains($0.id) }
+        let palette = CountryPalette(shownNodes.filter(\.type.isPlace).map(\.country))
 
         var dot = DOTGraph(directed: true)
         dot.graphAttributes = Page.attributes(landscape: true) + [
@@ -56,14 +58,14 @@ public enum PathDiagram {
         for (k, id) in sequence.enumerated() {
             guard let node = byID[id], dotID[id] == nil else { continue }
             dotID[id] = "p\(k)"
-            var attrs = PlaceLook.attributes(node, emphasised: k == 0 || k == sequence.count - 1)
+            var attrs = PlaceLook.attributes(node, palette: palette, emphasised: k == 0 || k == sequence.count - 1)
             attrs += [("color", "#d62728"), ("penwidth", "3"), ("pos", .text("\(Double(k) * 2.6),0!"))]
             dot.nodes.append(DOTGraph.Node(id: dotID[id] ?? "", attributes: attrs))
         }
         for (k, id) in rankedContext.enumerated() {
             guard let node = byID[id] else { continue }
             dotID[id] = "c\(k)"
-            var attrs = PlaceLook.attributes(node, wrapWidth: 20)
+            var attrs = PlaceLook.attributes(node, palette: palette, wrapWidth: 20)
             attrs += [("color", "#999999"), ("fontcolor", "#555555"), ("fontsize", "10")]
             dot.nodes.append(DOTGraph.Node(id: "c\(k)", attributes: attrs))
         }
@@ -96,9 +98,9 @@ public enum PathDiagram {
                             subtitle: DiagramText.wrap(names.joined(separator: " → "), width: 120))
         legend.add(.line(colour: "#d62728", style: "bold"), "звено пути (подпись — вид связи и год)")
         legend.add(.line(colour: "#cccccc", style: "solid"), "другие связи тех же узлов")
-        for t in NodeType.allCases where shown.contains(where: { byID[$0]?.type == t }) {
-            if !t.isPlace { legend.add(.fill(GraphStyle.look(t).fill), GraphStyle.look(t).label) }
-        }
+        PlaceLook.addShapes(of: shownNodes.map(\.type), to: &legend)
+        PlaceLook.addCountries(shownNodes.filter(\.type.isPlace).map(\.country), names: CountryPalette.names(in: g),
+                               palette: palette, to: &legend)
         legend.columns = 3
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .neato)

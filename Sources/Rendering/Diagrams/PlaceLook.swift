@@ -3,17 +3,19 @@ import KnowledgeGraph
 /// How places and relations look in every diagram of this folder, so that a reader who learnt
 /// one picture can read the others: fill = country, shape = node type, line = relation.
 enum PlaceLook {
-    /// DOT attributes for a node: shape from its type, fill from its country (places) or type.
-    static func attributes(_ node: Node, emphasised: Bool = false, wrapWidth: Int = 24) -> [(String, DOTValue)] {
+    /// DOT attributes for a node: shape from its type, fill from its country (places, in the
+    /// picture's `palette`) or type.
+    static func attributes(_ node: Node, palette: CountryPalette, emphasised: Bool = false, wrapWidth: Int = 24) -> [(String, DOTValue)] {
         let look = GraphStyle.look(node.type)
-        let fill = node.type.isPlace ? CountryPalette.colour(node.country) : look.fill
+        let fill = node.type.isPlace ? palette.fill(node.country) : look.fill
+        let wrapped = DiagramText.wrap(node.name, width: wrapWidth)
         var attrs: [(String, DOTValue)] = [
-            ("label", .text(DiagramText.wrap(node.name, width: wrapWidth))),
+            ("label", emphasised ? .html(DiagramText.bold(wrapped)) : .text(wrapped)),
             ("shape", .text(look.shape)), ("style", "filled"), ("fillcolor", .text(fill)),
             ("tooltip", .text(node.name)),
         ]
         if emphasised {
-            attrs += [("penwidth", "3.5"), ("fontsize", "17"), ("fontname", .text(GraphStyle.fontName + " Bold"))]
+            attrs += [("penwidth", "3.5"), ("fontsize", "17")]
         }
         return attrs
     }
@@ -72,23 +74,51 @@ enum PlaceLook {
         }
     }
 
-    /// Legend rows for the countries of `nodes` (with the graph's Russian names) and the
-    /// relations drawn.
+    /// The name of each node shape, for the legend: HTML-like labels cannot draw the shapes.
+    static func shapeName(_ type: NodeType) -> String {
+        switch type {
+        case .city: return "овал"
+        case .region: return "шестиугольник"
+        case .country: return "двойной восьмиугольник"
+        case .organisation: return "прямоугольник"
+        case .person: return "домик"
+        case .event: return "листок"
+        }
+    }
+
+    /// Legend rows for the relations drawn, the node shapes used (`shapes`: the types of the
+    /// nodes drawn with `attributes`) and the countries of `countries` in the picture's `palette`,
+    /// each with its Russian name.
     static func legend(title: String?, subtitle: String? = nil, countries: [String?], names: [String: String],
-                       relations: [Relation], extra: [Legend.Item] = []) -> Legend {
+                       palette: CountryPalette, relations: [Relation], shapes: [NodeType], extra: [Legend.Item] = []) -> Legend {
         var legend = Legend(title: title, subtitle: subtitle)
         for r in Set(relations).sorted() { legend.add(.line(colour: r.colour, style: r.style), r.label) }
         legend.items += extra
-        let codes = Set(countries.map { $0 ?? "" }).sorted { a, b in
+        addShapes(of: shapes, to: &legend)
+        addCountries(countries, names: names, palette: palette, to: &legend)
+        return legend
+    }
+
+    /// One legend row per node type drawn: its shape's name (and its fill, for the types that are
+    /// not coloured by country).
+    static func addShapes(of types: [NodeType], to legend: inout Legend) {
+        for t in Set(types).sorted() {
+            let look = GraphStyle.look(t)
+            legend.add(t.isPlace ? .text("") : .fill(look.fill), "\(shapeName(t)) — \(look.label)")
+        }
+    }
+
+    /// One legend row per country, by name, its code in brackets; "unknown" last.
+    static func addCountries(_ countries: [String?], names: [String: String], palette: CountryPalette, to legend: inout Legend) {
+        let codes = Set(countries.map { $0?.uppercased() ?? "" }).sorted { a, b in
             // Known countries by name; "unknown" last.
             if a.isEmpty != b.isEmpty { return !a.isEmpty }
             return (names[a] ?? a) < (names[b] ?? b)
         }
         for code in codes {
             let label = code.isEmpty ? "страна не указана" : (names[code].map { "\($0) (\(code))" } ?? code)
-            legend.add(.fill(CountryPalette.colour(code.isEmpty ? nil : code)), label)
+            legend.add(.fill(palette.fill(code)), label)
         }
-        return legend
     }
 }
 

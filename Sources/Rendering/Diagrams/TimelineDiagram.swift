@@ -21,23 +21,46 @@ public enum TimelineDiagram {
         public var text: String
     }
 
-    /// The dated facts about `center`, sorted by date, then relation, then text.
+    /// The dated facts about `center`, year by year; in a year, facts with a month or day in
+    /// date order, then those known only by the year, each by relation and text.
+    ///
+    /// Over several yearly reports the same relation is reported every year; it is one fact:
+    /// "установлены побратимские связи" in the year it began when the graph says so, else
+    /// "побратимы: X" once, in the first year reported, with the later years in brackets. A
+    /// fact known only by its year is left out when the same fact is there with a date (the
+    /// visit of August 2019 mentioned twice, once without its month).
     public static func facts(_ graph: Graph, center: String) -> [Fact] {
         let byID = graph.nodesByID
         let centerName = byID[center]?.name ?? center
         func name(_ id: String) -> String { byID[id]?.name ?? id }
         var facts: [Fact] = []
+        // (relation type, planned, partner) → the years it was reported in
+        var reported: [String: (type: EdgeType, text: String, years: Set<Int>)] = [:]
+        var began: Set<String> = []
         for edge in graph.diagramEdges(touching: center) {
-            let other = name(edge.diagramOther(than: center))
-            if edge.diagramIsPartnership, let since = edge.attributes["since"]?.intValue {
-                let what = edge.type == .twinnedWith ? "установлены побратимские связи" : "установлено партнёрство"
-                facts.append(Fact(year: since, date: String(since), type: edge.type, text: "\(what): \(other)"))
+            let otherID = edge.diagramOther(than: center)
+            let other = name(otherID)
+            if edge.diagramIsPartnership {
+                let key = "\(edge.type.rawValue)|\(edge.diagramIsPlanned)|\(otherID)"
+                if let since = edge.attributes["since"]?.intValue {
+                    let what = edge.type == .twinnedWith ? "установлены побратимские связи" : "установлено партнёрство"
+                    facts.append(Fact(year: since, date: String(since), type: edge.type, text: "\(what): \(other)"))
+                    began.insert(key)
+                }
+                guard let year = edge.year else { continue }
+                let text: String
+                if edge.type == .twinnedWith {
+                    text = edge.diagramIsPlanned ? "планируются побратимские связи: \(other)" : "побратимы: \(other)"
+                } else {
+                    text = edge.diagramIsPlanned ? "планируется партнёрство: \(other)" : "партнёры: \(other)"
+                }
+                reported[key, default: (edge.type, text, [])].years.insert(year)
+                continue
             }
             guard let year = edge.year, let date = DiagramText.when(edge) else { continue }
             let text: String
             switch edge.type {
-            case .twinnedWith: text = edge.diagramIsPlanned ? "планируются побратимские связи: \(other)" : "побратимы: \(other)"
-            case .partnerOf: text = edge.diagramIsPlanned ? "планируется партнёрство: \(other)" : "партнёры: \(other)"
+            case .twinnedWith, .partnerOf: continue
             case .visited: text = "визит: \(name(edge.source)) → \(name(edge.target))"
             case .signed: text = edge.source == center ? "подписано: \(other)" : "подписал(а) \(name(edge.source)): \(centerName)"
             case .participatedIn:
@@ -51,10 +74,22 @@ public enum TimelineDiagram {
             }
             facts.append(Fact(year: year, date: date, type: edge.type, text: text))
         }
+        for (key, r) in reported where !began.contains(key) {
+            guard let first = r.years.min() else { continue }
+            let later = r.years.filter { $0 != first }
+            let text = later.isEmpty ? r.text : "\(r.text) (также \(YearList.text(later)))"
+            facts.append(Fact(year: first, date: String(first), type: r.type, text: text))
+        }
+        let dated = Set(facts.filter { !isYearOnly($0) }.map { "\($0.year)|\($0.type.rawValue)|\($0.text)" })
         var seen = Set<String>()
-        return facts.sorted { ($0.date, $0.type, $0.text) < ($1.date, $1.type, $1.text) }
+        return facts
+            .filter { !isYearOnly($0) || !dated.contains("\($0.year)|\($0.type.rawValue)|\($0.text)") }
+            .sorted { ($0.year, isYearOnly($0) ? 1 : 0, $0.date, $0.type, $0.text) < ($1.year, isYearOnly($1) ? 1 : 0, $1.date, $1.type, $1.text) }
             .filter { seen.insert("\($0.date)|\($0.type.rawValue)|\($0.text)").inserted }
     }
+
+    /// A fact known only by its year (no month): it goes after the dated facts of that year.
+    static func isYearOnly(_ fact: Fact) -> Bool { fact.date == String(fact.year) }
 
     public static func make(_ graph: Graph, center: String, options: Options = Options()) throws -> Diagram {
         let g = graph.sorted()
