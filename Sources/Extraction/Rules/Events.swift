@@ -113,4 +113,41 @@ extension RelationRules {
         }
         return nil
     }
+
+    /// "Участником форума стал мэр A Иван Петров": an event named only by its head noun is the
+    /// last event of the document with that head ("Ялтинский экономический форум" before), and
+    /// the people and the groups' places of the clause took part in it.
+    func participationInAnEventNamedBefore(_ k: Int) -> [EdgeDraft] {
+        let f = facts[k]
+        if f.clause.isPlain, !f.clause.has("участ") { return [] }
+        guard let cue = f.words.firstIndex(where: { $0.isWord && $0.starts(with: Lexicon.participationStems) && !f.insidePhrase($0.index) }),
+              !Lexicon.intentStems.contains(where: { f.clause.has($0) }) else { return [] }
+        // the head noun beside the cue ("участником форума", "участие в форуме", "в фестивале
+        // приняла участие"), no name of its own
+        let near = f.words[max(0, cue - 3)..<min(f.words.count, cue + 3)]
+        guard let head = near.first(where: { w in
+            !f.insidePhrase(w.index) && analyzer.parse(w.text).prefix(2).contains { Lexicon.eventLemmas.contains($0.normalForm) }
+        }), let lemma = analyzer.parse(head.text).prefix(2).first(where: { Lexicon.eventLemmas.contains($0.normalForm) })?.normalForm
+        else { return [] }
+        guard !f.phrases.contains(where: { $0.type == .event && !$0.isDocument }) else { return [] }
+        var event: String?
+        for j in stride(from: k - 1, through: max(0, k - 12), by: -1) {
+            if let e = facts[j].phrases.last(where: { m in
+                m.type == .event && !m.isDocument && facts[j].words[m.first...m.last].contains { $0.isWord && headForms(of: $0, lemma) }
+            }) { event = e.nodeID; break }
+        }
+        guard let event else { return [] }
+        let eitherSide = f.words[cue].starts(with: Lexicon.participantStems) || head.index < cue
+        let people = f.people.filter { $0.last < cue || eitherSide }
+        let origins = f.actorPlaces.filter { $0.type != .country && isOrigin($0, in: f, trigger: cue) }
+        return unique(origins.map(\.nodeID) + people.map(\.nodeID)).map {
+            EdgeDraft(type: .participatedIn, source: $0, target: event, attributes: timeAttributes(f, near: cue),
+                      evidence: [evidence(k)], rule: "participated.named-before")
+        }
+    }
+
+    /// Word `w` is a form of `lemma` ("форума", "форум").
+    private func headForms(of w: Word, _ lemma: String) -> Bool {
+        analyzer.parse(w.text).prefix(3).contains { $0.normalForm == lemma }
+    }
 }

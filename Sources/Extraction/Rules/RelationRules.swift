@@ -107,6 +107,7 @@ struct RelationRules {
             out += partnershipsBySigning(k, signed, known: out)
             out += offices(k)
             out += eventsHeldAndAttended(k)
+            out += participationInAnEventNamedBefore(k)
             out += membership(k)
         }
         return out.map(withTreePath)

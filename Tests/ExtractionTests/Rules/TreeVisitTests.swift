@@ -304,3 +304,17 @@ import KnowledgeGraph
         #expect(partners(try extract("Тверь и Льеж стали не только партнёрами, но и побратимами."), of: "Тверь") == ["Льеж"])
     }
 }
+
+@Suite struct EventNamedBeforeTests {
+    @Test(arguments: [
+        "В Твери открылся Международный форум «Мосты дружбы». Участником форума стал мэр Льежа Пьер Дюпон.",
+        "В Твери прошёл Международный фестиваль «Весна». В фестивале приняла участие делегация Льежа.",
+    ])
+    func anEventNamedOnlyByItsHeadIsTheOneNamedBefore(_ text: String) throws {
+        let g = try extract(text)
+        let taking = g.edges.filter { $0.type == .participatedIn }
+        let events = names(g, taking.map(\.target))
+        #expect(events.count == 1 && events.allSatisfy { $0.hasPrefix("Международный") })
+        #expect(!taking.isEmpty)
+    }
+}
