@@ -257,7 +257,8 @@ public struct GraphQueries: Sendable {
         return ComponentsReport(via: sortedTypes(relations), count: count, components: comps)
     }
 
-    /// Every fact about a named node, grouped by year (undated facts last).
+    /// Every fact about a named node, grouped by year (undated facts last); within a year in
+    /// date order, a fact dated by its year alone before those with a month or day.
     public func timeline(of name: String) throws -> TimelineReport {
         let c = try node(named: name)
         let byID = graph.nodesByID
@@ -271,7 +272,8 @@ public struct GraphQueries: Sendable {
         }
         let years = byYear.keys.sorted { ($0 ?? .max) < ($1 ?? .max) }.map { y in
             TimelineReport.Year(year: y, facts: (byYear[y] ?? []).sorted {
-                ($0.relation.type.rawValue, $0.other.name, $0.relation.id) < ($1.relation.type.rawValue, $1.other.name, $1.relation.id)
+                ($0.relation.when ?? "", $0.relation.type.rawValue, $0.other.name, $0.relation.id)
+                    < ($1.relation.when ?? "", $1.relation.type.rawValue, $1.other.name, $1.relation.id)
             })
         }
         return TimelineReport(node: NodeRef(c), years: years)
