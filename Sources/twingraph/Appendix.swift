@@ -42,8 +42,10 @@ struct Appendix: ParsableCommand {
     @Flag(help: "Write the appendix of every reporting city (the documents' reporters) instead of one.")
     var reporters = false
 
-    @Option(help: "The graph JSON file (as written by `twingraph extract`).")
-    var graph: String
+    @OptionGroup var source: GraphSourceOptions
+
+    /// The graph's source as messages name it.
+    var graph: String { source.label }
 
     @Option(help: "md, html or csv.")
     var format: AppendixFormat = .md
@@ -58,7 +60,7 @@ struct Appendix: ParsableCommand {
     }
 
     func run() throws {
-        let g = try loadGraph(graph)
+        let g = try source.load()
         var nodes: [Node] = []
         if let city {
             nodes = [try resolvePlace(city, in: g, file: graph)]

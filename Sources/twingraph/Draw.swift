@@ -13,10 +13,10 @@ struct Draw: ParsableCommand {
         ignoring letter case, against the canonical name, the aliases and the id.
 
         Examples:
-          twingraph draw network --graph Graphs/graph.json -o network.svg
+          twingraph draw network -o network.svg   (from the store)
           twingraph draw ego Омск --graph Graphs/graph.json -o omsk.png
           twingraph draw path Кайфын Магдебург --graph Graphs/graph.json -o path.pdf
-          twingraph draw map --graph Graphs/graph.json -o map.svg
+          twingraph extract report.txt | twingraph draw map --graph - -o map.svg
           twingraph draw timeline омск --graph Graphs/graph.json -o omsk-timeline.svg
         """,
         subcommands: [DrawNetwork.self, DrawEgo.self, DrawPath.self, DrawMap.self, DrawTimeline.self]
@@ -25,8 +25,10 @@ struct Draw: ParsableCommand {
 
 /// Options every diagram takes.
 struct DrawOptions: ParsableArguments {
-    @Option(help: "The graph JSON file (as written by `twingraph extract`).")
-    var graph: String
+    @OptionGroup var source: GraphSourceOptions
+
+    /// The graph's source as messages name it.
+    var graph: String { source.label }
 
     @Option(help: "Output format: svg, png, pdf or dot (default: from the -o extension, else svg).")
     var format: OutputFormat?
@@ -47,8 +49,8 @@ struct DrawOptions: ParsableArguments {
     }
 
     func load() throws -> Graph {
-        try Output.refuseOverwriting([graph], with: output)
-        return try loadGraph(graph)
+        try Output.refuseOverwriting(source.inputs, with: output)
+        return try source.load()
     }
 
     /// Renders `diagram` and writes it where the user asked.

@@ -17,13 +17,20 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Where a query reads its graph: the store (default) or a graph JSON file.
+/// Where a reading command (queries, export, draw, appendix) reads its graph: the store
+/// (default), a graph JSON file, or graph JSON on standard input (`--graph -`).
 struct GraphSourceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The graph store to query. Default: \(GraphStore.defaultPath)", valueName: "path"))
+    @Option(help: ArgumentHelp("The graph store to read. Default: \(GraphStore.defaultPath)", valueName: "path"))
     var store: String?
 
-    @Option(name: .customLong("graph"), help: ArgumentHelp("Query a graph JSON file instead of the store.", valueName: "file.json"))
+    @Option(name: .customLong("graph"), help: ArgumentHelp("Read a graph JSON file instead of the store; - reads standard input.", valueName: "file.json"))
     var graphFile: String?
+
+    /// The source as messages name it.
+    var label: String {
+        if let graphFile { return graphFile == "-" ? "standard input" : graphFile }
+        return store ?? GraphStore.defaultPath
+    }
 
     func validate() throws {
         if store != nil && graphFile != nil {
@@ -33,7 +40,7 @@ struct GraphSourceOptions: ParsableArguments {
 
     /// The file the graph is read from (the store with its WAL files, or the graph JSON).
     var inputs: [String] {
-        if let graphFile { return [graphFile] }
+        if let graphFile { return graphFile == "-" ? [] : [graphFile] }
         let path = store ?? GraphStore.defaultPath
         return [path, path + "-wal", path + "-shm"]
     }
