@@ -49,11 +49,13 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
+    // Optional so that ArgumentParser does not append the machine's core count as a second
+    // "(default: …)" to the help.
     @Option(help: "How many documents to extract at once (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
     }
 
     func run() throws {
@@ -67,7 +69,7 @@ struct Extract: ParsableCommand {
         let results = ResultSlots(count: inputs.count)
         let options = documentOptions, quiet = self.quiet
         let next = ResultSlots.Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count))) { _ in
             while let k = next.take(below: inputs.count) {
                 let input = inputs[k]
                 let outcome: Result<(DocumentExtraction, [String]), CLIFailure>

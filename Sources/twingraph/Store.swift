@@ -91,32 +91,6 @@ enum QueryFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
 }
 
-/// Parses "twinned-with,partner-of" into relation types.
-func parseRelations(_ list: String?) throws -> Set<EdgeType>? {
-    guard let list else { return nil }
-    var out = Set<EdgeType>()
-    for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-        guard let t = EdgeType(rawValue: item) else {
-            throw ValidationError("unknown relation '\(item)'; relations are: \(EdgeType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        out.insert(t)
-    }
-    return out
-}
-
-/// Parses "city,region" into node types.
-func parseNodeTypes(_ list: String?) throws -> Set<NodeType>? {
-    guard let list else { return nil }
-    var out = Set<NodeType>()
-    for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-        guard let t = NodeType(rawValue: item) else {
-            throw ValidationError("unknown node type '\(item)'; types are: \(NodeType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        out.insert(t)
-    }
-    return out
-}
-
 /// Query reports as JSON: pretty, sorted keys, trailing newline (stable bytes for diffs).
 func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
     let encoder = JSONEncoder()

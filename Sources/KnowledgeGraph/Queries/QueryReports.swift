@@ -102,6 +102,8 @@ public struct PartnersReport: Codable, Sendable, Hashable {
         public var documents: [String]
     }
     public var node: NodeRef
+    /// The relation types that count as partnership (twinned-with and partner-of by default).
+    public var via: [EdgeType]
     public var partners: [Partner]
 }
 
