@@ -102,12 +102,15 @@ struct Extract: ParsableCommand {
                 failures += 1
             }
         }
-        let merged = Graph.merging(graphs)
-        try writeOutput(try GraphJSON.encode(merged), to: output)
+        let total = inputs.count + gatherFailures.count
+        // When nothing was extracted there is no graph to write: an empty one on stdout beside
+        // the error would be taken for a result by whatever reads it.
+        if failures > 0 && graphs.isEmpty {
+            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); no graph written")
+        }
+        try writeOutput(try GraphJSON.encode(Graph.merging(graphs)), to: output)
         if failures > 0 {
-            let total = inputs.count + gatherFailures.count
-            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); "
-                + (graphs.isEmpty ? "the graph written is empty" : "the others are in the graph"))
+            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); the others are in the graph")
         }
     }
 }

@@ -20,6 +20,12 @@ public enum TextReports {
         s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
     }
 
+    /// A title on one line, cut to 60 characters with an ellipsis, for a table cell.
+    public static func oneLineTitle(_ s: String) -> String {
+        let line = oneLine(s)
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+    }
+
     public static func path(_ r: PathReport, names: [String: String]) -> String {
         var out: [String] = []
         let via = r.via.map { " via " + $0.map(\.rawValue).joined(separator: ",") } ?? ""
@@ -127,7 +133,7 @@ public enum TextReports {
     }
 
     /// Left-aligned columns separated by two spaces; widths counted in characters.
-    static func table(_ rows: [[String]]) -> String {
+    public static func table(_ rows: [[String]]) -> String {
         guard let columns = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
