@@ -30,6 +30,9 @@ struct DrawOptions: ParsableArguments {
     /// The graph's source as messages name it.
     var graph: String { source.label }
 
+    @Option(help: ArgumentHelp("Draw only these relations (comma-separated, JSON or Russian names: побратимы, партнёры, визиты …).", valueName: "relations"))
+    var via: String?
+
     @Option(help: "Output format: svg, png, pdf or dot (default: from the -o extension, else svg).")
     var format: OutputFormat?
 
@@ -48,9 +51,13 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
+    /// The graph to draw: the source's, with only the --via relations when given.
     func load() throws -> Graph {
         try Output.refuseOverwriting(source.inputs, with: output)
-        return try source.load()
+        let relations = try parseRelations(via)
+        var g = try source.load()
+        if let relations { g.edges.removeAll { !relations.contains($0.type) } }
+        return g
     }
 
     /// Renders `diagram` and writes it where the user asked.

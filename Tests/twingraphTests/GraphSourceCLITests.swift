@@ -56,3 +56,16 @@ import Testing
         #expect(both.stderr.contains("either --store or --graph"))
     }
 }
+
+@Suite struct DrawViaCLITests {
+    @Test func drawFollowsOnlyTheChosenRelations() throws {
+        // Омск reaches Иркутск through a visit to Симферополь: partnerships alone do not join them.
+        let any = try CLI.run(["draw", "path", "Омск", "Иркутск", "--graph", TG.fixture, "--format", "dot"])
+        #expect(any.status == 0, "\(any.stderr)")
+        let partners = try CLI.run(["draw", "path", "Омск", "Иркутск", "--graph", TG.fixture, "--format", "dot", "--via", "побратимы,партнёры"])
+        #expect(partners.status == 1)
+        #expect(partners.stderr.contains("not connected"))
+        let bad = try CLI.run(["draw", "network", "--graph", TG.fixture, "--via", "дружба"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown relation"))
+    }
+}
