@@ -75,3 +75,14 @@ with zipfile.ZipFile(wheel) as z:
 PY
   echo "$NATASHA_VERSION" > "$MODELS_DIR/.version"
 fi
+
+# networkx, which the tests load the GraphML export with: the system Python's if it has it, else a
+# venv at $TWINGRAPH_VENV (default ~/.local/share/twingraph/venv). Without either the test is skipped
+# with a message, so a machine that cannot install it still passes.
+VENV_DIR=${TWINGRAPH_VENV:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/venv}
+if ! python3 -c "import networkx" 2>/dev/null && ! "$VENV_DIR/bin/python" -c "import networkx" 2>/dev/null; then
+  echo "setup: installing networkx into $VENV_DIR" >&2
+  if python3 -m venv "$VENV_DIR" >&2 && "$VENV_DIR/bin/python" -m pip install -q networkx >&2; then :; else
+    echo "setup: could not install networkx; the GraphML-in-networkx test will be skipped" >&2
+  fi
+fi

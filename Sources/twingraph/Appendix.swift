@@ -30,8 +30,11 @@ struct Appendix: ParsableCommand {
           md    CITY-appendix.md and, beside it, CITY-ego.svg (the diagram it shows)
           html  CITY-appendix.html, the diagram inline, prints on A4
           csv   CITY-partners.csv, CITY-visits.csv, CITY-agreements.csv, CITY-events.csv, CITY-people.csv
+        For one city, -o may instead name the file: `-o omsk.html` writes the HTML appendix there \
+        (the format is taken from the extension), `-o omsk.md` the Markdown one, its diagram beside it.
 
         Examples:
+          twingraph appendix омск -o omsk.html
           twingraph appendix омск --graph Graphs/graph.json --format html -o Graphs
           twingraph appendix --reporters --graph Graphs/graph.json --format md -o Graphs
         """)
@@ -42,23 +45,42 @@ struct Appendix: ParsableCommand {
     @Flag(help: "Write the appendix of every reporting city (the documents' reporters) instead of one.")
     var reporters = false
 
-    @Option(help: "The graph JSON file (as written by `twingraph extract`).")
-    var graph: String
+    @OptionGroup var source: GraphSourceOptions
 
-    @Option(help: "md, html or csv.")
-    var format: AppendixFormat = .md
+    /// The graph's source as messages name it.
+    var graph: String { source.label }
 
-    @Option(name: .shortAndLong, help: "Output directory (created if missing).")
+    @Option(help: "md, html or csv (default: from the -o file's extension, else md).")
+    var format: AppendixFormat?
+
+    @Option(name: .shortAndLong, help: "Output directory (created if missing), or for one city a file named .md or .html.")
     var output: String = "."
+
+    /// The extension of -o when it names an appendix file (.md, .html) rather than a directory.
+    var fileExtension: String? {
+        let ext = (output as NSString).pathExtension.lowercased()
+        return ["md", "html"].contains(ext) ? ext : nil
+    }
+
+    var chosenFormat: AppendixFormat { format ?? fileExtension.flatMap(AppendixFormat.init(rawValue:)) ?? .md }
 
     func validate() throws {
         if (city == nil) == !reporters {
             throw ValidationError("name one city, or pass --reporters for every reporting city (not both)")
         }
+        if let ext = fileExtension {
+            if reporters { throw ValidationError("--reporters writes one appendix per city; give a directory with -o, not \(output)") }
+            if let format, format.rawValue != ext {
+                throw ValidationError("-o \(output) names a .\(ext) file, but --format is \(format.rawValue)")
+            }
+        }
+        if (output as NSString).pathExtension.lowercased() == "csv" || (chosenFormat == .csv && fileExtension != nil) {
+            throw ValidationError("csv writes five files (partners, visits, agreements, events, people); give a directory with -o")
+        }
     }
 
     func run() throws {
-        let g = try loadGraph(graph)
+        let g = try source.load()
         var nodes: [Node] = []
         if let city {
             nodes = [try resolvePlace(city, in: g, file: graph)]
@@ -77,25 +99,28 @@ struct Appendix: ParsableCommand {
         } catch {
             throw CLIFailure(message: "\(graph): \(error)")
         }
-        let dir = URL(fileURLWithPath: output, isDirectory: true)
+        // -o omsk.html: that file, in its folder; else -o is the folder.
+        let file = fileExtension.map { _ in (output as NSString).lastPathComponent }
+        let folder = file == nil ? output : (output as NSString).deletingLastPathComponent
+        let dir = URL(fileURLWithPath: folder.isEmpty ? "." : folder, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
-            throw CLIFailure(message: "cannot create directory \(output): \(error.localizedDescription)")
+            throw CLIFailure(message: "cannot create directory \(dir.path): \(error.localizedDescription)")
         }
         var files: [(String, Data)] = []
-        switch format {
+        switch chosenFormat {
         case .md:
             let svgName = "\(appendix.slug)-ego.svg"
             files.append((svgName, Data(try egoSVG(g, node).utf8)))
-            files.append(("\(appendix.slug)-appendix.md", Data(appendix.markdown(diagramFile: svgName).utf8)))
+            files.append((file ?? "\(appendix.slug)-appendix.md", Data(appendix.markdown(diagramFile: svgName).utf8)))
         case .html:
-            files.append(("\(appendix.slug)-appendix.html", Data(appendix.html(svg: try egoSVG(g, node)).utf8)))
+            files.append((file ?? "\(appendix.slug)-appendix.html", Data(appendix.html(svg: try egoSVG(g, node)).utf8)))
         case .csv:
             files += appendix.csvFiles().map { ($0.name, Data($0.contents.utf8)) }
         }
         for (name, data) in files {
-            let path = (output as NSString).appendingPathComponent(name)
+            let path = file == nil ? (output as NSString).appendingPathComponent(name) : (folder as NSString).appendingPathComponent(name)
             try writeOutput(data, to: path)
             printError("twingraph: wrote \(path)")
         }

@@ -13,10 +13,10 @@ struct Draw: ParsableCommand {
         ignoring letter case, against the canonical name, the aliases and the id.
 
         Examples:
-          twingraph draw network --graph Graphs/graph.json -o network.svg
+          twingraph draw network -o network.svg   (from the store)
           twingraph draw ego Омск --graph Graphs/graph.json -o omsk.png
           twingraph draw path Кайфын Магдебург --graph Graphs/graph.json -o path.pdf
-          twingraph draw map --graph Graphs/graph.json -o map.svg
+          twingraph extract report.txt | twingraph draw map --graph - -o map.svg
           twingraph draw timeline омск --graph Graphs/graph.json -o omsk-timeline.svg
         """,
         subcommands: [DrawNetwork.self, DrawEgo.self, DrawPath.self, DrawMap.self, DrawTimeline.self]
@@ -25,8 +25,13 @@ struct Draw: ParsableCommand {
 
 /// Options every diagram takes.
 struct DrawOptions: ParsableArguments {
-    @Option(help: "The graph JSON file (as written by `twingraph extract`).")
-    var graph: String
+    @OptionGroup var source: GraphSourceOptions
+
+    /// The graph's source as messages name it.
+    var graph: String { source.label }
+
+    @Option(help: ArgumentHelp("Draw only these relations (comma-separated, JSON or Russian names: побратимы, партнёры, визиты …).", valueName: "relations"))
+    var via: String?
 
     @Option(help: "Output format: svg, png, pdf or dot (default: from the -o extension, else svg).")
     var format: OutputFormat?
@@ -52,9 +57,13 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
+    /// The graph to draw: the source's, with only the --via relations when given.
     func load() throws -> Graph {
-        try Output.refuseOverwriting([graph], with: output)
-        return try loadGraph(graph)
+        try Output.refuseOverwriting(source.inputs, with: output)
+        let relations = try parseRelations(via)
+        var g = try source.load()
+        if let relations { g.edges.removeAll { !relations.contains($0.type) } }
+        return g
     }
 
     /// Renders `diagram` and writes it where the user asked.

@@ -49,11 +49,13 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress lines on standard error.")
     var quiet = false
 
+    // Optional so that ArgumentParser does not append the machine's core count as a second
+    // "(default: …)" to the help.
     @Option(help: "How many documents to extract at once (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes 1 or more") }
     }
 
     func run() throws {
@@ -69,7 +71,7 @@ struct Extract: ParsableCommand {
         let results = ResultSlots(count: inputs.count)
         let options = documentOptions, quiet = self.quiet
         let next = ResultSlots.Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count))) { _ in
             while let k = next.take(below: inputs.count) {
                 let input = inputs[k]
                 let outcome: Result<(DocumentExtraction, [String]), CLIFailure>
@@ -102,12 +104,15 @@ struct Extract: ParsableCommand {
                 failures += 1
             }
         }
-        let merged = Graph.merging(graphs)
-        try writeOutput(try GraphJSON.encode(merged), to: output)
+        let total = inputs.count + gatherFailures.count
+        // When nothing was extracted there is no graph to write: an empty one on stdout beside
+        // the error would be taken for a result by whatever reads it.
+        if failures > 0 && graphs.isEmpty {
+            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); no graph written")
+        }
+        try writeOutput(try GraphJSON.encode(Graph.merging(graphs)), to: output)
         if failures > 0 {
-            let total = inputs.count + gatherFailures.count
-            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); "
-                + (graphs.isEmpty ? "the graph written is empty" : "the others are in the graph"))
+            throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); the others are in the graph")
         }
     }
 }

@@ -124,7 +124,7 @@ struct Remove: ParsableCommand {
         discussion: "Facts that other documents also state stay. Example: twingraph remove omsk-2019"
     )
 
-    @Argument(help: "Document ids (the file name without extension, as `twingraph stats` and `export` list them).")
+    @Argument(help: "Document ids (the file name without extension, as `twingraph documents` lists them).")
     var documents: [String]
 
     @OptionGroup var storeOptions: StoreOptions

@@ -10,7 +10,8 @@ struct Neighbours: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "The ego network of a node: everything within N hops.",
-        discussion: "Example: twingraph neighbours Омск --depth 2 --types twinned-with,partner-of"
+        discussion: "Example: twingraph neighbours Омск --depth 2 --via побратимы,партнёры --type city",
+        aliases: ["neighbors"]
     )
 
     @Argument(help: "The node (name, any form, or id).")
@@ -19,11 +20,11 @@ struct Neighbours: ParsableCommand {
     @Option(help: "Hops from the node.")
     var depth = 1
 
-    @Option(help: ArgumentHelp("Follow only these relations (comma-separated).", valueName: "relations"))
-    var types: String?
+    @Option(help: ArgumentHelp("Follow only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    var via: String?
 
-    @Option(help: ArgumentHelp("Keep only neighbours of these node types (comma-separated).", valueName: "node-types"))
-    var nodeTypes: String?
+    @Option(help: ArgumentHelp("Keep only neighbours of these node types (comma-separated: city, region, country, organisation, person, event, or город, страна …).", valueName: "node-types"))
+    var type: String?
 
     @Option(help: "text or json.")
     var format: QueryFormat = .text
@@ -35,7 +36,7 @@ struct Neighbours: ParsableCommand {
     }
 
     func run() throws {
-        let relations = try parseRelations(types), kinds = try parseNodeTypes(nodeTypes)
+        let relations = try parseRelations(via), kinds = try parseNodeTypes(type)
         let q = try source.queries()
         noteResolution(q, node)
         let report = try answering { try q.neighbourhood(of: node, depth: depth, via: relations, nodeTypes: kinds) }
@@ -46,11 +47,14 @@ struct Neighbours: ParsableCommand {
 struct Partners: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A node's twin and partner places, as a table.",
-        discussion: "Example: twingraph partners Хабаровск"
+        discussion: "Example: twingraph partners Хабаровск (--via побратимы for twin cities only)"
     )
 
     @Argument(help: "The node (name, any form, or id).")
     var node: String
+
+    @Option(help: ArgumentHelp("Relations that count as partnership (comma-separated, JSON or Russian names). Default: twinned-with,partner-of.", valueName: "relations"))
+    var via: String?
 
     @Option(help: "text or json.")
     var format: QueryFormat = .text
@@ -58,9 +62,10 @@ struct Partners: ParsableCommand {
     @OptionGroup var source: GraphSourceOptions
 
     func run() throws {
+        let relations = try parseRelations(via) ?? GraphQueries.partnership
         let q = try source.queries()
         noteResolution(q, node)
-        let report = try answering { try q.partners(of: node) }
+        let report = try answering { try q.partners(of: node, via: relations) }
         try emit(report, format: format, text: TextReports.partners)
     }
 }
@@ -120,10 +125,10 @@ struct Rank: ParsableCommand {
     @Option(help: "degree, betweenness or pagerank.")
     var by: RankReport.Measure = .degree
 
-    @Option(help: ArgumentHelp("Show only nodes of this type (the measure is still computed on the whole graph).", valueName: "node-type"))
+    @Option(help: ArgumentHelp("Show only nodes of this type, e.g. city or город (the measure is still computed on the whole graph).", valueName: "node-type"))
     var type: String?
 
-    @Option(help: ArgumentHelp("Use only these relations (comma-separated).", valueName: "relations"))
+    @Option(help: ArgumentHelp("Use only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
     var via: String?
 
     @Option(help: "How many to show.")
@@ -146,13 +151,9 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let relations = try parseRelations(via)
-        var nodeType: NodeType?
-        if let type {
-            guard let t = NodeType(rawValue: type) else {
-                throw ValidationError("unknown node type '\(type)'; types are: \(NodeType.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            nodeType = t
-        }
+        let types = try parseNodeTypes(type)
+        if let types, types.count > 1 { throw ValidationError("rank --type takes one node type") }
+        let nodeType = types?.first
         var progress: CSRGraph.Progress?
         if by == .betweenness {
             progress = { done, total in
@@ -173,7 +174,7 @@ struct Components: ParsableCommand {
         discussion: "Example: twingraph components --via twinned-with,partner-of"
     )
 
-    @Option(help: ArgumentHelp("Use only these relations (comma-separated).", valueName: "relations"))
+    @Option(help: ArgumentHelp("Use only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
     var via: String?
 
     @Option(help: "text or json.")
@@ -191,11 +192,14 @@ struct Components: ParsableCommand {
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Every fact about a node, by year, with its evidence.",
-        discussion: "Example: twingraph timeline Омск"
+        discussion: "Example: twingraph timeline Омск --via визиты,подписали"
     )
 
     @Argument(help: "The node (name, any form, or id).")
     var node: String
+
+    @Option(help: ArgumentHelp("Only facts of these relations (comma-separated, JSON or Russian names).", valueName: "relations"))
+    var via: String?
 
     @Option(help: "text or json.")
     var format: QueryFormat = .text
@@ -203,9 +207,10 @@ struct Timeline: ParsableCommand {
     @OptionGroup var source: GraphSourceOptions
 
     func run() throws {
+        let relations = try parseRelations(via)
         let q = try source.queries()
         noteResolution(q, node)
-        let report = try answering { try q.timeline(of: node) }
+        let report = try answering { try q.timeline(of: node, via: relations) }
         try emit(report, format: format, text: TextReports.timeline)
     }
 }

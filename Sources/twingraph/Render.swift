@@ -6,8 +6,19 @@ import Rendering
 extension Layout: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
-/// Reads a graph JSON file, naming the file in every error.
+/// Reads a graph JSON file ("-": standard input), naming the file in every error.
 func loadGraph(_ path: String) throws -> Graph {
+    if path == "-" {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        if data.isEmpty { throw CLIFailure(message: "standard input is empty; pipe a graph JSON into --graph -") }
+        do {
+            return try GraphJSON.decode(data, file: "standard input")
+        } catch let error as GraphJSONError {
+            throw CLIFailure(message: error.description)
+        } catch {
+            throw CLIFailure(message: "standard input: \(error.localizedDescription)")
+        }
+    }
     let url = URL(fileURLWithPath: path)
     guard FileManager.default.fileExists(atPath: path) else {
         throw CLIFailure(message: "\(path): no such file")

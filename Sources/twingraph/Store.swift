@@ -17,13 +17,20 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Where a query reads its graph: the store (default) or a graph JSON file.
+/// Where a reading command (queries, export, draw, appendix) reads its graph: the store
+/// (default), a graph JSON file, or graph JSON on standard input (`--graph -`).
 struct GraphSourceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The graph store to query. Default: \(GraphStore.defaultPath)", valueName: "path"))
+    @Option(help: ArgumentHelp("The graph store to read. Default: \(GraphStore.defaultPath)", valueName: "path"))
     var store: String?
 
-    @Option(name: .customLong("graph"), help: ArgumentHelp("Query a graph JSON file instead of the store.", valueName: "file.json"))
+    @Option(name: .customLong("graph"), help: ArgumentHelp("Read a graph JSON file instead of the store; - reads standard input.", valueName: "file.json"))
     var graphFile: String?
+
+    /// The source as messages name it.
+    var label: String {
+        if let graphFile { return graphFile == "-" ? "standard input" : graphFile }
+        return store ?? GraphStore.defaultPath
+    }
 
     func validate() throws {
         if store != nil && graphFile != nil {
@@ -33,7 +40,7 @@ struct GraphSourceOptions: ParsableArguments {
 
     /// The file the graph is read from (the store with its WAL files, or the graph JSON).
     var inputs: [String] {
-        if let graphFile { return [graphFile] }
+        if let graphFile { return graphFile == "-" ? [] : [graphFile] }
         let path = store ?? GraphStore.defaultPath
         return [path, path + "-wal", path + "-shm"]
     }
@@ -82,32 +89,6 @@ struct GraphSourceOptions: ParsableArguments {
 /// `text` for people, `json` for programs.
 enum QueryFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
-}
-
-/// Parses "twinned-with,partner-of" into relation types.
-func parseRelations(_ list: String?) throws -> Set<EdgeType>? {
-    guard let list else { return nil }
-    var out = Set<EdgeType>()
-    for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-        guard let t = EdgeType(rawValue: item) else {
-            throw ValidationError("unknown relation '\(item)'; relations are: \(EdgeType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        out.insert(t)
-    }
-    return out
-}
-
-/// Parses "city,region" into node types.
-func parseNodeTypes(_ list: String?) throws -> Set<NodeType>? {
-    guard let list else { return nil }
-    var out = Set<NodeType>()
-    for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-        guard let t = NodeType(rawValue: item) else {
-            throw ValidationError("unknown node type '\(item)'; types are: \(NodeType.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        out.insert(t)
-    }
-    return out
 }
 
 /// Query reports as JSON: pretty, sorted keys, trailing newline (stable bytes for diffs).

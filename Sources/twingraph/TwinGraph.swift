@@ -7,29 +7,50 @@ import Foundation
 struct Main {
     static func main() {
         Output.prepareStandardDescriptors()
+        var command: ParsableCommand
         do {
-            var command = try TwinGraph.parseAsRoot()
-            try command.run()
+            command = try TwinGraph.parseAsRoot()
         } catch {
-            let code = TwinGraph.exitCode(for: error)
-            if code == .success {
-                TwinGraph.exit(withError: error)
-            }
-            if let failure = error as? CLIFailure {
-                if !failure.message.isEmpty { printError("twingraph: error: \(failure.message)") }
-                Foundation.exit(failure.exitCode)
-            }
-            if code == .validationFailure || error is ValidationError {
-                printError(TwinGraph.fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            if error is ExitCode {
-                TwinGraph.exit(withError: error)
-            }
-            printError("twingraph: error: \(error)")
-            Foundation.exit(1)
+            fail(error)
+        }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            // Thrown while running (an unknown --via name, say): parsing is over, so the usage
+            // line ArgumentParser would add is the root's, which says nothing; the message does.
+            printError("twingraph: error: \(error.message)")
+            Foundation.exit(2)
+        } catch {
+            fail(error)
         }
     }
+
+    /// Ends the process for an error from parsing or running: ArgumentParser's own output for
+    /// help, version and parse errors, our message for the rest.
+    static func fail(_ error: Error) -> Never {
+        let code = TwinGraph.exitCode(for: error)
+        if code == .success {
+            TwinGraph.exit(withError: error)
+        }
+        if let failure = error as? CLIFailure {
+            if !failure.message.isEmpty { printError("twingraph: error: \(failure.message)") }
+            Foundation.exit(failure.exitCode)
+        }
+        if code == .validationFailure || error is ValidationError {
+            printError(TwinGraph.fullMessage(for: error))
+            Foundation.exit(2)
+        }
+        if error is ExitCode {
+            TwinGraph.exit(withError: error)
+        }
+        printError("twingraph: error: \(error)")
+        Foundation.exit(1)
+    }
+}
+
+extension TwinGraph {
+    /// `twingraph --version`.
+    static let version = "0.1.0"
 }
 
 struct TwinGraph: ParsableCommand {
@@ -41,9 +62,10 @@ struct TwinGraph: ParsableCommand {
         organisations, people, events and the relations between them with the sentences that \
         prove them, and draws the result with Graphviz.
         """,
+        version: TwinGraph.version,
         subcommands: [
             Extract.self, TextCommand.self, Render.self, Draw.self, Appendix.self, Morph.self, ParseCommand.self, Bench.self,
-            Ingest.self, Remove.self, Export.self,
+            Ingest.self, Remove.self, DocumentsCommand.self, Export.self,
             PathCommand.self, Neighbours.self, Partners.self, Common.self, Rank.self, Components.self,
             Timeline.self, Stats.self,
         ]

@@ -1,6 +1,12 @@
 /// Writes a graph as GraphML (http://graphml.graphdrawing.org/), which Gephi, yEd, Cytoscape,
 /// igraph and NetworkX read. Every attribute is declared as a `<key>` with a GraphML type
 /// inferred from its values; names also go to `label`, the attribute Gephi shows.
+///
+/// The graph is declared directed and no edge overrides that: NetworkX refuses a graph whose
+/// edges mix directions (`directed=false edge found in directed graph`), and igraph ignores the
+/// per-edge attribute. A symmetric relation (twinned-with, partner-of) is written once, source id
+/// before target id, with the boolean edge attribute `symmetric` true, so a reader that wants it
+/// undirected can tell.
 public enum GraphMLExporter {
     /// The GraphML document, UTF-8 text, deterministic (sorted by id).
     public static func export(_ graph: Graph) -> String {
@@ -27,6 +33,7 @@ public enum GraphMLExporter {
         key("elabel", "edge", "label", "string")
         key("evidence", "edge", "evidence", "string")
         key("documents", "edge", "documents", "string")
+        key("symmetric", "edge", "symmetric", "boolean")
         for (k, t) in edgeAttributeKeys { key("e." + k, "edge", k, t) }
         out += "  <graph id=\"twingraph\" edgedefault=\"directed\">\n"
         for n in g.nodes {
@@ -41,13 +48,13 @@ public enum GraphMLExporter {
             out += "    </node>\n"
         }
         for e in g.edges {
-            let directed = e.type.isSymmetric ? " directed=\"false\"" : ""
-            out += "    <edge id=\"\(XMLText.escape(e.id))\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\"\(directed)>\n"
+            out += "    <edge id=\"\(XMLText.escape(e.id))\" source=\"\(XMLText.escape(e.source))\" target=\"\(XMLText.escape(e.target))\">\n"
             func data(_ key: String, _ value: String) { out += "      <data key=\"\(XMLText.escape(key))\">\(XMLText.escape(value))</data>\n" }
             data("relation", e.type.rawValue)
             data("elabel", e.type.rawValue)
             if !e.evidence.isEmpty { data("evidence", e.evidence.map(\.text).joined(separator: " | ")) }
             data("documents", Array(Set(e.evidence.map(\.document))).sorted().joined(separator: "; "))
+            data("symmetric", e.type.isSymmetric ? "true" : "false")
             for (k, _) in edgeAttributeKeys { if let v = e.attributes[k] { data("e." + k, v.description) } }
             out += "    </edge>\n"
         }

@@ -173,9 +173,10 @@ public struct GraphQueries: Sendable {
     }
 
     /// The partners of a named node: nodes joined to it by `twinned-with` or `partner-of`.
-    public func partners(of name: String) throws -> PartnersReport {
+    /// The places joined to a named node by partnership relations, or by `types` when given.
+    public func partners(of name: String, via types: Set<EdgeType> = GraphQueries.partnership) throws -> PartnersReport {
         let c = try node(named: name)
-        let idx = index(GraphQueries.partnership)
+        let idx = index(types)
         guard let ci = idx.number(of: c.id) else { throw QueryError.invalid("internal: node missing from the index") }
         var partners: [PartnersReport.Partner] = []
         let others = Array(Set(idx.csr.neighbours(of: ci)))
@@ -188,7 +189,7 @@ public struct GraphQueries: Sendable {
                                   documents: Array(Set(rels.flatMap { $0.evidence.map(\.document) })).sorted()))
         }
         partners.sort { ($0.node.name, $0.node.id) < ($1.node.name, $1.node.id) }
-        return PartnersReport(node: NodeRef(c), partners: partners)
+        return PartnersReport(node: NodeRef(c), via: types.sorted(), partners: partners)
     }
 
     /// Nodes adjacent to both named nodes (by default through partnership relations).
@@ -257,12 +258,16 @@ public struct GraphQueries: Sendable {
         return ComponentsReport(via: sortedTypes(relations), count: count, components: comps)
     }
 
-    /// Every fact about a named node, grouped by year (undated facts last).
-    public func timeline(of name: String) throws -> TimelineReport {
+    /// Every fact about a named node, grouped by year (undated facts last); within a year in
+    /// date order, a fact dated by its year alone before those with a month or day.
+    /// `relations`, when given, keeps only facts of those types.
+    public func timeline(of name: String, via relations: Set<EdgeType>? = nil) throws -> TimelineReport {
         let c = try node(named: name)
         let byID = graph.nodesByID
         var byYear: [Int?: [TimelineReport.Fact]] = [:]
-        let touching = try full(graph.edges.filter { $0.source == c.id || $0.target == c.id })
+        let touching = try full(graph.edges.filter {
+            ($0.source == c.id || $0.target == c.id) && relations?.contains($0.type) != false
+        })
         for (e, ref) in zip(touching, touching.map(RelationRef.init)) {
             let otherID = e.source == c.id ? e.target : e.source
             guard let other = byID[otherID] else { continue }
@@ -271,7 +276,8 @@ public struct GraphQueries: Sendable {
         }
         let years = byYear.keys.sorted { ($0 ?? .max) < ($1 ?? .max) }.map { y in
             TimelineReport.Year(year: y, facts: (byYear[y] ?? []).sorted {
-                ($0.relation.type.rawValue, $0.other.name, $0.relation.id) < ($1.relation.type.rawValue, $1.other.name, $1.relation.id)
+                ($0.relation.when ?? "", $0.relation.type.rawValue, $0.other.name, $0.relation.id)
+                    < ($1.relation.when ?? "", $1.relation.type.rawValue, $1.other.name, $1.relation.id)
             })
         }
         return TimelineReport(node: NodeRef(c), years: years)

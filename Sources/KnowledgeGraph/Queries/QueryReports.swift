@@ -7,23 +7,52 @@ public struct NodeRef: Codable, Sendable, Hashable {
     public init(_ node: Node) { id = node.id; name = node.name; type = node.type }
 }
 
-/// An edge as query results show it: its relation, ends, date and the sentences that prove it.
+/// An edge as query results show it: its relation, ends, dates and the sentences that prove it.
+/// `year`, `date`, `since` and `status` are the edge's attributes as the graph holds them (nil
+/// when it has none); `year` is not filled in from `date`.
 public struct RelationRef: Codable, Sendable, Hashable {
     public var id: String
     public var type: EdgeType
     public var source: String
     public var target: String
     public var year: Int?
+    /// ISO 8601, as precise as the text said ("2019-05", "2019-05-14").
+    public var date: String?
+    /// The year a partnership was established.
+    public var since: Int?
     public var status: String?
     public var role: String?
     public var evidence: [Span]
 
     public init(_ edge: Edge) {
         id = edge.id; type = edge.type; source = edge.source; target = edge.target
-        year = edge.year
+        year = edge.attributes["year"]?.intValue
+        date = edge.attributes["date"]?.description
+        since = edge.attributes["since"]?.intValue
         status = edge.attributes["status"]?.stringValue
         role = edge.attributes["role"]?.stringValue
         evidence = edge.evidence.sorted()
+    }
+
+    /// The most precise date the relation has: its `date`, else its `year`; nil when undated.
+    /// ISO strings, so comparing them orders by date ("2019" before "2019-03" before "2019-03-05").
+    public var when: String? { date ?? year.map(String.init) }
+
+    // Encoded explicitly so that absent values appear as null: a reader can rely on every key.
+    enum CodingKeys: String, CodingKey { case id, type, source, target, year, date, since, status, role, evidence }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(type, forKey: .type)
+        try c.encode(source, forKey: .source)
+        try c.encode(target, forKey: .target)
+        try c.encode(year, forKey: .year)
+        try c.encode(date, forKey: .date)
+        try c.encode(since, forKey: .since)
+        try c.encode(status, forKey: .status)
+        try c.encode(role, forKey: .role)
+        try c.encode(evidence, forKey: .evidence)
     }
 }
 
@@ -73,6 +102,8 @@ public struct PartnersReport: Codable, Sendable, Hashable {
         public var documents: [String]
     }
     public var node: NodeRef
+    /// The relation types that count as partnership (twinned-with and partner-of by default).
+    public var via: [EdgeType]
     public var partners: [Partner]
 }
 
@@ -116,7 +147,7 @@ public struct ComponentsReport: Codable, Sendable, Hashable {
     public var components: [Component]
 }
 
-/// `timeline A`: the facts about a node, by year.
+/// `timeline A`: the facts about a node, by year, each year's facts in date order.
 public struct TimelineReport: Codable, Sendable, Hashable {
     public struct Fact: Codable, Sendable, Hashable {
         public var relation: RelationRef

@@ -7,7 +7,8 @@ public enum TextReports {
         var parts = [r.type.rawValue]
         if let s = r.status { parts.append(s) }
         if let role = r.role { parts.append(role) }
-        if let y = r.year { parts.append(String(y)) }
+        if let since = r.since { parts.append("since \(since)") }
+        if let when = r.when { parts.append(when) }
         return parts.joined(separator: ", ")
     }
 
@@ -17,6 +18,12 @@ public enum TextReports {
 
     static func oneLine(_ s: String) -> String {
         s.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+    }
+
+    /// A title on one line, cut to 60 characters with an ellipsis, for a table cell.
+    public static func oneLineTitle(_ s: String) -> String {
+        let line = oneLine(s)
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 
     public static func path(_ r: PathReport, names: [String: String]) -> String {
@@ -55,12 +62,13 @@ public enum TextReports {
 
     public static func partners(_ r: PartnersReport) -> String {
         guard !r.partners.isEmpty else { return "\(r.node.name) has no partners in the graph.\n" }
-        var rows: [[String]] = [["partner", "country", "relation", "years", "documents"]]
+        var rows: [[String]] = [["partner", "country", "relation", "since", "dates", "documents"]]
         for p in r.partners {
             let rels = Array(Set(p.relations.map { [$0.type.rawValue, $0.status].compactMap { $0 }.joined(separator: " ") })).sorted()
-            let years = Array(Set(p.relations.compactMap(\.year))).sorted().map(String.init)
-            rows.append([p.node.name, p.country ?? "", rels.joined(separator: "; "), years.joined(separator: ", "),
-                         p.documents.joined(separator: ", ")])
+            let since = Array(Set(p.relations.compactMap(\.since))).sorted().map(String.init)
+            let dates = Array(Set(p.relations.compactMap(\.when))).sorted()
+            rows.append([p.node.name, p.country ?? "", rels.joined(separator: "; "), since.joined(separator: ", "),
+                         dates.joined(separator: ", "), p.documents.joined(separator: ", ")])
         }
         return "Partners of \(r.node.name) (\(r.partners.count)):\n" + table(rows)
     }
@@ -125,7 +133,7 @@ public enum TextReports {
     }
 
     /// Left-aligned columns separated by two spaces; widths counted in characters.
-    static func table(_ rows: [[String]]) -> String {
+    public static func table(_ rows: [[String]]) -> String {
         guard let columns = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }

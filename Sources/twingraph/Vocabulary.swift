@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import KnowledgeGraph
+
+/// The names a user may give relations (`--via`) and node types (`--type`): the graph JSON's
+/// names, or Russian words for them, in any letter case, with е for ё.
+enum Vocabulary {
+    /// Russian words for each relation: the plural a report uses, the singular, the verb.
+    static let relationWords: [EdgeType: [String]] = [
+        .twinnedWith: ["побратимы", "побратим", "побратимство", "города-побратимы"],
+        .partnerOf: ["партнёры", "партнёр", "партнёрство", "города-партнёры"],
+        .visited: ["визиты", "визит", "посетили", "посетил", "посещения"],
+        .signed: ["подписали", "подписал", "подписание", "соглашения"],
+        .participatedIn: ["участвовали", "участвовал", "участие"],
+        .heldIn: ["проходили", "проходил", "состоялись", "место проведения"],
+        .memberOf: ["члены", "член", "членство"],
+        .locatedIn: ["находится", "расположен", "расположены"],
+        .holdsOffice: ["должность", "должности", "занимает должность"],
+    ]
+
+    static let nodeTypeWords: [NodeType: [String]] = [
+        .city: ["город", "города"],
+        .region: ["регион", "регионы"],
+        .country: ["страна", "страны"],
+        .organisation: ["организация", "организации", "organization"],
+        .person: ["человек", "люди", "персона"],
+        .event: ["событие", "события", "мероприятие", "мероприятия"],
+    ]
+
+    static func key(_ word: String) -> String {
+        word.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "ё", with: "е")
+    }
+
+    static func lookup<T: RawRepresentable & Hashable>(_ words: [T: [String]]) -> [String: T] where T.RawValue == String {
+        var table: [String: T] = [:]
+        for (value, names) in words {
+            table[key(value.rawValue)] = value
+            for name in names { table[key(name)] = value }
+        }
+        return table
+    }
+
+    static let relations = lookup(relationWords)
+    static let nodeTypes = lookup(nodeTypeWords)
+
+    /// "twinned-with (побратимы), partner-of (партнёры), …" for error messages and help.
+    static func listing<T: RawRepresentable & Hashable & CaseIterable>(_ words: [T: [String]]) -> String where T.RawValue == String {
+        T.allCases.map { value in words[value]?.first.map { "\(value.rawValue) (\($0))" } ?? value.rawValue }
+            .joined(separator: ", ")
+    }
+}
+
+/// Parses "twinned-with,partner-of" or "побратимы,партнёры" into relation types.
+func parseRelations(_ list: String?) throws -> Set<EdgeType>? {
+    guard let list else { return nil }
+    var out = Set<EdgeType>()
+    for item in list.split(separator: ",").map(String.init) where !Vocabulary.key(item).isEmpty {
+        guard let t = Vocabulary.relations[Vocabulary.key(item)] else {
+            throw ValidationError("unknown relation '\(item)'; relations are: \(Vocabulary.listing(Vocabulary.relationWords))")
+        }
+        out.insert(t)
+    }
+    if out.isEmpty { throw ValidationError("--via names no relation; relations are: \(Vocabulary.listing(Vocabulary.relationWords))") }
+    return out
+}
+
+/// Parses "city,region" or "город,регион" into node types.
+func parseNodeTypes(_ list: String?) throws -> Set<NodeType>? {
+    guard let list else { return nil }
+    var out = Set<NodeType>()
+    for item in list.split(separator: ",").map(String.init) where !Vocabulary.key(item).isEmpty {
+        guard let t = Vocabulary.nodeTypes[Vocabulary.key(item)] else {
+            throw ValidationError("unknown node type '\(item)'; types are: \(Vocabulary.listing(Vocabulary.nodeTypeWords))")
+        }
+        out.insert(t)
+    }
+    if out.isEmpty { throw ValidationError("--type names no node type; types are: \(Vocabulary.listing(Vocabulary.nodeTypeWords))") }
+    return out
+}
