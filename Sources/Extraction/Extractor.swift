@@ -128,6 +128,8 @@ public struct Extractor: Sendable {
         joinAbbreviations(&nodes, &facts)
         let rules = RelationRules(analyzer: analyzer, documentID: documentID, reporter: reporter, reportYear: reportYear, facts: facts)
         var drafts = rules.all()
+        // the tree paths only where someone reads them
+        if collectsExplanations { drafts = rules.withTreePaths(drafts) }
         drafts += locatedIn(facts, nodes: nodes, documentID: documentID)
         retypePartnerDistricts(&nodes, &drafts)
 

@@ -52,28 +52,27 @@ enum Vocabulary {
 
 /// Parses "twinned-with,partner-of" or "побратимы,партнёры" into relation types.
 func parseRelations(_ list: String?) throws -> Set<EdgeType>? {
-    guard let list else { return nil }
-    var out = Set<EdgeType>()
-    for item in list.split(separator: ",").map(String.init) where !Vocabulary.key(item).isEmpty {
-        guard let t = Vocabulary.relations[Vocabulary.key(item)] else {
-            throw ValidationError("unknown relation '\(item)'; relations are: \(Vocabulary.listing(Vocabulary.relationWords))")
-        }
-        out.insert(t)
-    }
-    if out.isEmpty { throw ValidationError("--via names no relation; relations are: \(Vocabulary.listing(Vocabulary.relationWords))") }
-    return out
+    try parseNames(list, in: Vocabulary.relations, listing: Vocabulary.listing(Vocabulary.relationWords),
+                   kind: "relation", option: "--via", plural: "relations")
 }
 
 /// Parses "city,region" or "город,регион" into node types.
 func parseNodeTypes(_ list: String?) throws -> Set<NodeType>? {
+    try parseNames(list, in: Vocabulary.nodeTypes, listing: Vocabulary.listing(Vocabulary.nodeTypeWords),
+                   kind: "node type", option: "--type", plural: "types")
+}
+
+/// A comma-separated list of names, each looked up by its `Vocabulary.key` in `table`.
+private func parseNames<T: Hashable>(_ list: String?, in table: [String: T], listing: String,
+                                     kind: String, option: String, plural: String) throws -> Set<T>? {
     guard let list else { return nil }
-    var out = Set<NodeType>()
+    var out = Set<T>()
     for item in list.split(separator: ",").map(String.init) where !Vocabulary.key(item).isEmpty {
-        guard let t = Vocabulary.nodeTypes[Vocabulary.key(item)] else {
-            throw ValidationError("unknown node type '\(item)'; types are: \(Vocabulary.listing(Vocabulary.nodeTypeWords))")
+        guard let t = table[Vocabulary.key(item)] else {
+            throw ValidationError("unknown \(kind) '\(item)'; \(plural) are: \(listing)")
         }
         out.insert(t)
     }
-    if out.isEmpty { throw ValidationError("--type names no node type; types are: \(Vocabulary.listing(Vocabulary.nodeTypeWords))") }
+    if out.isEmpty { throw ValidationError("\(option) names no \(kind); \(plural) are: \(listing)") }
     return out
 }

@@ -110,14 +110,20 @@ struct RelationRules {
             out += participationInAnEventNamedBefore(k)
             out += membership(k)
         }
-        return out.map(withTreePath)
+        return out
     }
 
-    /// The draft with the tree path between its two ends where one clause holds both (for
+    /// The drafts with the tree path between their two ends where one clause holds both (for
     /// `--explain`); a draft that has its own path keeps it.
-    func withTreePath(_ d: EdgeDraft) -> EdgeDraft {
+    func withTreePaths(_ drafts: [EdgeDraft]) -> [EdgeDraft] {
+        var clauseAt: [Int: Int] = [:]
+        for (k, f) in facts.enumerated() { clauseAt[f.clause.start] = k }
+        return drafts.map { withTreePath($0, clauseAt) }
+    }
+
+    private func withTreePath(_ d: EdgeDraft, _ clauseAt: [Int: Int]) -> EdgeDraft {
         guard d.path.isEmpty, d.evidence.count == 1, let span = d.evidence.first,
-              let k = facts.firstIndex(where: { $0.clause.start == span.start }), let tree = facts[k].tree else { return d }
+              let k = clauseAt[span.start], let tree = facts[k].tree else { return d }
         let f = facts[k]
         let mentions = f.places + f.people + f.phrases
         guard let a = mentions.first(where: { $0.nodeID == d.source }), let b = mentions.first(where: { $0.nodeID == d.target }),
