@@ -162,6 +162,10 @@ public struct GraphStore: Sendable {
                 ALTER TABLE document ADD COLUMN paths TEXT NOT NULL DEFAULT '';  -- JSON array; '' = [path]
                 """)
         }
+        m.registerMigration(migrationIdentifiers[3]) { db in
+            // The merged query graph, kept by the writing commands (QuerySnapshot.swift).
+            try db.execute(sql: "CREATE TABLE query_snapshot (format TEXT NOT NULL, content BLOB NOT NULL)")
+        }
         return m
     }
 
@@ -236,6 +240,7 @@ public struct GraphStore: Sendable {
                 rows += 1
                 if let failAfterRows, rows > failAfterRows { throw InjectedFault() }
             }
+            try GraphStore.invalidateQuerySnapshot(db)
             // The cascade removes the document's earlier facts and nothing else.
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [document.id])
             try db.execute(sql: "INSERT INTO document (id, path, sha256, reporter, year, facts, format, title, paths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -270,16 +275,20 @@ public struct GraphStore: Sendable {
     public func remove(document id: String) throws {
         let removed = try db.write { db -> Bool in
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try GraphStore.invalidateQuerySnapshot(db)
+            return true
         }
         if !removed { throw GraphStoreError.noSuchDocument(id: id, known: try documents().map(\.id)) }
     }
 
     /// The stored documents, by id.
     public func documents() throws -> [Document] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document ORDER BY id").map(GraphStore.document)
-        }
+        try db.read(GraphStore.documents)
+    }
+
+    static func documents(_ db: Database) throws -> [Document] {
+        try Row.fetchAll(db, sql: "SELECT \(GraphStore.documentColumns) FROM document ORDER BY id").map(GraphStore.document)
     }
 
     /// Each stored document's contribution, as it was ingested.

@@ -165,6 +165,7 @@ struct BenchGraph: ParsableCommand {
             for (document, part) in graph.contributions().parts {
                 try store.ingest(document: document, graph: part)
             }
+            try store.updateQuerySnapshot()  // as `ingest` leaves it
         }
     }
 

@@ -110,6 +110,7 @@ struct Ingest: ParsableCommand {
                 progress.step(item.label, "failed")
             }
         }
+        try keepQuerySnapshot(store)
         if failures > 0 {
             throw CLIFailure(message: stored == 0
                 ? "\(failures) of the inputs failed (see above); nothing was stored"
@@ -144,6 +145,15 @@ struct Remove: ParsableCommand {
                 printError("twingraph: error: \(error.description)")
             }
         }
+        try keepQuerySnapshot(store)
         if failures > 0 { throw CLIFailure(message: "") }
+    }
+}
+
+/// After a writing command: the store's query graph, ready for the next query
+/// (`GraphStore.updateQuerySnapshot`).
+func keepQuerySnapshot(_ store: GraphStore) throws {
+    do { try store.updateQuerySnapshot() } catch {
+        throw CLIFailure(message: "the documents are stored, but the store's query snapshot could not be written (\(error)); queries still work, more slowly, and the next ingest tries again")
     }
 }

@@ -30,7 +30,7 @@ enum StoreFixture {
         let store = try StoreFixture.tempStore()
         #expect(try StoreFixture.ingestAll(store).allSatisfy { $0 == .added })
         #expect(try store.graph() == (try StoreFixture.graph()).sorted())
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations() == GraphStore.migrationIdentifiers)
     }
 
     @Test func ingestingTwiceChangesNothing() throws {
@@ -153,7 +153,7 @@ enum StoreFixture {
         }
         try old.close()
         let store = try GraphStore(path: path)
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations() == GraphStore.migrationIdentifiers)
         #expect(try store.documents().map(\.id) == ["a"])
         #expect(try store.documents().first?.paths == ["a.txt"])
         // The old row has no fingerprint, so the same document ingested again is replaced.
@@ -239,5 +239,67 @@ enum StoreFixture {
             #expect(fromStore.components() == whole.components())
             #expect(fromStore.rank(by: .pagerank) == whole.rank(by: .pagerank))
         }
+    }
+}
+
+/// The query snapshot is a fast path for `queryGraph()`: it must answer exactly as merging the
+/// rows does, and never outlive a change.
+@Suite struct QuerySnapshotTests {
+    @Test func theSnapshotGivesTheMergedQueryGraph() throws {
+        for (store, _) in try QueryGraphTests.stores() {
+            #expect(try !store.hasQuerySnapshot())
+            let (merged, mergedCounts) = try store.queryGraph()
+            try store.updateQuerySnapshot()
+            #expect(try store.hasQuerySnapshot())
+            let (snapshot, snapshotCounts) = try store.queryGraph()
+            #expect(snapshot == merged)
+            #expect(snapshotCounts == mergedCounts)
+        }
+    }
+
+    @Test func everyChangeDropsTheSnapshot() throws {
+        let store = try StoreFixture.tempStore()
+        _ = try StoreFixture.ingestAll(store)
+        try store.updateQuerySnapshot()
+        // The same documents again change nothing, so the snapshot stays.
+        _ = try StoreFixture.ingestAll(store)
+        #expect(try store.hasQuerySnapshot())
+        guard var (doc, part) = try StoreFixture.parts().first else { Issue.record("empty fixture"); return }
+        doc.sha256 = String(repeating: "1", count: 64)
+        part.edges.removeAll()
+        part.documents = [doc]
+        #expect(try store.ingest(document: doc, graph: part) == .replaced)
+        #expect(try !store.hasQuerySnapshot())
+        try store.updateQuerySnapshot()
+        #expect(try store.queryGraph().graph.edges.allSatisfy { e in try store.graph().edges.contains { $0.id == e.id } })
+        try store.remove(document: doc.id)
+        #expect(try !store.hasQuerySnapshot())
+        try store.updateQuerySnapshot()
+        #expect(try store.queryGraph().graph.documents.map(\.id) == (try store.documents().map(\.id)))
+    }
+
+    @Test func aDamagedSnapshotIsAnErrorNotAWrongGraph() throws {
+        let store = try StoreFixture.tempStore()
+        _ = try StoreFixture.ingestAll(store)
+        try store.updateQuerySnapshot()
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            let content = try Data.fetchOne(db, sql: "SELECT content FROM query_snapshot")!
+            try db.execute(sql: "UPDATE query_snapshot SET content = ?", arguments: [content.prefix(content.count / 2)])
+        }
+        #expect(throws: QuerySnapshotCoding.Malformed.self) { try store.queryGraph() }
+    }
+
+    @Test func encodingRoundTripsEveryField() throws {
+        let nodes = [Node(id: "city/a", type: .city, name: "А", aliases: ["Альфа", ""]),
+                     Node(id: "org/b", type: .organisation, name: "\u{0}Б\"", aliases: [])]
+        let edges = [Edge(id: "e1", type: .twinnedWith, source: "org/b", target: "city/a"),
+                     Edge(id: "e0", type: .visited, source: "city/a", target: "city/a")]
+        let counts = GraphQueries.FactCounts(mentions: 7, evidence: 1 << 40)
+        let data = QuerySnapshotCoding.encode(graph: Graph(nodes: nodes, edges: edges), counts: counts)
+        let (graph, decodedCounts) = try QuerySnapshotCoding.decode(data)
+        #expect(graph.nodes == nodes)
+        #expect(graph.edges == edges.sorted { $0.id < $1.id })
+        #expect(decodedCounts == counts)
     }
 }

@@ -32,10 +32,12 @@ public struct GraphIndex: Sendable {
         // (low * n + high) per kept edge, beside the edge's index; sorting the keys groups pairs.
         var keyed: [(key: Int, edge: Int32)] = []
         keyed.reserveCapacity(g.edges.count)
-        for (k, e) in g.edges.enumerated() {
-            if let relations, !relations.contains(e.type) { continue }
-            guard let s = numbers[e.source], let t = numbers[e.target], s != t else { continue }
-            keyed.append((min(s, t) * n + max(s, t), Int32(k)))
+        g.edges.withUnsafeBufferPointer { edges in
+            for k in edges.indices {
+                if let relations, !relations.contains(edges[k].type) { continue }
+                guard let s = numbers[edges[k].source], let t = numbers[edges[k].target], s != t else { continue }
+                keyed.append((min(s, t) * n + max(s, t), Int32(k)))
+            }
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.edge < $1.edge }
         var sources: [Int32] = [], targets: [Int32] = []
@@ -93,9 +95,11 @@ extension Graph {
     /// Free when the graph is already in order (as decoded graph JSON and the store's are).
     func orderedByID() -> Graph {
         var g = self
-        if !zip(g.nodes, g.nodes.dropFirst()).allSatisfy({ $0.id < $1.id }) { g.nodes.sort { $0.id < $1.id } }
-        if !zip(g.edges, g.edges.dropFirst()).allSatisfy({ $0.id < $1.id }) { g.edges.sort { $0.id < $1.id } }
-        if !zip(g.documents, g.documents.dropFirst()).allSatisfy({ $0.id < $1.id }) { g.documents.sort { $0.id < $1.id } }
+        // The checks read each id in place: comparing copies of whole nodes and edges (as a
+        // zip of the list with itself does) retains and releases every field.
+        if !g.nodes.indices.dropFirst().allSatisfy({ g.nodes[$0 - 1].id < g.nodes[$0].id }) { g.nodes.sort { $0.id < $1.id } }
+        if !g.edges.indices.dropFirst().allSatisfy({ g.edges[$0 - 1].id < g.edges[$0].id }) { g.edges.sort { $0.id < $1.id } }
+        if !g.documents.indices.dropFirst().allSatisfy({ g.documents[$0 - 1].id < g.documents[$0].id }) { g.documents.sort { $0.id < $1.id } }
         return g
     }
 }
