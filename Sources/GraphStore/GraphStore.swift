@@ -62,6 +62,9 @@ public struct GraphStore: Sendable {
     /// The database file.
     public let path: String
     let db: DatabaseQueue
+    /// How evidence is indexed for `searchEvidence` on ingest; nil leaves new documents
+    /// unindexed (`SearchIndex.swift`).
+    public var searchTerms: SearchTerms?
 
     /// `~/.local/share/twingraph/graph.sqlite` (or under `$XDG_DATA_HOME` when set).
     public static var defaultPath: String {
@@ -162,6 +165,8 @@ public struct GraphStore: Sendable {
                 ALTER TABLE document ADD COLUMN paths TEXT NOT NULL DEFAULT '';  -- JSON array; '' = [path]
                 """)
         }
+        SearchIndex.registerMigration(in: &m)
+        registerSettingsMigration(in: &m)
         return m
     }
 
@@ -262,6 +267,7 @@ public struct GraphStore: Sendable {
                     try inserted()
                 }
             }
+            try updateSearchIndex(document: document.id, in: db)
             return stored == nil ? .added : .replaced
         }
     }
@@ -270,7 +276,9 @@ public struct GraphStore: Sendable {
     public func remove(document id: String) throws {
         let removed = try db.write { db -> Bool in
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
+            let removed = db.changesCount > 0
+            try SearchIndex.forget(document: id, in: db)
+            return removed
         }
         if !removed { throw GraphStoreError.noSuchDocument(id: id, known: try documents().map(\.id)) }
     }

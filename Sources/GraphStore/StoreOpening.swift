@@ -12,6 +12,8 @@ extension GraphStore {
         "v1: documents, node and edge contributions",
         "v2: fingerprint of each document's facts",
         "v3: format, title and every path of each document",
+        SearchIndex.migrationIdentifier,
+        settingsMigrationIdentifier,
     ]
 
     /// How long a command waits for another one's transaction (a second ingest, a query
