@@ -33,7 +33,7 @@ import KnowledgeGraph
         let q = try DatabaseQueue(path: path)
         #expect(try q.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try q.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == GraphStore.schemaVersion)
-        #expect(GraphStore.schemaVersion == 3)
+        #expect(GraphStore.schemaVersion == 5)
     }
 
     @Test func twoIngestsAndQueriesAtOnceLoseNoDocument() async throws {
@@ -120,11 +120,11 @@ import KnowledgeGraph
         try GraphStore.migrator.migrate(q, upTo: GraphStore.migrationIdentifiers[0])
         try q.close()
         let before = try Self.bytes(old)
-        #expect(throws: GraphStoreError.olderSchema(path: old, version: 1, current: 3)) {
+        #expect(throws: GraphStoreError.olderSchema(path: old, version: 1, current: GraphStore.schemaVersion)) {
             _ = try GraphStore(path: old, readOnly: true)
         }
         #expect(try Self.bytes(old) == before)
         // a writing open upgrades it
-        #expect(try GraphStore(path: old).appliedMigrations().count == 3)
+        #expect(try GraphStore(path: old).appliedMigrations().count == GraphStore.schemaVersion)
     }
 }
