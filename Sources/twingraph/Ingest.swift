@@ -59,8 +59,20 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var correctionsOptions: CorrectionsOptions
+
+    @Option(help: "The pymorphy3 dictionary folder, for the search index (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
+    var dict: String?
+
     func run() throws {
-        let store = try storeOptions.open()
+        var store = try storeOptions.open()
+        let correctionsPath = try correctionsOptions.path(store: store, storePath: store.path)
+        let corrections = try CorrectionsOptions.load(correctionsPath)
+        try correctionsOptions.record(in: store)
+        if !corrections.corrections.isEmpty {
+            printError("twingraph: applying \(corrections.corrections.count) correction\(corrections.corrections.count == 1 ? "" : "s") from \(correctionsPath)")
+        }
+        store.searchTerms = indexTerms()
         var failures = 0
         // Graph JSON is read up front so that progress counts documents, not files (one graph
         // file usually holds the whole corpus); a report is extracted when its turn comes.
@@ -92,7 +104,8 @@ struct Ingest: ParsableCommand {
         var stored = 0  // documents ingested, unchanged ones included
         for item in work {
             do {
-                let (doc, graph) = try item.load()
+                let (doc, extracted) = try item.load()
+                let graph = corrections.apply(to: extracted)
                 let outcome = try store.ingest(document: doc, graph: graph)
                 stored += 1
                 progress.step(item.label, outcome.rawValue + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
@@ -110,11 +123,28 @@ struct Ingest: ParsableCommand {
                 progress.step(item.label, "failed")
             }
         }
+        if let terms = store.searchTerms {
+            let indexed = try store.indexUnindexedDocuments(terms: terms)
+            if indexed > 0 { printError("twingraph: \(indexed) earlier documents added to the search index") }
+        }
         if failures > 0 {
             throw CLIFailure(message: stored == 0
                 ? "\(failures) of the inputs failed (see above); nothing was stored"
                 : "\(failures) of the inputs failed (see above); the others are stored in \(store.path)")
         }
+    }
+}
+
+extension Ingest {
+    /// The lemmatizer of the search index; without a dictionary, documents are stored unindexed
+    /// (with a warning) and indexed by a later ingest that has one.
+    func indexTerms() -> SearchTerms? {
+        do { return try SearchLemmas.terms(dictionary: dict) } catch let failure as CLIFailure {
+            printError("twingraph: warning: no search index for these documents: \(failure.message)")
+        } catch {
+            printError("twingraph: warning: no search index for these documents: \(error)")
+        }
+        return nil
     }
 }
 
