@@ -102,6 +102,8 @@ struct CorrectOptions: ParsableArguments {
 
     /// Re-stores every document whose contribution the corrections change; returns how many.
     static func apply(_ file: CorrectionsFile, to store: GraphStore) throws -> Int {
+        var store = store
+        store.searchTerms = SearchLemmas.indexTerms()
         var updated = 0
         do {
             for part in try store.contributions() {

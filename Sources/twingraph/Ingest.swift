@@ -72,7 +72,7 @@ struct Ingest: ParsableCommand {
         if !corrections.corrections.isEmpty {
             printError("twingraph: applying \(corrections.corrections.count) correction\(corrections.corrections.count == 1 ? "" : "s") from \(correctionsPath)")
         }
-        store.searchTerms = indexTerms()
+        store.searchTerms = SearchLemmas.indexTerms(dictionary: dict)
         var failures = 0
         // Graph JSON is read up front so that progress counts documents, not files (one graph
         // file usually holds the whole corpus); a report is extracted when its turn comes.
@@ -125,26 +125,13 @@ struct Ingest: ParsableCommand {
         }
         if let terms = store.searchTerms {
             let indexed = try store.indexUnindexedDocuments(terms: terms)
-            if indexed > 0 { printError("twingraph: \(indexed) earlier documents added to the search index") }
+            if indexed > 0 { printError("twingraph: \(indexed) earlier document\(indexed == 1 ? "" : "s") added to the search index") }
         }
         if failures > 0 {
             throw CLIFailure(message: stored == 0
                 ? "\(failures) of the inputs failed (see above); nothing was stored"
                 : "\(failures) of the inputs failed (see above); the others are stored in \(store.path)")
         }
-    }
-}
-
-extension Ingest {
-    /// The lemmatizer of the search index; without a dictionary, documents are stored unindexed
-    /// (with a warning) and indexed by a later ingest that has one.
-    func indexTerms() -> SearchTerms? {
-        do { return try SearchLemmas.terms(dictionary: dict) } catch let failure as CLIFailure {
-            printError("twingraph: warning: no search index for these documents: \(failure.message)")
-        } catch {
-            printError("twingraph: warning: no search index for these documents: \(error)")
-        }
-        return nil
     }
 }
 

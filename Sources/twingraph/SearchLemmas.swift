@@ -18,4 +18,14 @@ enum SearchLemmas {
             return lemmas.isEmpty ? [word] : lemmas.sortedUnique()
         }
     }
+
+    /// The lemmatizer of the search index for a command that stores documents; without a
+    /// dictionary they are stored unindexed (with a warning) and indexed by a later ingest.
+    static func indexTerms(dictionary: String? = nil) -> SearchTerms? {
+        do { return try terms(dictionary: dictionary) } catch {
+            let message = (error as? CLIFailure)?.message ?? "\(error)"
+            printError("twingraph: warning: documents stored now are not indexed for search: \(message)")
+            return nil
+        }
+    }
 }

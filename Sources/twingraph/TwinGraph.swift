@@ -7,6 +7,10 @@ import Foundation
 struct Main {
     static func main() {
         Output.prepareStandardDescriptors()
+        if let message = DidYouMean.unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            printError("twingraph: error: \(message)")
+            Foundation.exit(2)
+        }
         var command: ParsableCommand
         do {
             command = try TwinGraph.parseAsRoot()
