@@ -128,13 +128,13 @@ struct CorrectOptions: ParsableArguments {
         throw CLIFailure(message: "the store has no fact \(id); \(hint)")
     }
 
-    /// The id of the node `name` means in the store; without a store, `name` as given.
-    func nodeID(_ name: String, in store: GraphStore?) throws -> String {
-        guard let store else { return name }
+    /// The node `name` means in the store; nil without a store (the name is then taken as an id).
+    func node(_ name: String, in store: GraphStore?) throws -> Node? {
+        guard let store else { return nil }
         let queries = GraphQueries(graph: try store.queryGraph().graph)
         let node = try answering { try queries.node(named: name) }
         if node.id != name { printError("twingraph: \"\(name)\" is \(node.name) (\(node.id))") }
-        return node.id
+        return node
     }
 }
 
@@ -191,9 +191,10 @@ struct CorrectMerge: ParsableCommand {
 
     func run() throws {
         let store = try options.existingStore()
-        let keptID = try options.nodeID(kept, in: store), mergedID = try options.nodeID(merged, in: store)
+        let keptNode = try options.node(kept, in: store), mergedNode = try options.node(merged, in: store)
+        let keptID = keptNode?.id ?? kept, mergedID = mergedNode?.id ?? merged
         guard keptID != mergedID else { throw CLIFailure(message: "\(kept) and \(merged) are the same node (\(keptID))", exitCode: 2) }
-        try options.add(.merge(kept: keptID, merged: mergedID))
+        try options.add(.merge(kept: keptID, merged: mergedID, keptName: keptNode?.name))
     }
 }
 
@@ -213,7 +214,7 @@ struct CorrectRename: ParsableCommand {
     }
 
     func run() throws {
-        let id = try options.nodeID(node, in: try options.existingStore())
+        let id = try options.node(node, in: try options.existingStore())?.id ?? node
         try options.add(.rename(node: id, name: name.trimmingCharacters(in: .whitespaces)))
     }
 }

@@ -9,7 +9,8 @@ import Testing
     @Test func theFileReadsBackWhatItWrote() throws {
         let file = CorrectionsFile(corrections: [
             .reject(fact: twinning), .set(fact: partnership, key: "status", value: "planned"),
-            .merge(kept: "city/linz", merged: "city/ostrava"), .rename(node: "person/smirnova", name: "Анна Смирнова"),
+            .merge(kept: "city/linz", merged: "city/ostrava", keptName: "Линц"), .merge(kept: "city/a", merged: "city/b", keptName: nil),
+            .rename(node: "person/smirnova", name: "Анна Смирнова"),
         ])
         #expect(try CorrectionsFile.parse(file.text()) == file)
     }
@@ -45,7 +46,7 @@ import Testing
         var twoVisits = g
         twoVisits.edges.append(Edge(type: .visited, source: "person/smirnova", target: "city/ostrava", attributes: ["date": "2019-05"],
                                     evidence: [TverGraph.span(TverGraph.d2015, TverGraph.twinning)]))
-        let file = CorrectionsFile(corrections: [.merge(kept: "city/linz", merged: "city/ostrava")])
+        let file = CorrectionsFile(corrections: [.merge(kept: "city/linz", merged: "city/ostrava", keptName: "Линц")])
         let out = file.apply(to: twoVisits)
         #expect(!out.nodes.contains { $0.id == "city/ostrava" })
         let linz = out.nodes.first { $0.id == "city/linz" }
@@ -59,8 +60,10 @@ import Testing
     }
 
     @Test func mergeIntoANodeTheGraphLacksGivesItsId() {
-        let out = CorrectionsFile(corrections: [.merge(kept: "city/ostrava-2", merged: "city/ostrava")]).apply(to: g)
+        let out = CorrectionsFile(corrections: [.merge(kept: "city/ostrava-2", merged: "city/ostrava", keptName: nil)]).apply(to: g)
         #expect(out.nodes.contains { $0.id == "city/ostrava-2" && $0.name == "Острава" })
+        let named = CorrectionsFile(corrections: [.merge(kept: "city/ostrava-2", merged: "city/ostrava", keptName: "Ostrava")]).apply(to: g)
+        #expect(named.nodes.contains { $0.id == "city/ostrava-2" && $0.name == "Ostrava" && $0.aliases == ["Острава"] })
         #expect(out.edges.contains { $0.target == "city/ostrava-2" || $0.source == "city/ostrava-2" })
     }
 }

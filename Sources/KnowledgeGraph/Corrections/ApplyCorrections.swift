@@ -14,7 +14,7 @@ extension CorrectionsFile {
             switch correction {
             case let .reject(fact): g.edges.removeAll { $0.id == fact }
             case let .set(fact, key, value): CorrectionsFile.set(fact, key, value, in: &g)
-            case let .merge(kept, merged): CorrectionsFile.merge(merged, into: kept, in: &g)
+            case let .merge(kept, merged, keptName): CorrectionsFile.merge(merged, into: kept, named: keptName, in: &g)
             case let .rename(node, name): CorrectionsFile.rename(node, to: name, in: &g)
             }
         }
@@ -44,8 +44,9 @@ extension CorrectionsFile {
 
     /// `merged`'s names, mentions and facts go to `kept` (whose name, type and attributes win);
     /// a fact between the two disappears, and facts that become the same fact are one, with
-    /// both their evidence. When the graph lacks `kept`, `merged` takes its id.
-    static func merge(_ merged: String, into kept: String, in g: inout Graph) {
+    /// both their evidence. When the graph lacks `kept`, `merged` takes its id and `keptName`
+    /// (its own name becoming an alias), so that every document names the node alike.
+    static func merge(_ merged: String, into kept: String, named keptName: String?, in g: inout Graph) {
         guard let m = g.nodes.firstIndex(where: { $0.id == merged }) else { return }
         let from = g.nodes.remove(at: m)
         if let k = g.nodes.firstIndex(where: { $0.id == kept }) {
@@ -58,6 +59,10 @@ extension CorrectionsFile {
         } else {
             var moved = from
             moved.id = kept
+            if let keptName, keptName != from.name {
+                moved.aliases = (moved.aliases + [from.name]).filter { $0 != keptName }.sortedUnique()
+                moved.name = keptName
+            }
             mark(&moved.attributes, "merged \(merged)")
             g.nodes.append(moved)
         }

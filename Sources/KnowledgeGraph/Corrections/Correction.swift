@@ -7,7 +7,9 @@ public enum Correction: Sendable, Hashable {
     /// One of the fact's attributes (status, role, year, since, date) has this value.
     case set(fact: String, key: String, value: String)
     /// `merged` is the same thing as `kept`: one node, with both nodes' names and facts.
-    case merge(kept: String, merged: String)
+    /// `keptName` is `kept`'s name, for graphs (a document's contribution) that have only
+    /// `merged`.
+    case merge(kept: String, merged: String, keptName: String?)
     /// The node's name is `name` (the old one becomes an alias).
     case rename(node: String, name: String)
 
@@ -32,7 +34,7 @@ public enum Correction: Sendable, Hashable {
         switch self {
         case let .reject(fact): return [fact]
         case let .set(fact, key, value): return [fact, key, value]
-        case let .merge(kept, merged): return [kept, merged]
+        case let .merge(kept, merged, keptName): return [kept, merged] + (keptName.map { [$0] } ?? [])
         case let .rename(node, name): return [node, name]
         }
     }

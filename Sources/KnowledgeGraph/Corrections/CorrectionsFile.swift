@@ -5,7 +5,7 @@ import Foundation
 ///
 ///     reject	twinned-with:city/omsk->city/nis
 ///     set	visited:person/x->city/y@year=2019	role	guest
-///     merge	city/kaifeng	city/kayfyn
+///     merge	city/kaifeng	city/kayfyn	Кайфын
 ///     rename	person/fadina	Ольга Фадина
 public struct CorrectionsFile: Sendable, Hashable {
     public var corrections: [Correction]
@@ -24,7 +24,7 @@ public struct CorrectionsFile: Sendable, Hashable {
     static let header = """
         # TwinGraph corrections, applied in this order after every extraction (`twingraph correct`
         # writes them). One a line, tab-separated:
-        #   reject FACT-ID | set FACT-ID KEY VALUE | merge KEPT-NODE MERGED-NODE | rename NODE NAME
+        #   reject FACT-ID | set FACT-ID KEY VALUE | merge KEPT-NODE MERGED-NODE [KEPT-NAME] | rename NODE NAME
 
         """
 
@@ -50,8 +50,8 @@ public struct CorrectionsFile: Sendable, Hashable {
 
     /// A correction from its fields, checked.
     public static func correction(_ fields: [String]) throws -> Correction {
-        func need(_ n: Int, _ usage: String) throws {
-            guard fields.count == n + 1, fields.dropFirst().allSatisfy({ !$0.isEmpty }) else {
+        func need(_ n: Int, _ usage: String, optional: Int = 0) throws {
+            guard (n + 1...n + 1 + optional).contains(fields.count), fields.dropFirst().allSatisfy({ !$0.isEmpty }) else {
                 throw Reason(text: "\(fields[0]) takes \(usage), tab-separated")
             }
         }
@@ -69,9 +69,9 @@ public struct CorrectionsFile: Sendable, Hashable {
             }
             return .set(fact: fields[1], key: fields[2], value: fields[3])
         case "merge":
-            try need(2, "the kept node's id and the merged node's id")
+            try need(2, "the kept node's id, the merged node's id and optionally the kept node's name", optional: 1)
             guard fields[1] != fields[2] else { throw Reason(text: "merge takes two different nodes") }
-            return .merge(kept: fields[1], merged: fields[2])
+            return .merge(kept: fields[1], merged: fields[2], keptName: fields.count > 3 ? fields[3] : nil)
         case "rename":
             try need(2, "a node id and its new name")
             return .rename(node: fields[1], name: fields[2])
