@@ -29,10 +29,14 @@ struct CorrectionsOptions: ParsableArguments {
         try store.setSetting(GraphStore.correctionsSetting, to: URL(fileURLWithPath: corrections).standardizedFileURL.path)
     }
 
-    /// The file's corrections; none when it does not exist. A file that does not parse fails
-    /// the command before anything is changed.
-    static func load(_ path: String) throws -> CorrectionsFile {
-        guard FileManager.default.fileExists(atPath: path) else { return CorrectionsFile() }
+    /// The file's corrections; none when it does not exist, unless it `mustExist` (a file the
+    /// user named to be read). A file that does not parse fails the command before anything is
+    /// changed.
+    static func load(_ path: String, mustExist: Bool = false) throws -> CorrectionsFile {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if mustExist { throw CLIFailure(message: "no corrections file \(path); `twingraph correct … --corrections \(path)` starts one") }
+            return CorrectionsFile()
+        }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw CLIFailure(message: "\(path): cannot read the corrections file: \(error.localizedDescription)")

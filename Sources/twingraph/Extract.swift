@@ -66,7 +66,7 @@ struct Extract: ParsableCommand {
         explaining.collectsExplanations = explain
         let extractor = explaining
         let reporterID = try documentOptions.reporterID(extractor.gazetteer)
-        let fixes = try corrections.map(CorrectionsOptions.load) ?? CorrectionsFile()
+        let fixes = try corrections.map { try CorrectionsOptions.load($0, mustExist: true) } ?? CorrectionsFile()
         let (inputs, gatherFailures) = gatherDocuments(files, options: documentOptions)
         try Output.refuseOverwriting(files + inputs.flatMap(\.paths), with: output)
         gatherFailures.forEach { printError("twingraph: error: \($0)") }

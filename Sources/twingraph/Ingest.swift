@@ -67,7 +67,7 @@ struct Ingest: ParsableCommand {
     func run() throws {
         var store = try storeOptions.open()
         let correctionsPath = try correctionsOptions.path(store: store, storePath: store.path)
-        let corrections = try CorrectionsOptions.load(correctionsPath)
+        let corrections = try CorrectionsOptions.load(correctionsPath, mustExist: correctionsOptions.corrections != nil)
         try correctionsOptions.record(in: store)
         if !corrections.corrections.isEmpty {
             printError("twingraph: applying \(corrections.corrections.count) correction\(corrections.corrections.count == 1 ? "" : "s") from \(correctionsPath)")
