@@ -61,10 +61,11 @@ extension GraphSourceOptions {
     /// Queries over the facts `facts` keeps, of `relations` between nodes of `nodeTypes`; the
     /// nodes `anchors` names (resolved in the whole graph) stay whatever their type. Without a
     /// year or country the store's light query graph is filtered; with one, the whole graph
-    /// (years and countries are in the attributes and evidence the light graph lacks).
+    /// (years and countries are in the attributes and evidence the light graph lacks), as also
+    /// when the query `countsText` (mentions and evidence, which `stats` counts).
     func queries(filteredBy facts: FactFilterOptions, relations: Set<EdgeType>? = nil, nodeTypes: Set<NodeType>? = nil,
-                 anchors: [String] = []) throws -> GraphQueries {
-        if facts.isEmpty {
+                 anchors: [String] = [], countsText: Bool = false) throws -> GraphQueries {
+        if facts.isEmpty && !(countsText && (relations != nil || nodeTypes != nil)) {
             let whole = try queries()
             if relations == nil && nodeTypes == nil { return whole }
             let anchorIDs = Set(anchors.compactMap { whole.resolver.resolve($0).id })

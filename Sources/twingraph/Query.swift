@@ -259,7 +259,8 @@ struct Stats: ParsableCommand {
     @OptionGroup var facts: FactFilterOptions
 
     func run() throws {
-        let report = try source.queries(filteredBy: facts, relations: try parseRelations(via), nodeTypes: try parseNodeTypes(type)).stats()
+        let report = try source.queries(filteredBy: facts, relations: try parseRelations(via), nodeTypes: try parseNodeTypes(type),
+                                            countsText: true).stats()
         try emit(report, format: format, text: TextReports.stats)
     }
 }

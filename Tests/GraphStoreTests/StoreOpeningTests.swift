@@ -77,12 +77,12 @@ import KnowledgeGraph
         try q.close()
         let before = try Self.bytes(path)
         for readOnly in [false, true] {
-            #expect(throws: GraphStoreError.newerSchema(path: path, version: 99, supported: 3)) {
+            #expect(throws: GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion)) {
                 _ = try GraphStore(path: path, readOnly: readOnly)
             }
         }
         #expect(try Self.bytes(path) == before)
-        #expect(GraphStoreError.newerSchema(path: path, version: 99, supported: 3).description.contains("schema version 99"))
+        #expect(GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion).description.contains("schema version 99"))
     }
 
     @Test func anotherSQLiteDatabaseIsRefusedAndLeftUntouched() throws {
