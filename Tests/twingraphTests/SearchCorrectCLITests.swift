@@ -106,6 +106,9 @@ import Testing
         let attributes = partnership?["attributes"] as? [String: Any]
         #expect(attributes?["status"] as? String == "planned")
         #expect(attributes?["corrected"] as? String == "status")
+        let partners = try s.run(["partners", "Тверь"]).text
+        #expect(partners.contains("corrected by hand: status"))
+        #expect(try s.run(["partners", "Тверь", "--format", "json"]).text.contains("\"corrected\" : \"status\""))
 
         let rename = try s.run(["correct", "rename", "Смирнова", "Анна Смирнова"])
         #expect(rename.status == 0, "\(rename.stderr)")
