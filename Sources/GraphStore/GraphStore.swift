@@ -267,7 +267,7 @@ public struct GraphStore: Sendable {
                     try inserted()
                 }
             }
-            try updateSearchIndex(document: document.id, in: db)
+            try afterStoring(document: document.id, in: db)
             return stored == nil ? .added : .replaced
         }
     }

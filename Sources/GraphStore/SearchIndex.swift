@@ -91,9 +91,15 @@ extension GraphStore {
         return missing.count
     }
 
-    /// Within `ingest`'s transaction: the new version of a document replaces its index rows
-    /// when the store has `searchTerms`; otherwise its old rows go and it waits for
-    /// `indexUnindexedDocuments`.
+    /// Within `ingest`'s transaction, after a document's facts are stored: what the store keeps
+    /// beside them (the search index, the time of ingestion).
+    func afterStoring(document id: String, in db: Database) throws {
+        try updateSearchIndex(document: id, in: db)
+        try recordIngestion(document: id, in: db)
+    }
+
+    /// The new version of a document replaces its index rows when the store has
+    /// `searchTerms`; otherwise its old rows go and it waits for `indexUnindexedDocuments`.
     func updateSearchIndex(document id: String, in db: Database) throws {
         if let searchTerms {
             try SearchIndex.index(document: id, terms: searchTerms, in: db)

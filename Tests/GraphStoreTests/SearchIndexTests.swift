@@ -3,7 +3,8 @@ import Testing
 import KnowledgeGraph
 @testable import GraphStore
 
-/// The full-text index of evidence, on one report written for these tests.
+/// The full-text index of evidence, the settings and ingestion times, on one report written
+/// for these tests.
 @Suite struct SearchIndexTests {
     static let sentence = "Делегация Самары подписала соглашение о побратимстве с городом Штутгарт."
     static let other = "В Самаре прошёл фестиваль уличного театра."
@@ -62,6 +63,16 @@ import KnowledgeGraph
         #expect(try store.indexUnindexedDocuments(terms: .stems) == 1)
         #expect(try store.searchEvidence("соглашение", terms: .stems).count == 1)
         #expect(try store.indexUnindexedDocuments(terms: .stems) == 0)
+    }
+
+    @Test func eachDocumentRecordsWhenItWasIngested() throws {
+        let store = try Self.store(indexed: false)
+        let before = Date().addingTimeInterval(-1)
+        try store.ingest(document: Self.doc, graph: Self.graph())
+        let at = try store.ingestionTimes()[Self.doc.id].flatMap { ISO8601DateFormatter().date(from: $0) }
+        #expect(at.map { $0 >= before && $0 <= Date().addingTimeInterval(1) } == true)
+        try store.remove(document: Self.doc.id)
+        #expect(try store.ingestionTimes().isEmpty)
     }
 
     @Test func theCorrectionsFileIsRecordedInTheStore() throws {
