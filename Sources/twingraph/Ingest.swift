@@ -101,11 +101,13 @@ struct Ingest: ParsableCommand {
             }
         }
         var progress = Progress(total: work.count)
+        var matched = Array(repeating: false, count: corrections.corrections.count)
         var stored = 0  // documents ingested, unchanged ones included
         for item in work {
             do {
                 let (doc, extracted) = try item.load()
-                let graph = corrections.apply(to: extracted)
+                let (graph, named) = corrections.applying(to: extracted)
+                matched = zip(matched, named).map { $0 || $1 }
                 let outcome = try store.ingest(document: doc, graph: graph)
                 stored += 1
                 progress.step(item.label, outcome.rawValue + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
@@ -122,6 +124,10 @@ struct Ingest: ParsableCommand {
                 progress.note("twingraph: error: \(item.label): \(error)")
                 progress.step(item.label, "failed")
             }
+        }
+        let unmatched = zip(corrections.corrections, matched).filter { !$0.1 }.map(\.0.summary)
+        if stored > 0 && !unmatched.isEmpty {
+            printError("twingraph: note: \(unmatched.count) correction\(unmatched.count == 1 ? "" : "s") named nothing in these documents (the fact or node may be in others, or a newer extraction gives it another id; `twingraph export` lists the ids):\n  " + unmatched.joined(separator: "\n  "))
         }
         if let terms = store.searchTerms {
             let indexed = try store.indexUnindexedDocuments(terms: terms)

@@ -35,6 +35,13 @@ import Testing
         #expect(file.apply(to: out) == out)
     }
 
+    @Test func correctionsThatNameNothingAreTold() {
+        let file = CorrectionsFile(corrections: [.reject(fact: twinning), .reject(fact: twinning), .rename(node: "city/nowhere", name: "X"),
+                                                 .set(fact: partnership, key: "role", value: "guest")])
+        // the second reject names nothing: the first removed the fact
+        #expect(file.applying(to: g).matched == [true, false, false, true])
+    }
+
     @Test func renameKeepsTheOldNameAsAlias() {
         let out = CorrectionsFile(corrections: [.rename(node: "city/linz", name: "Линц-на-Дунае")]).apply(to: g)
         let linz = out.nodes.first { $0.id == "city/linz" }

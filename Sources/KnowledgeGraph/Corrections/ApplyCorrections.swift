@@ -8,17 +8,36 @@
 extension CorrectionsFile {
     public static let markKey = "corrected"
 
-    public func apply(to graph: Graph) -> Graph {
+    public func apply(to graph: Graph) -> Graph { applying(to: graph).graph }
+
+    /// The corrected graph, and for each correction whether it named a fact or node of the
+    /// graph (after the corrections before it): one that names nothing in any document may
+    /// have an id a newer extraction no longer makes.
+    public func applying(to graph: Graph) -> (graph: Graph, matched: [Bool]) {
         var g = graph
+        var matched: [Bool] = []
         for correction in corrections {
-            switch correction {
-            case let .reject(fact): g.edges.removeAll { $0.id == fact }
-            case let .set(fact, key, value): CorrectionsFile.set(fact, key, value, in: &g)
-            case let .merge(kept, merged, keptName): CorrectionsFile.merge(merged, into: kept, named: keptName, in: &g)
-            case let .rename(node, name): CorrectionsFile.rename(node, to: name, in: &g)
-            }
+            matched.append(CorrectionsFile.names(correction, in: g))
+            CorrectionsFile.apply(correction, to: &g)
         }
-        return g
+        return (g, matched)
+    }
+
+    static func names(_ correction: Correction, in g: Graph) -> Bool {
+        switch correction {
+        case let .reject(fact), let .set(fact, _, _): return g.edges.contains { $0.id == fact }
+        case let .merge(_, merged, _): return g.nodes.contains { $0.id == merged }
+        case let .rename(node, _): return g.nodes.contains { $0.id == node }
+        }
+    }
+
+    static func apply(_ correction: Correction, to g: inout Graph) {
+        switch correction {
+        case let .reject(fact): g.edges.removeAll { $0.id == fact }
+        case let .set(fact, key, value): set(fact, key, value, in: &g)
+        case let .merge(kept, merged, keptName): merge(merged, into: kept, named: keptName, in: &g)
+        case let .rename(node, name): rename(node, to: name, in: &g)
+        }
     }
 
     /// Adds `note` to what an attribute map says was corrected, once.
