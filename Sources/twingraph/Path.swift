@@ -33,7 +33,7 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "The second node.")
     var to: String
 
-    @Option(help: ArgumentHelp("Follow only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Follow only these relations"))
     var via: String?
 
     @Flag(help: "Every shortest path, not one.")

@@ -20,10 +20,10 @@ struct Neighbours: ParsableCommand {
     @Option(help: "Hops from the node.")
     var depth = 1
 
-    @Option(help: ArgumentHelp("Follow only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Follow only these relations"))
     var via: String?
 
-    @Option(help: ArgumentHelp("Keep only neighbours of these node types (comma-separated: city, region, country, organisation, person, event, or город, страна …).", valueName: "node-types"))
+    @Option(help: Vocabulary.typeHelp("Keep only neighbours of these node types"))
     var type: String?
 
     @Option(help: "text or json.")
@@ -140,7 +140,7 @@ struct Rank: ParsableCommand {
     @Option(help: ArgumentHelp("Show only nodes of this type, e.g. city or город (the measure is still computed on the whole graph).", valueName: "node-type"))
     var type: String?
 
-    @Option(help: ArgumentHelp("Use only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Use only these relations"))
     var via: String?
 
     @Option(help: "How many to show.")
@@ -188,7 +188,7 @@ struct Components: ParsableCommand {
         discussion: "Example: twingraph components --via twinned-with,partner-of"
     )
 
-    @Option(help: ArgumentHelp("Use only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Use only these relations"))
     var via: String?
 
     @Option(help: Vocabulary.typeHelp("Use only nodes of these types"))
