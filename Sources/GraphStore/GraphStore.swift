@@ -62,6 +62,9 @@ public struct GraphStore: Sendable {
     /// The database file.
     public let path: String
     let db: DatabaseQueue
+    /// How evidence is indexed for `searchEvidence` on ingest; nil leaves new documents
+    /// unindexed (`SearchIndex.swift`).
+    public var searchTerms: SearchTerms?
 
     /// `~/.local/share/twingraph/graph.sqlite` (or under `$XDG_DATA_HOME` when set).
     public static var defaultPath: String {
@@ -162,10 +165,9 @@ public struct GraphStore: Sendable {
                 ALTER TABLE document ADD COLUMN paths TEXT NOT NULL DEFAULT '';  -- JSON array; '' = [path]
                 """)
         }
-        m.registerMigration(migrationIdentifiers[3]) { db in
-            // The merged query graph, kept by the writing commands (QuerySnapshot.swift).
-            try db.execute(sql: "CREATE TABLE query_snapshot (format TEXT NOT NULL, content BLOB NOT NULL)")
-        }
+        SearchIndex.registerMigration(in: &m)
+        registerSettingsMigration(in: &m)
+        registerQuerySnapshotMigration(in: &m)
         return m
     }
 
@@ -267,6 +269,7 @@ public struct GraphStore: Sendable {
                     try inserted()
                 }
             }
+            try afterStoring(document: document.id, in: db)
             return stored == nil ? .added : .replaced
         }
     }
@@ -276,6 +279,7 @@ public struct GraphStore: Sendable {
         let removed = try db.write { db -> Bool in
             try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
             guard db.changesCount > 0 else { return false }
+            try SearchIndex.forget(document: id, in: db)
             try GraphStore.invalidateQuerySnapshot(db)
             return true
         }

@@ -12,6 +12,14 @@ import KnowledgeGraph
 /// snapshot is never stale: when it is missing (a write was interrupted, or the store was
 /// written by an older TwinGraph) queries merge the rows as before.
 extension GraphStore {
+    static let querySnapshotMigrationIdentifier = "v6: the query graph's snapshot"
+
+    static func registerQuerySnapshotMigration(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration(querySnapshotMigrationIdentifier) { db in
+            try db.execute(sql: "CREATE TABLE query_snapshot (format TEXT NOT NULL, content BLOB NOT NULL)")
+        }
+    }
+
     /// Merges the stored contributions into the query graph and stores it as the snapshot,
     /// when a change has dropped it (or the store predates snapshots). The writing commands call
     /// it after their last change; with nothing changed it costs one lookup.

@@ -12,7 +12,9 @@ extension GraphStore {
         "v1: documents, node and edge contributions",
         "v2: fingerprint of each document's facts",
         "v3: format, title and every path of each document",
-        "v4: the query graph's snapshot",
+        SearchIndex.migrationIdentifier,
+        settingsMigrationIdentifier,
+        querySnapshotMigrationIdentifier,
     ]
 
     /// How long a command waits for another one's transaction (a second ingest, a query

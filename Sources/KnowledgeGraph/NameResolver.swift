@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Tried in order, the first step that finds anything decides:
 /// 1. the node id itself;
-/// 2. the name or an alias, ignoring case, punctuation and ё/е;
+/// 2. the name or an alias, ignoring case, punctuation and ё/е, also in Latin letters ("Omsk")
+///    and, for people, a surname alone ("Фадина") — `NodeNameForms`;
 /// 3. the same after stripping common Russian case endings from every word ("Иркутском" and
 ///    "Иркутск" share the stem "иркутск");
 /// 4. a small edit distance (none under six letters, one up to nine, two beyond).
@@ -74,7 +75,7 @@ public struct NameResolver: Sendable {
             var ix = Index()
             ix.entries.reserveCapacity(nodes.count)
             for node in nodes {
-                let forms = ([node.name] + node.aliases).map(NameResolver.normalize).filter { !$0.isEmpty }.sortedUnique()
+                let forms = NodeNameForms.forms(of: node)
                 let stems = forms.map(NameResolver.stem).sortedUnique()
                 let k = ix.entries.count
                 ix.entries.append(Entry(id: node.id, name: node.name, type: node.type, isPlace: node.type.isPlace,

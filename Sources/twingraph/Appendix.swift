@@ -47,6 +47,8 @@ struct Appendix: ParsableCommand {
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     /// The graph's source as messages name it.
     var graph: String { source.label }
 
@@ -80,7 +82,7 @@ struct Appendix: ParsableCommand {
     }
 
     func run() throws {
-        let g = try source.load()
+        let g = try source.load(filteredBy: facts)
         var nodes: [Node] = []
         if let city {
             nodes = [try resolvePlace(city, in: g, file: graph)]

@@ -27,6 +27,11 @@ struct Draw: ParsableCommand {
 struct DrawOptions: ParsableArguments {
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
+    @Option(help: Vocabulary.typeHelp("Draw only nodes of these types"))
+    var type: String?
+
     /// The graph's source as messages name it.
     var graph: String { source.label }
 
@@ -57,13 +62,11 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
-    /// The graph to draw: the source's, with only the --via relations when given.
+    /// The graph to draw: the source's, with only the facts --via, --type, --year(s) and
+    /// --country keep.
     func load() throws -> Graph {
         try Output.refuseOverwriting(source.inputs, with: output)
-        let relations = try parseRelations(via)
-        var g = try source.load()
-        if let relations { g.edges.removeAll { !relations.contains($0.type) } }
-        return g
+        return try source.load(filteredBy: facts, relations: try parseRelations(via), nodeTypes: try parseNodeTypes(type))
     }
 
     /// Renders `diagram` and writes it where the user asked.

@@ -12,7 +12,8 @@ struct Export: ParsableCommand {
         discussion: """
         json: the graph interchange format (sorted, byte-stable). graphml: for Gephi, yEd, \
         Cytoscape. neo4j: nodes.csv, relationships.csv and import.cypher written into the folder \
-        given with -o, for `neo4j-admin database import full`.
+        given with -o, for `neo4j-admin database import full`. Facts corrected by hand \
+        (`twingraph correct`) carry a "corrected" attribute saying what was changed.
 
         Examples:
           twingraph export > graph.json
@@ -22,6 +23,14 @@ struct Export: ParsableCommand {
     )
 
     @OptionGroup var source: GraphSourceOptions
+
+    @OptionGroup var facts: FactFilterOptions
+
+    @Option(help: Vocabulary.viaHelp("Export only facts of these relations"))
+    var via: String?
+
+    @Option(help: Vocabulary.typeHelp("Export only nodes of these types"))
+    var type: String?
 
     @Option(help: "json, graphml or neo4j.")
     var format: ExportFormat = .json
@@ -37,7 +46,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try Output.refuseOverwriting(source.inputs, with: output)
-        let graph = try source.load()
+        let graph = try source.load(filteredBy: facts, relations: try parseRelations(via), nodeTypes: try parseNodeTypes(type))
         switch format {
         case .json:
             try writeOutput(try GraphJSON.encode(graph), to: output)

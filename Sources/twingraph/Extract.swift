@@ -43,6 +43,9 @@ struct Extract: ParsableCommand {
     @Option(help: "The pymorphy3 dictionary folder (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
     var dict: String?
 
+    @Option(help: ArgumentHelp("Apply this corrections file (as `twingraph correct` writes) to the extracted graph.", valueName: "file.tsv"))
+    var corrections: String?
+
     @Flag(help: "Print on standard error which rule produced each relation, with its sentence.")
     var explain = false
 
@@ -63,6 +66,7 @@ struct Extract: ParsableCommand {
         explaining.collectsExplanations = explain
         let extractor = explaining
         let reporterID = try documentOptions.reporterID(extractor.gazetteer)
+        let fixes = try corrections.map { try CorrectionsOptions.load($0, mustExist: true) } ?? CorrectionsFile()
         let (inputs, gatherFailures) = gatherDocuments(files, options: documentOptions)
         try Output.refuseOverwriting(files + inputs.flatMap(\.paths), with: output)
         gatherFailures.forEach { printError("twingraph: error: \($0)") }
@@ -110,7 +114,7 @@ struct Extract: ParsableCommand {
         if failures > 0 && graphs.isEmpty {
             throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); no graph written")
         }
-        try writeOutput(try GraphJSON.encode(Graph.merging(graphs)), to: output)
+        try writeOutput(try GraphJSON.encode(fixes.apply(to: Graph.merging(graphs))), to: output)
         if failures > 0 {
             throw CLIFailure(message: "\(failures) of \(total) documents failed (see above); the others are in the graph")
         }

@@ -59,8 +59,20 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @OptionGroup var correctionsOptions: CorrectionsOptions
+
+    @Option(help: "The pymorphy3 dictionary folder, for the search index (default: $TWINGRAPH_DICT or ~/.local/share/twingraph/pymorphy3-dicts-ru).")
+    var dict: String?
+
     func run() throws {
-        let store = try storeOptions.open()
+        var store = try storeOptions.open()
+        let correctionsPath = try correctionsOptions.path(store: store, storePath: store.path)
+        let corrections = try CorrectionsOptions.load(correctionsPath, mustExist: correctionsOptions.corrections != nil)
+        try correctionsOptions.record(in: store)
+        if !corrections.corrections.isEmpty {
+            printError("twingraph: applying \(corrections.corrections.count) correction\(corrections.corrections.count == 1 ? "" : "s") from \(correctionsPath)")
+        }
+        store.searchTerms = SearchLemmas.indexTerms(dictionary: dict)
         var failures = 0
         // Graph JSON is read up front so that progress counts documents, not files (one graph
         // file usually holds the whole corpus); a report is extracted when its turn comes.
@@ -89,10 +101,13 @@ struct Ingest: ParsableCommand {
             }
         }
         var progress = Progress(total: work.count)
+        var matched = Array(repeating: false, count: corrections.corrections.count)
         var stored = 0  // documents ingested, unchanged ones included
         for item in work {
             do {
-                let (doc, graph) = try item.load()
+                let (doc, extracted) = try item.load()
+                let (graph, named) = corrections.applying(to: extracted)
+                matched = zip(matched, named).map { $0 || $1 }
                 let outcome = try store.ingest(document: doc, graph: graph)
                 stored += 1
                 progress.step(item.label, outcome.rawValue + (outcome == .unchanged ? "" : " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
@@ -109,6 +124,14 @@ struct Ingest: ParsableCommand {
                 progress.note("twingraph: error: \(item.label): \(error)")
                 progress.step(item.label, "failed")
             }
+        }
+        let unmatched = zip(corrections.corrections, matched).filter { !$0.1 }.map(\.0.summary)
+        if stored > 0 && !unmatched.isEmpty {
+            printError("twingraph: note: \(unmatched.count) correction\(unmatched.count == 1 ? "" : "s") named nothing in these documents (the fact or node may be in others, or a newer extraction gives it another id; `twingraph export` lists the ids):\n  " + unmatched.joined(separator: "\n  "))
+        }
+        if let terms = store.searchTerms {
+            let indexed = try store.indexUnindexedDocuments(terms: terms)
+            if indexed > 0 { printError("twingraph: \(indexed) earlier document\(indexed == 1 ? "" : "s") added to the search index") }
         }
         try keepQuerySnapshot(store)
         if failures > 0 {

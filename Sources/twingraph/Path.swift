@@ -33,7 +33,7 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "The second node.")
     var to: String
 
-    @Option(help: ArgumentHelp("Follow only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Follow only these relations"))
     var via: String?
 
     @Flag(help: "Every shortest path, not one.")
@@ -53,6 +53,11 @@ struct PathCommand: ParsableCommand {
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
+    @Option(help: Vocabulary.typeHelp("Go only through nodes of these types"))
+    var type: String?
+
     func validate() throws {
         if allShortest && k != nil { throw ValidationError("choose --all-shortest or --k N, not both") }
         if let k, k < 1 || k > Self.maximumK {
@@ -64,7 +69,7 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         try Output.refuseOverwriting(source.inputs, with: output)
         let relations = try parseRelations(via)
-        let queries = try source.queries()
+        let queries = try source.queries(filteredBy: facts, nodeTypes: try parseNodeTypes(type), anchors: [from, to])
         noteResolution(queries, from, to)
         let mode: GraphQueries.PathMode = allShortest ? .allShortest(limit: 1000) : (k.map { .alternatives($0) } ?? .shortest)
         let report = try answering { try queries.paths(from: from, to: to, via: relations, mode: mode, maxHops: maxHops) }

@@ -20,10 +20,10 @@ struct Neighbours: ParsableCommand {
     @Option(help: "Hops from the node.")
     var depth = 1
 
-    @Option(help: ArgumentHelp("Follow only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Follow only these relations"))
     var via: String?
 
-    @Option(help: ArgumentHelp("Keep only neighbours of these node types (comma-separated: city, region, country, organisation, person, event, or город, страна …).", valueName: "node-types"))
+    @Option(help: Vocabulary.typeHelp("Keep only neighbours of these node types"))
     var type: String?
 
     @Option(help: "text or json.")
@@ -31,13 +31,15 @@ struct Neighbours: ParsableCommand {
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     func validate() throws {
         if depth < 0 || depth > Self.maximumDepth { throw ValidationError("--depth takes 0 to \(Self.maximumDepth) hops") }
     }
 
     func run() throws {
         let relations = try parseRelations(via), kinds = try parseNodeTypes(type)
-        let q = try source.queries()
+        let q = try source.queries(filteredBy: facts, anchors: [node])
         noteResolution(q, node)
         let report = try answering { try q.neighbourhood(of: node, depth: depth, via: relations, nodeTypes: kinds) }
         try emit(report, format: format, text: TextReports.neighbourhood)
@@ -56,14 +58,19 @@ struct Partners: ParsableCommand {
     @Option(help: ArgumentHelp("Relations that count as partnership (comma-separated, JSON or Russian names). Default: twinned-with,partner-of.", valueName: "relations"))
     var via: String?
 
+    @Option(help: Vocabulary.typeHelp("Only partners of these node types"))
+    var type: String?
+
     @Option(help: "text or json.")
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     func run() throws {
         let relations = try parseRelations(via) ?? GraphQueries.partnership
-        let q = try source.queries()
+        let q = try source.queries(filteredBy: facts, nodeTypes: try parseNodeTypes(type), anchors: [node])
         noteResolution(q, node)
         let report = try answering { try q.partners(of: node, via: relations) }
         try emit(report, format: format, text: TextReports.partners)
@@ -88,14 +95,19 @@ struct Common: ParsableCommand {
     @Flag(help: "Count every relation, not only partnerships.")
     var any = false
 
+    @Option(help: Vocabulary.typeHelp("Only shared nodes of these types"))
+    var type: String?
+
     @Option(help: "text or json.")
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     func run() throws {
         let relations = any ? nil : (try parseRelations(via) ?? GraphQueries.partnership)
-        let q = try source.queries()
+        let q = try source.queries(filteredBy: facts, nodeTypes: try parseNodeTypes(type), anchors: [first, second])
         noteResolution(q, first, second)
         let report = try answering { try q.common(first, second, via: relations) }
         try emit(report, format: format, text: TextReports.common)
@@ -128,7 +140,7 @@ struct Rank: ParsableCommand {
     @Option(help: ArgumentHelp("Show only nodes of this type, e.g. city or город (the measure is still computed on the whole graph).", valueName: "node-type"))
     var type: String?
 
-    @Option(help: ArgumentHelp("Use only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Use only these relations"))
     var via: String?
 
     @Option(help: "How many to show.")
@@ -141,6 +153,8 @@ struct Rank: ParsableCommand {
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
+
+    @OptionGroup var facts: FactFilterOptions
 
     func validate() throws {
         if let samples {
@@ -161,7 +175,7 @@ struct Rank: ParsableCommand {
                 FileHandle.standardError.write(Data("\rbetweenness: \(done)/\(total) sources\(end)".utf8))
             }
         }
-        let report = try source.queries().rank(by: by, nodeType: nodeType, via: relations, top: top,
+        let report = try source.queries(filteredBy: facts).rank(by: by, nodeType: nodeType, via: relations, top: top,
                                                samples: samples, progress: progress,
                                                warn: { printError("twingraph: warning: \($0)") })
         try emit(report, format: format, text: TextReports.rank)
@@ -174,17 +188,22 @@ struct Components: ParsableCommand {
         discussion: "Example: twingraph components --via twinned-with,partner-of"
     )
 
-    @Option(help: ArgumentHelp("Use only these relations (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).", valueName: "relations"))
+    @Option(help: Vocabulary.viaHelp("Use only these relations"))
     var via: String?
+
+    @Option(help: Vocabulary.typeHelp("Use only nodes of these types"))
+    var type: String?
 
     @Option(help: "text or json.")
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     func run() throws {
         let relations = try parseRelations(via)
-        let report = try source.queries().components(via: relations)
+        let report = try source.queries(filteredBy: facts, nodeTypes: try parseNodeTypes(type)).components(via: relations)
         try emit(report, format: format, text: TextReports.components)
     }
 }
@@ -201,14 +220,19 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Only facts of these relations (comma-separated, JSON or Russian names).", valueName: "relations"))
     var via: String?
 
+    @Option(help: Vocabulary.typeHelp("Only facts with nodes of these types"))
+    var type: String?
+
     @Option(help: "text or json.")
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     func run() throws {
         let relations = try parseRelations(via)
-        let q = try source.queries()
+        let q = try source.queries(filteredBy: facts, nodeTypes: try parseNodeTypes(type), anchors: [node])
         noteResolution(q, node)
         let report = try answering { try q.timeline(of: node, via: relations) }
         try emit(report, format: format, text: TextReports.timeline)
@@ -217,16 +241,26 @@ struct Timeline: ParsableCommand {
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Size and shape of the graph: counts by type, components, hubs."
+        abstract: "Size and shape of the graph: counts by type, components, hubs.",
+        discussion: "Example: twingraph stats --years 2011-2019 --via побратимы,партнёры"
     )
+
+    @Option(help: Vocabulary.viaHelp("Count only facts of these relations"))
+    var via: String?
+
+    @Option(help: Vocabulary.typeHelp("Count only nodes of these types"))
+    var type: String?
 
     @Option(help: "text or json.")
     var format: QueryFormat = .text
 
     @OptionGroup var source: GraphSourceOptions
 
+    @OptionGroup var facts: FactFilterOptions
+
     func run() throws {
-        let report = try source.queries().stats()
+        let report = try source.queries(filteredBy: facts, relations: try parseRelations(via), nodeTypes: try parseNodeTypes(type),
+                                            countsText: true).stats()
         try emit(report, format: format, text: TextReports.stats)
     }
 }

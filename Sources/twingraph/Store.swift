@@ -133,8 +133,11 @@ func emit<T: Encodable>(_ report: T, format: QueryFormat, output: String? = nil,
 /// correction is never silent. Names that do not resolve are left to the query's own error.
 func noteResolution(_ queries: GraphQueries, _ names: String...) {
     for name in names {
-        if case .found(let c, let how) = queries.resolver.resolve(name), how == .stem || how == .spelling {
+        guard case .found(let c, let how) = queries.resolver.resolve(name) else { continue }
+        if how == .stem || how == .spelling {
             printError("twingraph: \"\(name)\" read as \(c.name) (\(c.id), by \(how == .stem ? "word form" : "spelling"))")
+        } else if how == .name, !Transliteration.hasCyrillic(name), Transliteration.hasCyrillic(c.name) {
+            printError("twingraph: \"\(name)\" read as \(c.name) (\(c.id), in Latin letters)")
         }
     }
 }

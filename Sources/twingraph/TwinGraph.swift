@@ -7,6 +7,10 @@ import Foundation
 struct Main {
     static func main() {
         Output.prepareStandardDescriptors()
+        if let message = DidYouMean.unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            printError("twingraph: error: \(message)")
+            Foundation.exit(2)
+        }
         var command: ParsableCommand
         do {
             command = try TwinGraph.parseAsRoot()
@@ -67,7 +71,7 @@ struct TwinGraph: ParsableCommand {
             Extract.self, TextCommand.self, Render.self, Draw.self, Appendix.self, Morph.self, ParseCommand.self, Bench.self,
             Ingest.self, Remove.self, DocumentsCommand.self, Export.self,
             PathCommand.self, Neighbours.self, Partners.self, Common.self, Rank.self, Components.self,
-            Timeline.self, Stats.self,
+            Timeline.self, Stats.self, SearchCommand.self, Correct.self,
         ]
     )
 }

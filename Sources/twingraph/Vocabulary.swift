@@ -76,3 +76,17 @@ private func parseNames<T: Hashable>(_ list: String?, in table: [String: T], lis
     if out.isEmpty { throw ValidationError("\(option) names no \(kind); \(plural) are: \(listing)") }
     return out
 }
+
+extension Vocabulary {
+    /// Help of a `--type` that keeps the facts between nodes of these types.
+    static func typeHelp(_ what: String) -> ArgumentHelp {
+        ArgumentHelp("\(what) (comma-separated: city, region, country, organisation, person, event, or город, страна …).",
+                     valueName: "node-types")
+    }
+
+    /// Help of a `--via` that keeps the facts of these relations.
+    static func viaHelp(_ what: String) -> ArgumentHelp {
+        ArgumentHelp("\(what) (comma-separated; JSON or Russian names: twinned-with or побратимы, partner-of or партнёры, visited or визиты, signed or подписали …).",
+                     valueName: "relations")
+    }
+}

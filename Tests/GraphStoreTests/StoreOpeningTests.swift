@@ -33,7 +33,7 @@ import KnowledgeGraph
         let q = try DatabaseQueue(path: path)
         #expect(try q.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try q.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == GraphStore.schemaVersion)
-        #expect(GraphStore.schemaVersion == 4)
+        #expect(GraphStore.schemaVersion == 6)
     }
 
     @Test func twoIngestsAndQueriesAtOnceLoseNoDocument() async throws {
@@ -77,12 +77,12 @@ import KnowledgeGraph
         try q.close()
         let before = try Self.bytes(path)
         for readOnly in [false, true] {
-            #expect(throws: GraphStoreError.newerSchema(path: path, version: 99, supported: 3)) {
+            #expect(throws: GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion)) {
                 _ = try GraphStore(path: path, readOnly: readOnly)
             }
         }
         #expect(try Self.bytes(path) == before)
-        #expect(GraphStoreError.newerSchema(path: path, version: 99, supported: 3).description.contains("schema version 99"))
+        #expect(GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion).description.contains("schema version 99"))
     }
 
     @Test func anotherSQLiteDatabaseIsRefusedAndLeftUntouched() throws {

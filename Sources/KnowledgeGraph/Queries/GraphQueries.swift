@@ -36,7 +36,8 @@ public struct GraphQueries: Sendable {
     public let graph: Graph
     private let lazyResolver: Lazy<NameResolver>
     private let lazyAll: Lazy<GraphIndex>
-    private let details: (any GraphDetails)?
+    /// Where the attributes and evidence of a graph read without them are found.
+    public let details: (any GraphDetails)?
     private let factCounts: FactCounts?
 
     /// How many mentions and evidence spans the graph has, for a graph read without them.

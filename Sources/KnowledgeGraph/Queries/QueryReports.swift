@@ -22,6 +22,8 @@ public struct RelationRef: Codable, Sendable, Hashable {
     public var since: Int?
     public var status: String?
     public var role: String?
+    /// What was corrected by hand (`twingraph correct`): "status", "year", …; nil when nothing.
+    public var corrected: String?
     public var evidence: [Span]
 
     public init(_ edge: Edge) {
@@ -31,6 +33,7 @@ public struct RelationRef: Codable, Sendable, Hashable {
         since = edge.attributes["since"]?.intValue
         status = edge.attributes["status"]?.stringValue
         role = edge.attributes["role"]?.stringValue
+        corrected = edge.attributes[CorrectionsFile.markKey]?.stringValue
         evidence = edge.evidence.sorted()
     }
 
@@ -39,7 +42,7 @@ public struct RelationRef: Codable, Sendable, Hashable {
     public var when: String? { date ?? year.map(String.init) }
 
     // Encoded explicitly so that absent values appear as null: a reader can rely on every key.
-    enum CodingKeys: String, CodingKey { case id, type, source, target, year, date, since, status, role, evidence }
+    enum CodingKeys: String, CodingKey { case id, type, source, target, year, date, since, status, role, corrected, evidence }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +55,7 @@ public struct RelationRef: Codable, Sendable, Hashable {
         try c.encode(since, forKey: .since)
         try c.encode(status, forKey: .status)
         try c.encode(role, forKey: .role)
+        try c.encode(corrected, forKey: .corrected)
         try c.encode(evidence, forKey: .evidence)
     }
 }

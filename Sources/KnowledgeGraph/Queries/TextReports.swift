@@ -9,6 +9,7 @@ public enum TextReports {
         if let role = r.role { parts.append(role) }
         if let since = r.since { parts.append("since \(since)") }
         if let when = r.when { parts.append(when) }
+        if let corrected = r.corrected { parts.append("corrected by hand: \(corrected)") }
         return parts.joined(separator: ", ")
     }
 
@@ -64,7 +65,9 @@ public enum TextReports {
         guard !r.partners.isEmpty else { return "\(r.node.name) has no partners in the graph.\n" }
         var rows: [[String]] = [["partner", "country", "relation", "since", "dates", "documents"]]
         for p in r.partners {
-            let rels = Array(Set(p.relations.map { [$0.type.rawValue, $0.status].compactMap { $0 }.joined(separator: " ") })).sorted()
+            let rels = Array(Set(p.relations.map { relation in
+                [relation.type.rawValue, relation.status, relation.corrected.map { "(corrected by hand: \($0))" }].compactMap { $0 }.joined(separator: " ")
+            })).sorted()
             let since = Array(Set(p.relations.compactMap(\.since))).sorted().map(String.init)
             let dates = Array(Set(p.relations.compactMap(\.when))).sorted()
             rows.append([p.node.name, p.country ?? "", rels.joined(separator: "; "), since.joined(separator: ", "),
