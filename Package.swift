@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
         .target(name: "Extraction", dependencies: ["Documents", "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Parsing"]),
-        .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
+        .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"], resources: [.copy("Resources")]),
         .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
         .target(name: "GraphStore", dependencies: [
             "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),

@@ -69,8 +69,11 @@ public enum Graphviz {
         return 0
     }
 
-    /// Lays out `dot` with `layout` and renders it as `format`.
-    public static func render(dot: String, layout: Layout, format: OutputFormat) throws -> Data {
+    /// Lays out `dot` with `layout` and renders it as `format`. With `pinned`, every node and
+    /// `_background` drawing already has its place in points and Graphviz only routes the edges
+    /// (its "nop" engine, `neato -n`): neato would move a picture whose nodes are all pinned to
+    /// centre them, away from a background drawn in the same coordinates.
+    public static func render(dot: String, layout: Layout, format: OutputFormat, pinned: Bool = false) throws -> Data {
         lock.lock()
         defer { lock.unlock() }
         messages = []
@@ -83,7 +86,7 @@ public enum Graphviz {
             throw RenderError.parse(messages: messages)
         }
         defer { agclose(graph) }
-        guard gvLayout(gvc, graph, layout.rawValue) == 0 else {
+        guard gvLayout(gvc, graph, pinned ? "nop" : layout.rawValue) == 0 else {
             throw RenderError.layout(layout, messages: messages)
         }
         defer { gvFreeLayout(gvc, graph) }

@@ -45,7 +45,7 @@ public struct CityAppendix: Sendable {
 
     /// Builds the appendix for the node `cityID`.
     public init(graph: Graph, cityID: String) throws {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         let byID = g.nodesByID
         guard let city = byID[cityID] else { throw DiagramError.unknownNode(cityID) }
         self.city = city

@@ -15,7 +15,7 @@ public enum NetworkDiagram {
     }
 
     public static func make(_ graph: Graph, options: Options = Options()) -> Diagram {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         let byID = g.nodesByID
         let reporters = g.diagramReporters
         let pairs = PlacePair.all(in: g, includeVisits: options.includeVisits)

@@ -24,7 +24,7 @@ public enum PathDiagram {
     }
 
     public static func make(_ graph: Graph, path: [Edge], from: String, options: Options = Options()) throws -> Diagram {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         let byID = g.nodesByID
         guard byID[from] != nil else { throw DiagramError.unknownNode(from) }
         let sequence = try nodeSequence(path, from: from)

@@ -92,7 +92,7 @@ public enum TimelineDiagram {
     static func isYearOnly(_ fact: Fact) -> Bool { fact.date == String(fact.year) }
 
     public static func make(_ graph: Graph, center: String, options: Options = Options()) throws -> Diagram {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         guard let node = g.nodesByID[center] else { throw DiagramError.unknownNode(center) }
         let facts = facts(g, center: center)
         let years = Set(facts.map(\.year)).sorted()
