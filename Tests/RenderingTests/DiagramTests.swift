@@ -345,6 +345,38 @@ extension DOTValue {
         #expect(Fixture.parseXML(try d.render(.svg)) == nil)
     }
 
+    /// Each country's name is written beside one of its own places: the gap between the name's
+    /// box and the nearest place of the country is a few points, not a stretch of the page.
+    @Test func largeNetworkWritesEachCountryByItsPlaces() throws {
+        let g = Self.bigGraph()
+        let d = NetworkDiagram.make(g)
+        let boxes = Dictionary(LaidOut.boxes(String(decoding: try d.render(.dot), as: UTF8.self)).map { ($0.id, $0) },
+                               uniquingKeysWith: { a, _ in a })
+        let labels = d.dot.nodes.filter { $0.id.hasPrefix("country") }
+        #expect(labels.count == Set(g.nodes.compactMap(\.country)).count)
+        let names = CountryPalette.names(in: g)
+        for label in labels {
+            let text = try #require(label.attributes.first { $0.0 == "label" }?.1.plain)
+            let code = try #require(names.first { $0.value == text }?.key)
+            let own = d.dot.nodes.filter { n in n.id.hasPrefix("n") && n.attributes.contains { $0.0 == "fillcolor" } }
+                .filter { n in g.nodes.sorted { $0.id < $1.id }.filter { $0.country == code }.contains { node in
+                    n.attributes.contains { $0.0 == "tooltip" && $0.1.plain == node.name } } }
+            let box = try #require(boxes[label.id])
+            let gaps = own.compactMap { boxes[$0.id] }.map { p in
+                max(abs(p.x - box.x) - (p.w + box.w) / 2, abs(p.y - box.y) - (p.h + box.h) / 2)
+            }
+            #expect((gaps.min() ?? .infinity) < 12, "\(text) is \(gaps.min() ?? -1) pt from its nearest place")
+        }
+    }
+
+    /// A PNG for print at 300 dpi is wide enough to fill a landscape A4 page's printable width
+    /// (at least 8 inches: 2400 pixels).
+    @Test func largeNetworkAt300DPIIsAtLeast2400PixelsWide() throws {
+        let png = try NetworkDiagram.make(Self.bigGraph()).render(.png, dpi: 300)
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width >= 2400, "\(width) px")
+    }
+
     @Test func denseEgoKeepsNodesApart() throws {
         let d = try EgoDiagram.make(Self.bigGraph(), center: "city/r0")
         let boxes = LaidOut.boxes(String(decoding: try d.render(.dot), as: UTF8.self))

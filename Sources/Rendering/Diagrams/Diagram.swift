@@ -10,11 +10,15 @@ public struct Diagram: Sendable {
     /// Every node has its `pos` in points and keeps it (the map): laid out with Graphviz's
     /// "nop" engine unless `render` is given another layout.
     public var pinned: Bool
+    /// For a pinned diagram, the graph before its nodes were pinned: what another layout engine
+    /// asked for with `render(layout:)` lays out.
+    public var free: DOTGraph?
 
-    public init(dot: DOTGraph, layout: Layout, pinned: Bool = false) {
+    public init(dot: DOTGraph, layout: Layout, pinned: Bool = false, free: DOTGraph? = nil) {
         self.dot = dot
         self.layout = layout
         self.pinned = pinned
+        self.free = free
     }
 
     /// Lays out and renders the diagram (`layout` may be overridden, e.g. to compare engines).
@@ -22,7 +26,7 @@ public struct Diagram: Sendable {
     /// size in inches stays the same, so 300 dpi gives about three times as many pixels. It
     /// does not apply to SVG and PDF, which are vector formats.
     public func render(_ format: OutputFormat, layout override: Layout? = nil, dpi: Double? = nil) throws -> Data {
-        var dot = dot
+        var dot = override.flatMap { _ in free } ?? dot
         if format == .png, let dpi { dot.graphAttributes.append(("dpi", .text(String(format: "%g", dpi)))) }
         return try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format, pinned: pinned && override == nil)
     }
