@@ -35,6 +35,14 @@ import KnowledgeGraph
         #expect(png.status == 0 && png.stdout.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
+    /// One path picture: `path --format svg` draws exactly what `draw path` draws.
+    @Test func pathSVGIsTheDrawPathPicture() throws {
+        let query = try Self.run(["path", "Кайфын", "Магдебург", "--graph", Self.fixture, "--format", "svg"])
+        let draw = try Self.run(["draw", "path", "Кайфын", "Магдебург", "--graph", Self.fixture])
+        #expect(query.status == 0 && draw.status == 0, "\(query.stderr) \(draw.stderr)")
+        #expect(!query.stdout.isEmpty && query.stdout == draw.stdout)
+    }
+
     @Test func drawErrors() throws {
         let unknown = try Self.run(["draw", "ego", "Атлантида", "--graph", Self.fixture])
         // the name is quoted back with the closest candidates
