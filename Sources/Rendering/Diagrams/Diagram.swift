@@ -39,6 +39,7 @@ public struct Diagram: Sendable {
 public enum DiagramError: Error, CustomStringConvertible, Equatable {
     case unknownNode(String)
     case notAPath(String)
+    case noSuchPage(Int, of: Int)
 
     public var description: String {
         switch self {
@@ -46,6 +47,8 @@ public enum DiagramError: Error, CustomStringConvertible, Equatable {
             return "no node '\(id)' in the graph; check the name or id (`twingraph draw network` shows them all)"
         case let .notAPath(why):
             return "the edges given do not form a path: \(why); list edge ids in order from A to B"
+        case let .noSuchPage(page, pages):
+            return "there is no page \(page): the timeline has \(pages) page\(pages == 1 ? "" : "s") (--page 1\(pages > 1 ? "…\(pages)" : ""))"
         }
     }
 }
