@@ -75,7 +75,7 @@ public enum MapDiagram {
                 .sorted().joined(separator: "; ")
         }
         var legend = PlaceLook.legend(
-            title: options.title, subtitle: DiagramText.wrap(subtitle, width: 120), countries: located.map(\.node.country),
+            title: options.title, subtitle: subtitle.split(separator: "\n").map { DiagramText.wrap(String($0), width: 130) }.joined(separator: "\n"), countries: located.map(\.node.country),
             names: CountryPalette.names(in: g), palette: palette, relations: relations, shapes: [])
         legend.columns = 5
         dot.graphAttributes.append(("label", .html(legend.html())))
