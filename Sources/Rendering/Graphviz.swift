@@ -39,12 +39,15 @@ public enum RenderError: Error, CustomStringConvertible {
     case layout(Layout, messages: [String])
     case render(OutputFormat, messages: [String])
     case noPlugin(String)
+    case fixedLayout(Layout)
 
     public var description: String {
         switch self {
         case let .parse(m): return "Graphviz could not read the generated DOT: " + Self.join(m)
         case let .layout(l, m): return "Graphviz layout '\(l.rawValue)' failed: " + Self.join(m)
         case let .render(f, m): return "Graphviz could not render \(f.rawValue): " + Self.join(m)
+        case let .fixedLayout(l):
+            return "this diagram places every node itself (at its coordinates, or in rows); --layout \(l.rawValue) does not apply to it"
         case let .noPlugin(what):
             return "Graphviz has no plugin for \(what); install libgraphviz-dev (scripts/setup.sh does)"
         }

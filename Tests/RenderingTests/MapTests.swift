@@ -53,6 +53,14 @@ import KnowledgeGraph
         #expect(svg.contains("регионы (область, а не точка) — Краевая область"))
     }
 
+    /// The map places every node itself: another layout engine is refused with a message, its
+    /// own (neato) draws the same picture.
+    @Test func anotherLayoutIsRefused() throws {
+        let d = MapDiagram.make(try Fixture.graph())
+        #expect(throws: RenderError.self) { try d.render(.svg, layout: .fdp) }
+        #expect(try d.render(.svg, layout: .neato) == d.render(.svg))
+    }
+
     /// Even-odd ray casting.
     static func contains(_ polygon: [(x: Double, y: Double)], x: Double, y: Double) -> Bool {
         var inside = false

@@ -26,9 +26,12 @@ public struct Diagram: Sendable {
     /// size in inches stays the same, so 300 dpi gives about three times as many pixels. It
     /// does not apply to SVG and PDF, which are vector formats.
     public func render(_ format: OutputFormat, layout override: Layout? = nil, dpi: Double? = nil) throws -> Data {
+        if pinned, free == nil, let override, override != layout {
+            throw RenderError.fixedLayout(override)
+        }
         var dot = override.flatMap { _ in free } ?? dot
         if format == .png, let dpi { dot.graphAttributes.append(("dpi", .text(String(format: "%g", dpi)))) }
-        return try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format, pinned: pinned && override == nil)
+        return try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format, pinned: pinned && (override == nil || free == nil))
     }
 
     /// The resolutions `render` accepts for PNG.
