@@ -189,7 +189,7 @@ public enum MapDiagram {
             ]))
             guard labelled(place) else { continue }
             let name = place.node.name
-            let fontSize = place.isReporter ? 13.0 : 11.0
+            let fontSize = place.isReporter ? 13.0 : 10.0
             let spot = placer.place(x: xy.x, y: xy.y, radius: place.radius, text: name, fontSize: fontSize,
                                     bold: place.isReporter, within: bounds)
             dot.nodes.append(DOTGraph.Node(id: labelID, attributes: [
