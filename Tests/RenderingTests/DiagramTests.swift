@@ -370,6 +370,29 @@ extension DOTValue {
         }
     }
 
+    /// Lines keep off the places they do not join: the drawn network has far fewer edge–node
+    /// crossings than neato's own layout with straight lines.
+    @Test func largeNetworkKeepsLinesOffOtherNodes() throws {
+        let d = NetworkDiagram.make(Self.bigGraph())
+        let places = Set(d.dot.nodes.filter { $0.id.hasPrefix("n") }.map(\.id))
+        let drawn = LaidOut.crossings(String(decoding: try d.render(.dot), as: UTF8.self), nodes: places)
+        var neato = try #require(d.free)
+        neato.graphAttributes = neato.graphAttributes.filter { $0.0 != "splines" } + [("splines", "line")]
+        let onePass = LaidOut.crossings(String(decoding: try Diagram(dot: neato, layout: .neato).render(.dot), as: UTF8.self), nodes: places)
+        #expect(onePass > 0, "the test graph has no crossing to avoid")
+        #expect(drawn * 3 <= onePass, "\(drawn) crossings, neato alone \(onePass)")
+    }
+
+    @Test func lineClearanceMovesANodeOffALine() {
+        let boxes = ["a": NodeBox(x: 0, y: 0, width: 40, height: 20), "b": NodeBox(x: 300, y: 0, width: 40, height: 20),
+                     "m": NodeBox(x: 150, y: 3, width: 60, height: 24), "far": NodeBox(x: 150, y: 200, width: 60, height: 24)]
+        #expect(LineClearance.push(boxes["m"]!, offSegmentFrom: boxes["a"]!, to: boxes["b"]!, margin: 5) != nil)
+        let cleared = LineClearance.clear(boxes, edges: [("a", "b")])
+        #expect(LineClearance.push(cleared["m"]!, offSegmentFrom: cleared["a"]!, to: cleared["b"]!, margin: 5) == nil)
+        #expect(cleared["m"]!.y > 3, "pushed to its own side")
+        #expect(cleared["a"]! == boxes["a"]! && cleared["far"]! == boxes["far"]!)
+    }
+
     /// A PNG for print at 300 dpi is wide enough to fill a landscape A4 page's printable width
     /// (at least 8 inches: 2400 pixels).
     @Test func largeNetworkAt300DPIIsAtLeast2400PixelsWide() throws {
