@@ -198,6 +198,16 @@ import KnowledgeGraph
         #expect(YearList.text([]) == "")
     }
 
+    /// The path picture is the same on every call (the pinned layout leaves Graphviz only the
+    /// routing of its lines).
+    @Test func pathIsReproducible() throws {
+        let g = try Fixture.graph()
+        let a = try #require(g.edges.first { $0.id == "twinned-with:city/kaifeng->city/omsk@status=established@year=2019" })
+        let first = try PathDiagram.make(g, path: [a], from: "city/kaifeng").render(.svg)
+        _ = try NetworkDiagram.make(LargeDiagramTests.bigGraph()).render(.png)
+        #expect(try PathDiagram.make(g, path: [a], from: "city/kaifeng").render(.svg) == first)
+    }
+
     @Test func pathMustBeConnected() throws {
         let g = try Fixture.graph()
         let a = try #require(g.edges.first { $0.id == "twinned-with:city/kaifeng->city/omsk@status=established@year=2019" })
