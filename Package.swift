@@ -33,8 +33,11 @@ let package = Package(
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
         .target(name: "Extraction", dependencies: ["Documents", "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Parsing"]),
-        .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"]),
-        .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering"]),
+        .target(name: "Rendering", dependencies: ["CGraphviz", "KnowledgeGraph"], resources: [.copy("Resources")]),
+        // Reports: the appendix as PDF for print, laid out with pango on a cairo PDF surface (the
+        // libraries Graphviz draws its own PDF with), the diagram embedded as vectors via poppler.
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .target(name: "Reports", dependencies: ["KnowledgeGraph", "Rendering", "CPangoCairo", "CPoppler"]),
         .target(name: "GraphStore", dependencies: [
             "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -50,7 +53,7 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "KnowledgeGraph", "Gazetteer", "Morphology", "Documents"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "KnowledgeGraph"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph"],
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rendering", "KnowledgeGraph", "CPoppler"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "GraphStoreTests", dependencies: [
             "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),

@@ -9,7 +9,8 @@ set -euo pipefail
 DICT_VERSION=2.4.417150.4580142
 DICT_DIR=${TWINGRAPH_DICT:-${XDG_DATA_HOME:-$HOME/.local/share}/twingraph/pymorphy3-dicts-ru}
 APT_PACKAGES=(libgraphviz-dev pkg-config fonts-dejavu-core iso-codes zlib1g-dev
-  libxml2-dev libpoppler-glib-dev libgsf-1-dev)  # Documents: HTML, PDF and .doc in-process; Parsing: zlib
+  libxml2-dev libpoppler-glib-dev libgsf-1-dev  # Documents: HTML, PDF and .doc in-process; Parsing: zlib
+  libpango1.0-dev)  # Reports: the appendix as PDF (pango on cairo)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -64,7 +64,7 @@ public struct GraphStyle: Sendable {
     /// Builds the DOT graph for a knowledge graph. Node ids in DOT are positional (`n0`, `n1`…)
     /// so names never appear in identifiers; names are labels only.
     public static func dotGraph(for graph: Graph, options: Options = Options()) -> DOTGraph {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         var dot = DOTGraph(directed: true)
         dot.graphAttributes = [
             ("charset", "UTF-8"), ("fontname", .text(fontName)), ("overlap", "prism"),

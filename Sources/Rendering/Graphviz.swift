@@ -39,12 +39,15 @@ public enum RenderError: Error, CustomStringConvertible {
     case layout(Layout, messages: [String])
     case render(OutputFormat, messages: [String])
     case noPlugin(String)
+    case fixedLayout(Layout)
 
     public var description: String {
         switch self {
         case let .parse(m): return "Graphviz could not read the generated DOT: " + Self.join(m)
         case let .layout(l, m): return "Graphviz layout '\(l.rawValue)' failed: " + Self.join(m)
         case let .render(f, m): return "Graphviz could not render \(f.rawValue): " + Self.join(m)
+        case let .fixedLayout(l):
+            return "this diagram places every node itself (at its coordinates, or in rows); --layout \(l.rawValue) does not apply to it"
         case let .noPlugin(what):
             return "Graphviz has no plugin for \(what); install libgraphviz-dev (scripts/setup.sh does)"
         }
@@ -69,8 +72,41 @@ public enum Graphviz {
         return 0
     }
 
-    /// Lays out `dot` with `layout` and renders it as `format`.
-    public static func render(dot: String, layout: Layout, format: OutputFormat) throws -> Data {
+    /// Lays out `dot` with `layout` and renders it as `format`. With `pinned`, every node and
+    /// `_background` drawing already has its place in points and Graphviz only routes the edges
+    /// (its "nop" engine, `neato -n`): neato would move a picture whose nodes are all pinned to
+    /// centre them, away from a background drawn in the same coordinates.
+    public static func render(dot: String, layout: Layout, format: OutputFormat, pinned: Bool = false) throws -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        messages = []
+        let previous = agseterrf(collector)
+        defer { agseterrf(previous) }
+
+        guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
+        defer { gvFreeContext(gvc) }
+        guard let graph = DeterministicRead.graph(from: dot) else {
+            throw RenderError.parse(messages: messages)
+        }
+        defer { agclose(graph) }
+        guard gvLayout(gvc, graph, pinned ? "nop" : layout.rawValue) == 0 else {
+            throw RenderError.layout(layout, messages: messages)
+        }
+        defer { gvFreeLayout(gvc, graph) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(gvc, graph, format.graphvizName, &buffer, &length) == 0, let buffer else {
+            throw RenderError.render(format, messages: messages)
+        }
+        defer { gvFreeRenderData(buffer) }
+        try failOnReportedErrors(format)
+        return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// Where `layout` puts each node of `dot`: centre, width and height in points, by node name.
+    /// For diagrams laid out in two passes: the first finds the places, the second draws them
+    /// pinned with what depends on where they are (the network's country names).
+    public static func nodeBoxes(dot: String, layout: Layout) throws -> [String: NodeBox] {
         lock.lock()
         defer { lock.unlock() }
         messages = []
@@ -87,16 +123,53 @@ public enum Graphviz {
             throw RenderError.layout(layout, messages: messages)
         }
         defer { gvFreeLayout(gvc, graph) }
+        // Rendering as DOT writes the layout into the nodes' pos, width and height attributes.
         var buffer: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
-        guard gvRenderData(gvc, graph, format.graphvizName, &buffer, &length) == 0, let buffer else {
-            throw RenderError.render(format, messages: messages)
+        guard gvRenderData(gvc, graph, "dot", &buffer, &length) == 0, let buffer else {
+            throw RenderError.render(.dot, messages: messages)
         }
-        defer { gvFreeRenderData(buffer) }
+        gvFreeRenderData(buffer)
+        try failOnReportedErrors(.dot)
+        var boxes: [String: NodeBox] = [:]
+        var node = agfstnode(graph)
+        while let n = node {
+            if let name = agnameof(UnsafeMutableRawPointer(n)), let box = NodeBox(
+                pos: attribute(n, "pos"), width: attribute(n, "width"), height: attribute(n, "height")) {
+                boxes[String(cString: name)] = box
+            }
+            node = agnxtnode(graph, n)
+        }
+        return boxes
+    }
+
+    private static func attribute(_ node: UnsafeMutablePointer<Agnode_t>, _ name: String) -> String? {
+        var key = Array(name.utf8CString)
+        return key.withUnsafeMutableBufferPointer { k in
+            agget(UnsafeMutableRawPointer(node), k.baseAddress).map { String(cString: $0) }
+        }
+    }
+
+    private static func failOnReportedErrors(_ format: OutputFormat) throws {
         // Graphviz reports some errors (a malformed HTML-like label, say) and still renders,
         // silently dropping what it could not read: that is a failure, not a picture.
         let errors = messages.filter { $0.hasPrefix("Error") }
         if !errors.isEmpty { throw RenderError.render(format, messages: errors) }
-        return Data(bytes: buffer, count: Int(length))
+    }
+}
+
+/// A laid-out node: centre, width and height in points.
+public struct NodeBox: Sendable, Equatable {
+    public var x, y, width, height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+
+    /// From Graphviz's attributes: pos "x,y" in points, width and height in inches.
+    init?(pos: String?, width: String?, height: String?) {
+        guard let xy = pos?.split(separator: ",").compactMap({ Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "!"))) }),
+              xy.count >= 2, let w = width.flatMap(Double.init), let h = height.flatMap(Double.init) else { return nil }
+        self.init(x: xy[0], y: xy[1], width: w * 72, height: h * 72)
     }
 }

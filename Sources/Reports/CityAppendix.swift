@@ -26,6 +26,19 @@ public struct AppendixTable: Sendable, Equatable {
     }
 }
 
+extension AppendixTable {
+    /// The table without the columns no row fills (a "Цель" no report gives, say); a table
+    /// without rows keeps its columns.
+    func withoutEmptyColumns() -> AppendixTable {
+        guard !rows.isEmpty else { return self }
+        let kept = columns.indices.filter { k in rows.contains { k < $0.cells.count && !$0.cells[k].isEmpty } }
+        var table = self
+        table.columns = kept.map { columns[$0] }
+        table.rows = rows.map { row in Row(cells: kept.map { k in k < row.cells.count ? row.cells[k] : "" }, footnotes: row.footnotes) }
+        return table
+    }
+}
+
 /// The appendix for one city: partners, visits, agreements, events and people, built from a
 /// graph; every row points to the sentences it comes from.
 public struct CityAppendix: Sendable {
@@ -45,7 +58,7 @@ public struct CityAppendix: Sendable {
 
     /// Builds the appendix for the node `cityID`.
     public init(graph: Graph, cityID: String) throws {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         let byID = g.nodesByID
         guard let city = byID[cityID] else { throw DiagramError.unknownNode(cityID) }
         self.city = city
@@ -172,6 +185,12 @@ public struct CityAppendix: Sendable {
         people = AppendixTable(id: "people", title: "Персоны", columns: ["Имя", "Должность"],
                                rows: Self.merging(peopleRows).map { .init(cells: $0.cells, footnotes: notes.cite($0.evidence)) })
 
+        // Columns no row fills go (the graph rarely says a visit's purpose).
+        partners = partners.withoutEmptyColumns()
+        visits = visits.withoutEmptyColumns()
+        agreements = agreements.withoutEmptyColumns()
+        events = events.withoutEmptyColumns()
+        people = people.withoutEmptyColumns()
         footnotes = notes.footnotes
         let cited = Set(footnotes.map(\.span.document))
         documents = g.documents.filter { cited.contains($0.id) }

@@ -18,7 +18,7 @@ func resolvePlace(_ name: String, in graph: Graph, file: String) throws -> Node 
 
 /// Appendix formats.
 enum AppendixFormat: String, CaseIterable, ExpressibleByArgument {
-    case md, html, csv
+    case md, html, csv, pdf
 }
 
 struct Appendix: ParsableCommand {
@@ -29,9 +29,11 @@ struct Appendix: ParsableCommand {
         directory given with -o (default: the current directory), named after the city:
           md    CITY-appendix.md and, beside it, CITY-ego.svg (the diagram it shows)
           html  CITY-appendix.html, the diagram inline, prints on A4
+          pdf   CITY-appendix.pdf, A4 pages for print, the diagram as vectors
           csv   CITY-partners.csv, CITY-visits.csv, CITY-agreements.csv, CITY-events.csv, CITY-people.csv
         For one city, -o may instead name the file: `-o omsk.html` writes the HTML appendix there \
-        (the format is taken from the extension), `-o omsk.md` the Markdown one, its diagram beside it.
+        (the format is taken from the extension), `-o omsk.md` the Markdown one, its diagram beside it, \
+        `-o omsk.pdf` the PDF.
 
         Examples:
           twingraph appendix омск -o omsk.html
@@ -52,16 +54,16 @@ struct Appendix: ParsableCommand {
     /// The graph's source as messages name it.
     var graph: String { source.label }
 
-    @Option(help: "md, html or csv (default: from the -o file's extension, else md).")
+    @Option(help: "md, html, csv or pdf (default: from the -o file's extension, else md).")
     var format: AppendixFormat?
 
-    @Option(name: .shortAndLong, help: "Output directory (created if missing), or for one city a file named .md or .html.")
+    @Option(name: .shortAndLong, help: "Output directory (created if missing), or for one city a file named .md, .html or .pdf.")
     var output: String = "."
 
     /// The extension of -o when it names an appendix file (.md, .html) rather than a directory.
     var fileExtension: String? {
         let ext = (output as NSString).pathExtension.lowercased()
-        return ["md", "html"].contains(ext) ? ext : nil
+        return ["md", "html", "pdf"].contains(ext) ? ext : nil
     }
 
     var chosenFormat: AppendixFormat { format ?? fileExtension.flatMap(AppendixFormat.init(rawValue:)) ?? .md }
@@ -120,11 +122,21 @@ struct Appendix: ParsableCommand {
             files.append((file ?? "\(appendix.slug)-appendix.html", Data(appendix.html(svg: try egoSVG(g, node)).utf8)))
         case .csv:
             files += appendix.csvFiles().map { ($0.name, Data($0.contents.utf8)) }
+        case .pdf:
+            files.append((file ?? "\(appendix.slug)-appendix.pdf", try pdf(appendix, g, node)))
         }
         for (name, data) in files {
             let path = file == nil ? (output as NSString).appendingPathComponent(name) : (folder as NSString).appendingPathComponent(name)
             try writeOutput(data, to: path)
             printError("twingraph: wrote \(path)")
+        }
+    }
+
+    private func pdf(_ appendix: CityAppendix, _ g: Graph, _ node: Node) throws -> Data {
+        do {
+            return try appendix.pdf(diagramPDF: try EgoDiagram.make(g, center: node.id).render(.pdf))
+        } catch {
+            throw CLIFailure(message: "\(graph): cannot write the PDF appendix of \(node.name): \(error)")
         }
     }
 

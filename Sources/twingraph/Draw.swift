@@ -215,11 +215,21 @@ struct DrawTimeline: ParsableCommand {
 
     @OptionGroup var options: DrawOptions
 
+    @Option(help: "The page to draw when the facts fill more than one (three columns a page); the legend says how many.")
+    var page = 1
+
     func run() throws {
         let g = try options.load()
         let node = try resolvePlace(city, in: g, file: options.graph)
         var o = TimelineDiagram.Options()
         o.title = options.title
-        try options.write(try TimelineDiagram.make(g, center: node.id, options: o))
+        o.page = page
+        let pages = TimelineDiagram.pageCount(g, center: node.id, options: o)
+        do {
+            try options.write(try TimelineDiagram.make(g, center: node.id, options: o))
+        } catch let error as DiagramError {
+            throw CLIFailure(message: error.description, exitCode: 2)
+        }
+        if pages > 1 && page == 1 { printError("twingraph: the timeline of \(node.name) has \(pages) pages; --page 2…\(pages) draws the others") }
     }
 }

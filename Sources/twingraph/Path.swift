@@ -45,7 +45,7 @@ struct PathCommand: ParsableCommand {
     @Option(help: "Ignore paths longer than N hops.")
     var maxHops: Int?
 
-    @Option(help: "text, json, dot or svg (svg and dot draw the paths, the first highlighted).")
+    @Option(help: "text, json, dot or svg (svg and dot draw the first path as `twingraph draw path` does).")
     var format: PathFormat = .text
 
     @Option(name: .shortAndLong, help: "Output file. Default: standard output.")
@@ -80,12 +80,12 @@ struct PathCommand: ParsableCommand {
             let names = Dictionary(report.paths.flatMap(\.nodes).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             try writeOutput(Data(TextReports.path(report, names: names).utf8), to: output)
         case .dot, .svg:
-            let dot = try pathDiagram(report, queries: queries)
+            guard let diagram = try pathDiagram(report, graph: queries.graph, relations: relations) else { break }
             if format == .dot {
-                try writeOutput(Data(dot.utf8), to: output)
+                try writeOutput(Data(diagram.dot.render().utf8), to: output)
             } else {
                 do {
-                    try writeOutput(try Graphviz.render(dot: dot, layout: .dot, format: .svg), to: output)
+                    try writeOutput(try diagram.render(.svg), to: output)
                 } catch let error as RenderError {
                     throw CLIFailure(message: error.description)
                 }
@@ -94,25 +94,18 @@ struct PathCommand: ParsableCommand {
         if report.paths.isEmpty { throw CLIFailure(message: "", exitCode: 1) }
     }
 
-    /// The paths' nodes and the edges of their hops, drawn left to right with the first path
-    /// highlighted.
-    func pathDiagram(_ report: PathReport, queries: GraphQueries) throws -> String {
-        let graph = queries.graph
-        let byID = graph.nodesByID
-        let nodeIDs = Set(report.paths.flatMap { $0.nodes.map(\.id) })
-        let edgeIDs = Set(report.paths.flatMap { $0.hops.flatMap { $0.relations.map(\.id) } })
-        let sub = Graph(documents: [], nodes: nodeIDs.compactMap { byID[$0] },
-                        edges: try queries.full(graph.edges.filter { edgeIDs.contains($0.id) }))
-        var options = GraphStyle.Options()
-        options.title = "\(report.from.name) — \(report.to.name)"
-        options.edgeYearLabels = true
-        if let first = report.paths.first {
-            options.highlightedNodes = Set(first.nodes.map(\.id))
-            options.highlightedEdges = Set(first.hops.flatMap { $0.relations.map(\.id) })
+    /// The first path drawn as `draw path` draws it (the same PathDiagram, the same graph and
+    /// --via filter, each hop by its first relation by id), or nil when there is no path.
+    func pathDiagram(_ report: PathReport, graph: Graph, relations: Set<EdgeType>?) throws -> Diagram? {
+        guard let first = report.paths.first else { return nil }
+        var g = graph
+        if let relations { g.edges.removeAll { !relations.contains($0.type) } }
+        let byID = Dictionary(g.edges.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        let edges = first.hops.compactMap { hop in hop.relations.map(\.id).min().flatMap { byID[$0] } }
+        do {
+            return try PathDiagram.make(g, path: edges, from: report.from.id)
+        } catch let error as DiagramError {
+            throw CLIFailure(message: error.description, exitCode: 2)
         }
-        options.emphasised = [report.from.id, report.to.id]
-        var dot = GraphStyle.dotGraph(for: sub, options: options)
-        dot.graphAttributes.append(("rankdir", "LR"))
-        return dot.render()
     }
 }

@@ -92,3 +92,55 @@ enum LaidOut {
         return out
     }
 }
+
+extension LaidOut {
+    /// The edges of a laid-out graph with points along their splines (Graphviz's pos
+    /// "e,x,y s,x,y p0 p1 … p3n": cubic Béziers), sampled 20 times a piece.
+    static func edgeCurves(_ dotOutput: String) -> [(source: String, target: String, points: [(Double, Double)])] {
+        var out: [(String, String, [(Double, Double)])] = []
+        for statement in dotOutput.components(separatedBy: "];") {
+            let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let bracket = trimmed.firstIndex(of: "["), trimmed[..<bracket].contains("->"),
+                  let pos = trimmed[bracket...].firstMatch(of: /[\[,\s]pos="([^"]*)"/)?.output.1 else { continue }
+            let ends = trimmed[..<bracket].components(separatedBy: "->").map { $0.trimmingCharacters(in: .whitespaces) }
+            let controls = pos.replacingOccurrences(of: "\\\n", with: "").split(separator: " ")
+                .filter { !$0.hasPrefix("e,") && !$0.hasPrefix("s,") }
+                .compactMap { token -> (Double, Double)? in
+                    let xy = token.split(separator: ",").compactMap { Double($0) }
+                    return xy.count == 2 ? (xy[0], xy[1]) : nil
+                }
+            var samples: [(Double, Double)] = []
+            var k = 0
+            while k + 3 < controls.count {
+                let (p0, p1, p2, p3) = (controls[k], controls[k + 1], controls[k + 2], controls[k + 3])
+                for i in 0...20 {
+                    let t = Double(i) / 20, u = 1 - t
+                    let (a, b, c, d): (Double, Double, Double, Double) = (u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t)
+                    let x: Double = a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0
+                    let y: Double = a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1
+                    samples.append((x, y))
+                }
+                k += 3
+            }
+            out.append((ends[0], ends.count > 1 ? ends[1] : "", samples))
+        }
+        return out
+    }
+
+    /// (edge, node) pairs where the edge's curve passes through a node (its ellipse less 2
+    /// points all round) that is neither of its ends; as scripts/count-crossings.py counts.
+    static func crossings(_ dotOutput: String, nodes: Set<String>) -> Int {
+        let boxes = Self.boxes(dotOutput).filter { nodes.contains($0.id) }
+        var count = 0
+        for edge in edgeCurves(dotOutput) {
+            for b in boxes where b.id != edge.source && b.id != edge.target {
+                let (rx, ry) = (b.w / 2 - 2, b.h / 2 - 2)
+                if edge.points.contains(where: { p in
+                    let (u, v) = ((p.0 - b.x) / rx, (p.1 - b.y) / ry)
+                    return u * u + v * v < 1
+                }) { count += 1 }
+            }
+        }
+        return count
+    }
+}

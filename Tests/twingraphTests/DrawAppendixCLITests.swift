@@ -35,6 +35,26 @@ import KnowledgeGraph
         #expect(png.status == 0 && png.stdout.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
+    /// `appendix -o FILE.pdf` writes the PDF appendix there and nothing on standard output.
+    @Test func appendixAsPDF() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("omsk.pdf").path
+        let r = try Self.run(["appendix", "омск", "--graph", Self.fixture, "-o", file])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(pdf.starts(with: Array("%PDF".utf8)) && pdf.count > 20_000)
+    }
+
+    /// One path picture: `path --format svg` draws exactly what `draw path` draws.
+    @Test func pathSVGIsTheDrawPathPicture() throws {
+        let query = try Self.run(["path", "Кайфын", "Магдебург", "--graph", Self.fixture, "--format", "svg"])
+        let draw = try Self.run(["draw", "path", "Кайфын", "Магдебург", "--graph", Self.fixture])
+        #expect(query.status == 0 && draw.status == 0, "\(query.stderr) \(draw.stderr)")
+        #expect(!query.stdout.isEmpty && query.stdout == draw.stdout)
+    }
+
     @Test func drawErrors() throws {
         let unknown = try Self.run(["draw", "ego", "Атлантида", "--graph", Self.fixture])
         // the name is quoted back with the closest candidates

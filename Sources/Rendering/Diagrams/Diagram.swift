@@ -7,10 +7,18 @@ import KnowledgeGraph
 public struct Diagram: Sendable {
     public var dot: DOTGraph
     public var layout: Layout
+    /// Every node has its `pos` in points and keeps it (the map): laid out with Graphviz's
+    /// "nop" engine unless `render` is given another layout.
+    public var pinned: Bool
+    /// For a pinned diagram, the graph before its nodes were pinned: what another layout engine
+    /// asked for with `render(layout:)` lays out.
+    public var free: DOTGraph?
 
-    public init(dot: DOTGraph, layout: Layout) {
+    public init(dot: DOTGraph, layout: Layout, pinned: Bool = false, free: DOTGraph? = nil) {
         self.dot = dot
         self.layout = layout
+        self.pinned = pinned
+        self.free = free
     }
 
     /// Lays out and renders the diagram (`layout` may be overridden, e.g. to compare engines).
@@ -18,9 +26,12 @@ public struct Diagram: Sendable {
     /// size in inches stays the same, so 300 dpi gives about three times as many pixels. It
     /// does not apply to SVG and PDF, which are vector formats.
     public func render(_ format: OutputFormat, layout override: Layout? = nil, dpi: Double? = nil) throws -> Data {
-        var dot = dot
+        if pinned, free == nil, let override, override != layout {
+            throw RenderError.fixedLayout(override)
+        }
+        var dot = override.flatMap { _ in free } ?? dot
         if format == .png, let dpi { dot.graphAttributes.append(("dpi", .text(String(format: "%g", dpi)))) }
-        return try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format)
+        return try Graphviz.render(dot: dot.render(), layout: override ?? layout, format: format, pinned: pinned && (override == nil || free == nil))
     }
 
     /// The resolutions `render` accepts for PNG.
@@ -31,6 +42,7 @@ public struct Diagram: Sendable {
 public enum DiagramError: Error, CustomStringConvertible, Equatable {
     case unknownNode(String)
     case notAPath(String)
+    case noSuchPage(Int, of: Int)
 
     public var description: String {
         switch self {
@@ -38,6 +50,8 @@ public enum DiagramError: Error, CustomStringConvertible, Equatable {
             return "no node '\(id)' in the graph; check the name or id (`twingraph draw network` shows them all)"
         case let .notAPath(why):
             return "the edges given do not form a path: \(why); list edge ids in order from A to B"
+        case let .noSuchPage(page, pages):
+            return "there is no page \(page): the timeline has \(pages) page\(pages == 1 ? "" : "s") (--page 1\(pages > 1 ? "…\(pages)" : ""))"
         }
     }
 }
@@ -130,6 +144,18 @@ struct Legend {
 enum DiagramText {
     /// Breaks `s` into lines of about `width` characters at spaces, so long names (universities,
     /// agreements) make tall narrow boxes instead of page-wide ones.
+    /// Names longer than this are cut for drawing (the graph keeps them whole): a name of ten
+    /// million characters would otherwise stall Graphviz's text layout and fill the page.
+    static let longestDrawnName = 120
+
+    /// `s` cut to `limit` characters with an ellipsis if it is longer; looks at no more than
+    /// `limit` characters, so it is quick on any input.
+    static func truncated(_ s: String, to limit: Int = longestDrawnName) -> String {
+        guard let end = s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex), end != s.endIndex else { return s }
+        let kept = s[..<s.index(before: end)]
+        return kept.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
     static func wrap(_ s: String, width: Int = 28) -> String {
         var lines: [String] = []
         var line = ""
@@ -163,6 +189,16 @@ extension Graph {
     /// Edges touching `id`, in id order.
     func diagramEdges(touching id: String) -> [Edge] {
         edges.filter { $0.source == id || $0.target == id }.sorted { $0.id < $1.id }
+    }
+
+    /// The graph with every node's name cut to `DiagramText.longestDrawnName` characters, the
+    /// form every picture draws; the graph itself keeps the whole names.
+    public func namesTruncatedForDrawing() -> Graph {
+        var g = self
+        for k in g.nodes.indices where g.nodes[k].name.utf8.count > DiagramText.longestDrawnName {
+            g.nodes[k].name = DiagramText.truncated(g.nodes[k].name)
+        }
+        return g
     }
 
     /// The reporting cities: every document's reporter.

@@ -24,7 +24,7 @@ public enum EgoDiagram {
     }
 
     public static func make(_ graph: Graph, center: String, options: Options = Options()) throws -> Diagram {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         let byID = g.nodesByID
         guard let ego = byID[center] else { throw DiagramError.unknownNode(center) }
 

@@ -1,207 +1,212 @@
 import Foundation
 import KnowledgeGraph
 
-/// Places at their coordinates (equirectangular projection around the mean latitude, pinned
-/// with neato's `pos="x,y!"`), partnership lines across the map, a light graticule for
-/// orientation. Names sit in free label nodes tied to their point by a short leader line, so
-/// that neato's overlap removal can move the names apart while the points stay put: places a
-/// few kilometres apart (Барлебен, Магдебург) stay readable.
+/// Places at their coordinates over the world's country outlines (Natural Earth, see
+/// `WorldOutlines`), partnership lines between them. The main panel spans every located place;
+/// where places crowd (Europe, East Asia) an inset below enlarges the area, and there the
+/// names are written, the main panel keeping only the dots inside a dashed frame. Points are
+/// pinned with neato's `pos="x,y!"`; names are placed beside their dot by `LabelPlacer`, never
+/// over another name or dot, with a dotted leader line when they had to move away.
 public enum MapDiagram {
     public struct Options: Sendable {
         public var title: String? = "Партнёрские связи на карте"
         public var includeVisits = true
-        /// Drawing area in inches (before Graphviz scales to the page).
+        /// Width of the drawing in inches (before Graphviz scales to the page); insets share it.
         public var width = 10.0
-        public var height = 6.5
+        /// Tallest the main panel and an inset may be, inches.
+        public var height = 4.6
+        public var insetHeight = 4.2
         public init() {}
     }
 
-    /// Degrees → inches, equirectangular: x = λ·cos φ₀, y = φ.
-    struct Projection {
-        var minLon: Double, maxLon: Double, minLat: Double, maxLat: Double
-        var cosPhi0: Double
-        var scale: Double
-
-        init(points: [(lat: Double, lon: Double)], width: Double, height: Double) {
-            minLon = points.map(\.lon).min() ?? 0
-            maxLon = points.map(\.lon).max() ?? 1
-            minLat = points.map(\.lat).min() ?? 0
-            maxLat = points.map(\.lat).max() ?? 1
-            // Margins of a few degrees so that points are not on the frame.
-            minLon -= 4; maxLon += 4; minLat -= 3; maxLat += 3
-            cosPhi0 = max(0.2, cos((minLat + maxLat) / 2 * .pi / 180))
-            let dx = max(1, (maxLon - minLon) * cosPhi0)
-            let dy = max(1, maxLat - minLat)
-            scale = min(width / dx, height / dy)
-        }
-
-        func xy(lat: Double, lon: Double) -> (Double, Double) {
-            ((lon - minLon) * cosPhi0 * scale, (lat - minLat) * scale)
-        }
-    }
-
-    static func pos(_ p: (Double, Double)) -> DOTValue {
-        .text(String(format: "%.3f,%.3f!", p.0, p.1))
+    /// A place with coordinates.
+    struct Located {
+        var node: Node
+        var lat: Double, lon: Double
+        var isReporter: Bool
+        var radius: Double { isReporter ? 0.11 : 0.07 }
     }
 
     public static func make(_ graph: Graph, options: Options = Options()) -> Diagram {
-        let g = graph.sorted()
-        let byID = g.nodesByID
+        let g = graph.sorted().namesTruncatedForDrawing()
         let reporters = g.diagramReporters
         let pairs = PlacePair.all(in: g, includeVisits: options.includeVisits)
-        var wanted = reporters.filter { byID[$0] != nil }
+        let (located, unlocated) = places(in: g, pairs: pairs, reporters: reporters)
+        let panels = layout(located, options: options)
+        let palette = CountryPalette(located.map(\.node.country))
+
+        var dot = DOTGraph(directed: true)
+        dot.graphAttributes = Page.attributes(landscape: true) + [
+            ("splines", "false"), ("outputorder", "edgesfirst"), ("labelloc", "t"),
+        ]
+        dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "12")]
+        dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("arrowsize", "0.6")]
+
+        var background = MapBackground()
+        var relations: [PlaceLook.Relation] = []
+        if !located.isEmpty {
+            for (k, panel) in panels.enumerated() {
+                background.draw(panel, rings: WorldOutlines.rings)
+                pinCorners(of: panel, prefix: "f\(k)", into: &dot)
+                if let title = panel.title { pinTitle(title, above: panel, id: "t\(k)", into: &dot) }
+            }
+            for inset in panels.dropFirst() { background.outline(inset, on: panels[0]) }
+            for (k, panel) in panels.enumerated() {
+                let insets = k == 0 ? Array(panels.dropFirst()) : []
+                let drawn = draw(located, on: panel, panelIndex: k, labelled: { place in
+                    !insets.contains { $0.contains(lat: place.lat, lon: place.lon) }
+                }, palette: palette, into: &dot)
+                for p in pairs {
+                    guard let a = drawn[p.a], let b = drawn[p.b] else { continue }
+                    relations.append(p.relation)
+                    dot.edges.append(DOTGraph.Edge(source: a, target: b, attributes: p.edgeAttributes))
+                }
+            }
+            dot.graphAttributes.append(("_background", .text(background.operations)))
+        }
+
+        var subtitle = "равнопромежуточная проекция; границы стран: Natural Earth (общественное достояние); "
+            + "крупная точка — город, составивший отчёт"
+        if located.isEmpty {
+            subtitle = "ни у одного места нет координат (lat/lon): карту не из чего построить"
+        }
+        if !unlocated.isEmpty {
+            subtitle += "\nне показаны: " + unlocated.map { "\($0.key) — \($0.value.sorted().joined(separator: ", "))" }
+                .sorted().joined(separator: "; ")
+        }
+        var legend = PlaceLook.legend(
+            title: options.title, subtitle: subtitle.split(separator: "\n").map { DiagramText.wrap(String($0), width: 130) }.joined(separator: "\n"), countries: located.map(\.node.country),
+            names: CountryPalette.names(in: g), palette: palette, relations: relations, shapes: [])
+        legend.columns = 5
+        dot.graphAttributes.append(("label", .html(legend.html())))
+        return Diagram(dot: dot, layout: .neato, pinned: true)
+    }
+
+    /// The places the map is about (reporters and the ends of the lines), with coordinates, and
+    /// the names of those without, grouped by the reason they have none.
+    static func places(in g: Graph, pairs: [PlacePair], reporters: Set<String>) -> (located: [Located], unlocated: [String: [String]]) {
+        var wanted = reporters
         for p in pairs { wanted.insert(p.a); wanted.insert(p.b) }
-        var located: [(node: Node, lat: Double, lon: Double)] = []
-        var unlocated: [String] = []
+        var located: [Located] = []
+        var unlocated: [String: [String]] = [:]
         for node in g.nodes where wanted.contains(node.id) {
             // Countries are areas, not points: a dot in the middle of Russia would mislead.
             guard node.type != .country else { continue }
             if let lat = node.attributes["lat"]?.doubleValue, let lon = node.attributes["lon"]?.doubleValue,
                (-90...90).contains(lat), (-180...180).contains(lon) {
-                located.append((node, lat, lon))
+                located.append(Located(node: node, lat: lat, lon: lon, isReporter: reporters.contains(node.id)))
             } else {
-                unlocated.append(node.name)
+                unlocated[reasonForNoCoordinates(node), default: []].append(node.name)
             }
         }
-        let projection = Projection(points: located.map { ($0.lat, $0.lon) }, width: options.width, height: options.height)
-        let palette = CountryPalette(located.map(\.node.country))
+        return (located, unlocated)
+    }
 
-        var dot = DOTGraph(directed: true)
-        dot.graphAttributes = Page.attributes(landscape: true) + [
-            ("overlap", "true"), ("splines", "false"),
-            ("start", "1"), ("outputorder", "edgesfirst"), ("labelloc", "t"), ("notranslate", "true"),
-        ]
-        dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "12")]
-        dot.edgeDefaults = [("fontname", .text(GraphStyle.fontName)), ("arrowsize", "0.6")]
+    /// Why a place has no point: regions are areas (the gazetteer gives them no point), other
+    /// places are either not in the gazetteer or in it without coordinates.
+    static func reasonForNoCoordinates(_ node: Node) -> String {
+        if node.type == .region { return "регионы (область, а не точка)" }
+        if node.attributes["geonames"] != nil { return "в справочнике мест без координат" }
+        return "нет в справочнике мест (GeoNames)"
+    }
 
-        // Graticule every 10° (or 20° for wide maps), drawn first so everything else is on top.
-        // No grid on an empty map: lines around nothing would suggest a place at 0°, 0°.
-        let step = (projection.maxLon - projection.minLon) > 120 ? 20.0 : 10.0
-        var k = 0
-        func gridPoint(_ p: (Double, Double)) -> String {
-            k += 1
-            let id = "g\(k)"
-            dot.nodes.append(DOTGraph.Node(id: id, attributes: [("shape", "point"), ("width", "0.01"), ("style", "invis"), ("pos", pos(p))]))
-            return id
+    /// The main panel around every place, then an inset for each crowded area, side by side below it.
+    static func layout(_ located: [Located], options: Options) -> [MapPanel] {
+        let lats = located.map(\.lat), lons = located.map(\.lon)
+        // Margins leave room for the names of the places nearest the frame.
+        var main = MapPanel(minLon: (lons.min() ?? 0) - 8, maxLon: (lons.max() ?? 1) + 10,
+                            minLat: (lats.min() ?? 0) - 5, maxLat: (lats.max() ?? 1) + 8,
+                            width: options.width, height: options.height)
+        let areas = CrowdedArea.candidates.filter { area in
+            let inside = located.filter { (area.minLon...area.maxLon).contains($0.lon) && (area.minLat...area.maxLat).contains($0.lat) }
+            let span = area.maxLon - area.minLon
+            return inside.count >= CrowdedArea.minimumPlaces && (main.maxLon - main.minLon) > 2 * span
         }
-        var lat = located.isEmpty ? .infinity : (projection.minLat / step).rounded(.up) * step
-        while lat <= projection.maxLat {
-            let a = gridPoint(projection.xy(lat: lat, lon: projection.minLon))
-            let b = gridPoint(projection.xy(lat: lat, lon: projection.maxLon))
-            dot.edges.append(DOTGraph.Edge(source: a, target: b, attributes: [
-                ("color", "#dddddd"), ("dir", "none"), ("headlabel", .text(String(format: "%.0f°", lat))),
-                ("labelfontsize", "9"), ("labelfontcolor", "#999999"), ("labelangle", "0"), ("labeldistance", "2")]))
-            lat += step
+        guard !areas.isEmpty else { return [main] }
+        let gap = 0.4
+        let insetWidth = (options.width - gap * Double(areas.count - 1)) / Double(areas.count)
+        var insets = areas.map { a in
+            MapPanel(title: a.title, minLon: a.minLon, maxLon: a.maxLon, minLat: a.minLat, maxLat: a.maxLat,
+                     width: insetWidth, height: options.insetHeight)
         }
-        var lon = located.isEmpty ? .infinity : (projection.minLon / step).rounded(.up) * step
-        while lon <= projection.maxLon {
-            let a = gridPoint(projection.xy(lat: projection.minLat, lon: lon))
-            let b = gridPoint(projection.xy(lat: projection.maxLat, lon: lon))
-            dot.edges.append(DOTGraph.Edge(source: a, target: b, attributes: [
-                ("color", "#dddddd"), ("dir", "none"), ("taillabel", .text(String(format: "%.0f°", lon))),
-                ("labelfontsize", "9"), ("labelfontcolor", "#999999"), ("labelangle", "0"), ("labeldistance", "1.5")]))
-            lon += step
+        let insetsHeight = insets.map(\.height).max() ?? 0
+        var x = 0.0
+        for k in insets.indices {
+            insets[k].origin = (x + (insetWidth - insets[k].width) / 2, insetsHeight - insets[k].height)
+            x += insetWidth + gap
         }
+        main.origin = ((options.width - main.width) / 2, insetsHeight + gap)
+        return [main] + insets
+    }
 
-        var dotID: [String: String] = [:]
+    /// Invisible points at the frame's corners, so that Graphviz's bounding box holds the whole panel.
+    static func pinCorners(of panel: MapPanel, prefix: String, into dot: inout DOTGraph) {
+        for (k, corner) in panel.corners.enumerated() {
+            dot.nodes.append(DOTGraph.Node(id: "\(prefix)c\(k)", attributes: [
+                ("shape", "point"), ("width", "0.01"), ("style", "invis"), ("pos", pos(corner))]))
+        }
+    }
+
+    /// An inset's name just above its frame's left end, where no place can be.
+    static func pinTitle(_ title: String, above panel: MapPanel, id: String, into dot: inout DOTGraph) {
+        let size = LabelPlacer.size(of: title, fontSize: 12, bold: true)
+        let corner = panel.corners[3]
+        dot.nodes.append(DOTGraph.Node(id: id, attributes: [
+            ("shape", "plaintext"), ("label", .html(DiagramText.bold(title))), ("margin", "0"), ("width", "0"), ("height", "0"),
+            ("fontsize", "12"), ("pos", pos((corner.x + size.width / 2, corner.y + size.height / 2))),
+        ]))
+    }
+
+    /// The dots of the places inside `panel`, and the names of those `labelled` says to name;
+    /// returns the DOT id of each place's dot.
+    static func draw(_ located: [Located], on panel: MapPanel, panelIndex: Int, labelled: (Located) -> Bool,
+                     palette: CountryPalette, into dot: inout DOTGraph) -> [String: String] {
+        let inside = located.indices.filter { panel.contains(lat: located[$0].lat, lon: located[$0].lon) }
+        let corners = panel.corners
+        let bounds = LabelPlacer.Box(minX: corners[0].x + 0.03, minY: corners[0].y + 0.03, maxX: corners[2].x - 0.03, maxY: corners[2].y - 0.03)
         var placer = LabelPlacer()
-        let points = located.map { place -> (Double, Double, Double) in
-            let xy = projection.xy(lat: place.lat, lon: place.lon)
-            return (xy.0, xy.1, reporters.contains(place.node.id) ? 0.11 : 0.07)
+        for i in inside {
+            let xy = panel.xy(lat: located[i].lat, lon: located[i].lon)
+            placer.blockPoint(x: xy.x, y: xy.y, radius: located[i].radius)
         }
-        for p in points { placer.blockPoint(x: p.0, y: p.1, radius: p.2) }
-        // Reporting cities get the best label spots, then the others in a fixed order.
-        let order = located.indices.sorted { a, b in
-            let ra = reporters.contains(located[a].node.id), rb = reporters.contains(located[b].node.id)
-            if ra != rb { return ra }
+        // Reporting cities get the best label spots, then the others in id order.
+        let order = inside.sorted { a, b in
+            if located[a].isReporter != located[b].isReporter { return located[a].isReporter }
             return located[a].node.id < located[b].node.id
         }
+        var dotID: [String: String] = [:]
+        let suffix = panelIndex == 0 ? "" : "i\(panelIndex)"
         for i in order {
             let place = located[i]
-            let id = "p\(i)", labelID = "l\(i)"
+            let id = "p\(i)\(suffix)", labelID = "l\(i)\(suffix)"
             dotID[place.node.id] = id
-            let emphasised = reporters.contains(place.node.id)
-            let (x, y, r) = points[i]
+            let xy = panel.xy(lat: place.lat, lon: place.lon)
             dot.nodes.append(DOTGraph.Node(id: id, attributes: [
                 ("shape", "circle"), ("label", ""), ("style", "filled"), ("fixedsize", "true"),
-                ("width", .text(String(format: "%.2f", 2 * r))), ("penwidth", .text(emphasised ? "2.5" : "1")),
+                ("width", .text(String(format: "%.2f", 2 * place.radius))), ("penwidth", .text(place.isReporter ? "2.5" : "1")),
                 ("fillcolor", .text(palette.fill(place.node.country))),
-                ("pos", pos((x, y))), ("tooltip", .text(place.node.name)),
+                ("pos", pos(xy)), ("tooltip", .text(place.node.name)),
             ]))
-            let fontSize = emphasised ? 14.0 : 12.0
-            let spot = placer.place(x: x, y: y, radius: r, text: place.node.name, fontSize: fontSize, bold: emphasised)
-            var labelAttrs: [(String, DOTValue)] = [
-                ("shape", "plaintext"), ("label", emphasised ? .html(DiagramText.bold(place.node.name)) : .text(place.node.name)), ("margin", "0"),
+            guard labelled(place) else { continue }
+            let name = place.node.name
+            let fontSize = place.isReporter ? 13.0 : 10.0
+            let spot = placer.place(x: xy.x, y: xy.y, radius: place.radius, text: name, fontSize: fontSize,
+                                    bold: place.isReporter, within: bounds)
+            dot.nodes.append(DOTGraph.Node(id: labelID, attributes: [
+                ("shape", "plaintext"), ("label", place.isReporter ? .html(DiagramText.bold(name)) : .text(name)), ("margin", "0"),
                 ("width", "0"), ("height", "0"), ("fontsize", .text(String(format: "%.0f", fontSize))),
                 ("pos", pos((spot.x, spot.y))),
-            ]
-            dot.nodes.append(DOTGraph.Node(id: labelID, attributes: labelAttrs))
+            ]))
             if spot.needsLeader {
                 dot.edges.append(DOTGraph.Edge(source: id, target: labelID, attributes: [
-                    ("dir", "none"), ("color", "#999999"), ("penwidth", "0.6"), ("style", "dotted")]))
+                    ("dir", "none"), ("color", "#555555"), ("penwidth", "0.7")]))
             }
         }
-        var relations: [PlaceLook.Relation] = []
-        for p in pairs {
-            guard let a = dotID[p.a], let b = dotID[p.b] else { continue }
-            relations.append(p.relation)
-            dot.edges.append(DOTGraph.Edge(source: a, target: b, attributes: p.edgeAttributes))
-        }
-        var subtitle = "равнопромежуточная проекция; размер точки: крупная — город, составивший отчёт"
-        if located.isEmpty {
-            subtitle = "ни у одного места нет координат (lat/lon): карту не из чего построить"
-        }
-        if !unlocated.isEmpty {
-            subtitle += "\nбез координат не показаны: " + unlocated.sorted().joined(separator: ", ")
-        }
-        var legend = PlaceLook.legend(
-            title: options.title, subtitle: DiagramText.wrap(subtitle, width: 110), countries: located.map(\.node.country),
-            names: CountryPalette.names(in: g), palette: palette, relations: relations, shapes: [])
-        legend.columns = 5
-        dot.graphAttributes.append(("label", .html(legend.html())))
-        return Diagram(dot: dot, layout: .neato)
-    }
-}
-
-/// Greedy label placement for pinned points: each name goes to the first free spot around its
-/// point (right, left, above, below, the diagonals, then farther rings), avoiding every point and
-/// every name already placed. Graphviz's own overlap removal cannot be used here because it
-/// would have to move the pinned points.
-struct LabelPlacer {
-    struct Box {
-        var minX, minY, maxX, maxY: Double
-        func overlaps(_ o: Box) -> Bool { minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY }
+        return dotID
     }
 
-    var taken: [Box] = []
-
-    mutating func blockPoint(x: Double, y: Double, radius: Double) {
-        taken.append(Box(minX: x - radius, minY: y - radius, maxX: x + radius, maxY: y + radius))
-    }
-
-    /// The centre of the label, and whether it sits far enough from its point to need a leader line.
-    mutating func place(x: Double, y: Double, radius: Double, text: String, fontSize: Double, bold: Bool = false) -> (x: Double, y: Double, needsLeader: Bool) {
-        // DejaVu Sans: Cyrillic glyphs average a little over 0.6 em; a margin keeps names apart.
-        let w = Double(text.count) * fontSize * (bold ? 0.74 : 0.64) / 72 + 0.08
-        let h = fontSize * 1.25 / 72 + 0.04
-        let gap = radius + 0.03
-        let directions: [(Double, Double)] = [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)]
-        var fallback: (Double, Double)?
-        for ring in 0..<8 {
-            let extra = Double(ring) * 0.22
-            for (dx, dy) in directions {
-                let cx = x + dx * (gap + w / 2 + extra)
-                let cy = y + dy * (gap + h / 2 + extra)
-                let box = Box(minX: cx - w / 2, minY: cy - h / 2, maxX: cx + w / 2, maxY: cy + h / 2)
-                if fallback == nil { fallback = (cx, cy) }
-                if !taken.contains(where: { $0.overlaps(box) }) {
-                    taken.append(box)
-                    return (cx, cy, ring > 0)
-                }
-            }
-        }
-        let (cx, cy) = fallback ?? (x + gap + w / 2, y)
-        taken.append(Box(minX: cx - w / 2, minY: cy - h / 2, maxX: cx + w / 2, maxY: cy + h / 2))
-        return (cx, cy, false)
+    /// A pinned position given in inches, written in points for the "nop" engine.
+    static func pos(_ p: (x: Double, y: Double)) -> DOTValue {
+        .text(String(format: "%.2f,%.2f!", p.x * 72, p.y * 72))
     }
 }

@@ -1,14 +1,17 @@
 import Foundation
 import KnowledgeGraph
 
-/// The facts about one place, year by year: a column per year from left to right, each fact a
-/// card coloured by its relation. Years with many facts spill into several columns so the page
-/// stays within A4 height.
+/// The facts about one place, year by year, each fact a card line coloured by its relation,
+/// flowing down columns from left to right (see `columns`).
 public enum TimelineDiagram {
     public struct Options: Sendable {
         public var title: String?
-        /// Facts per column before a year spills into the next column.
-        public var perColumn = 16
+        /// Lines of text a column holds before the facts flow on into the next column.
+        public var linesPerColumn = 26
+        /// Columns on one page: three keep 11 pt text about 9 pt on landscape A4.
+        public var columnsPerPage = 3
+        /// Which page to draw, from 1 (see `pageCount`).
+        public var page = 1
         public init() {}
     }
 
@@ -91,48 +94,72 @@ public enum TimelineDiagram {
     /// A fact known only by its year (no month): it goes after the dated facts of that year.
     static func isYearOnly(_ fact: Fact) -> Bool { fact.date == String(fact.year) }
 
+    /// Columns of the page: the facts flow year by year down a column and on into the next, like
+    /// a newspaper; a year that goes on in the next column repeats its heading there. Each
+    /// column holds about `linesPerColumn` lines, so a busy year and ten years both keep the
+    /// cards' text at its size (11 pt) and the page grows in width, not in height.
+    struct Column {
+        enum Entry { case heading(year: Int, count: Int, continued: Bool), fact(Fact) }
+        var entries: [Entry] = []
+        var lines = 0
+    }
+
+    static func columns(_ facts: [Fact], linesPerColumn: Int, wrap: Int) -> [Column] {
+        var columns: [Column] = []
+        var current = Column()
+        for year in Set(facts.map(\.year)).sorted() {
+            let inYear = facts.filter { $0.year == year }
+            current.entries.append(.heading(year: year, count: inYear.count, continued: false))
+            current.lines += 2
+            for fact in inYear {
+                let lines = DiagramText.wrap(fact.text, width: wrap).split(separator: "\n").count
+                if current.lines + lines > linesPerColumn && current.entries.contains(where: { if case .fact = $0 { return true } else { return false } }) {
+                    columns.append(current)
+                    current = Column(entries: [.heading(year: year, count: inYear.count, continued: true)], lines: 2)
+                }
+                current.entries.append(.fact(fact))
+                current.lines += lines
+            }
+        }
+        if !current.entries.isEmpty { columns.append(current) }
+        return columns
+    }
+
+    /// The number of pages `make` can draw for `center`.
+    public static func pageCount(_ graph: Graph, center: String, options: Options = Options()) -> Int {
+        max(1, (columns(facts(graph.sorted(), center: center), linesPerColumn: options.linesPerColumn, wrap: wrap).count
+                + options.columnsPerPage - 1) / options.columnsPerPage)
+    }
+
+    /// Width the cards' text wraps at, in characters.
+    static let wrap = 40
+
+    /// Page `options.page` (from 1) of the timeline: `columnsPerPage` columns of it.
     public static func make(_ graph: Graph, center: String, options: Options = Options()) throws -> Diagram {
-        let g = graph.sorted()
+        let g = graph.sorted().namesTruncatedForDrawing()
         guard let node = g.nodesByID[center] else { throw DiagramError.unknownNode(center) }
         let facts = facts(g, center: center)
-        let years = Set(facts.map(\.year)).sorted()
+        let all = columns(facts, linesPerColumn: options.linesPerColumn, wrap: wrap)
+        let pages = max(1, (all.count + options.columnsPerPage - 1) / options.columnsPerPage)
+        guard (1...pages).contains(options.page) else { throw DiagramError.noSuchPage(options.page, of: pages) }
+        let columns = Array(all.dropFirst((options.page - 1) * options.columnsPerPage).prefix(options.columnsPerPage))
         var dot = DOTGraph(directed: true)
-        dot.graphAttributes = Page.attributes(landscape: false) + [
-            ("rankdir", "TB"), ("nodesep", "0.3"), ("ranksep", "0.3"), ("labelloc", "t"),
-        ]
+        dot.graphAttributes = Page.attributes(landscape: columns.count > 1 || pages > 1) + [("labelloc", "t")]
         dot.nodeDefaults = [("fontname", .text(GraphStyle.fontName)), ("fontsize", "11"), ("shape", "plain")]
-        dot.edgeDefaults = [("color", "#777777"), ("penwidth", "3"), ("arrowsize", "0.9")]
-        // One block per year, top to bottom: a card table is compact and cannot overlap itself,
-        // which a node per fact could on a year with thirty facts.
-        for (k, year) in years.enumerated() {
-            let inYear = facts.filter { $0.year == year }
-            let columns = max(1, min(2, (inYear.count + options.perColumn - 1) / options.perColumn))
-            let perColumn = (inYear.count + columns - 1) / columns
-            var rows = "<TR><TD COLSPAN=\"\(columns * 3)\" BGCOLOR=\"#333333\" ALIGN=\"LEFT\"><FONT COLOR=\"white\" POINT-SIZE=\"16\"><B> \(year) </B></FONT><FONT COLOR=\"white\" POINT-SIZE=\"10\">   \(inYear.count) \(factWord(inYear.count))</FONT></TD></TR>"
-            for r in 0..<perColumn {
-                rows += "<TR>"
-                for c in 0..<columns {
-                    let i = c * perColumn + r
-                    guard i < inYear.count else { rows += "<TD></TD><TD></TD><TD></TD>"; continue }
-                    let fact = inYear[i]
-                    let colour = GraphStyle.look(fact.type).color
-                    let date = shortDate(fact.date)
-                    let text = DiagramText.wrap(fact.text, width: columns == 1 ? 60 : 34)
-                        .split(separator: "\n").map { DOTValue.escapeHTML(String($0)) }.joined(separator: "<BR ALIGN=\"LEFT\"/>")
-                    rows += "<TD BGCOLOR=\"\(colour)\" WIDTH=\"5\"></TD>"
-                    // Graphviz rejects an empty <FONT></FONT> (and then drops the whole label).
-                    rows += date.isEmpty ? "<TD></TD>"
-                        : "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">\(DOTValue.escapeHTML(date))</FONT></TD>"
-                    rows += "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(text)<BR ALIGN=\"LEFT\"/></TD>"
-                }
-                rows += "</TR>"
-            }
-            let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\" BGCOLOR=\"white\">\(rows)</TABLE>"
-            dot.nodes.append(DOTGraph.Node(id: "y\(k)", attributes: [("label", .html(table)), ("tooltip", .text(String(year)))]))
-            if k > 0 { dot.edges.append(DOTGraph.Edge(source: "y\(k - 1)", target: "y\(k)")) }
+        // The columns side by side in one table, tops aligned: a card table is compact and
+        // cannot overlap itself, which a node per fact could on a year with thirty facts.
+        let cells = columns.map { "<TD VALIGN=\"TOP\">\(table(of: $0))</TD>" }.joined()
+        dot.nodes.append(DOTGraph.Node(id: "timeline", attributes: [
+            ("label", .html("<TABLE BORDER=\"0\" CELLSPACING=\"14\" CELLPADDING=\"0\"><TR>\(cells.isEmpty ? "<TD></TD>" : cells)</TR></TABLE>")),
+        ]))
+        var subtitle = facts.isEmpty ? "нет датированных фактов"
+            : "по годам сверху вниз и дальше в следующем столбце; цветная полоса — вид связи; слева — месяц и день, если известны"
+        if pages > 1 {
+            let years = columns.flatMap(\.entries).compactMap { entry -> Int? in if case let .heading(y, _, _) = entry { return y } else { return nil } }
+            subtitle += "\nстраница \(options.page) из \(pages): \(YearList.text(years))"
         }
         var legend = Legend(title: options.title ?? "\(node.name): хронология",
-                            subtitle: facts.isEmpty ? "нет датированных фактов" : "годы сверху вниз; цветная полоса — вид связи; слева — месяц и день, если известны")
+                            subtitle: subtitle.split(separator: "\n").map { DiagramText.wrap(String($0), width: 80) }.joined(separator: "\n"))
         for t in Set(facts.map(\.type)).sorted() {
             let look = GraphStyle.look(t)
             legend.add(.fill(look.color), look.label)
@@ -140,6 +167,29 @@ public enum TimelineDiagram {
         legend.columns = 4
         dot.graphAttributes.append(("label", .html(legend.html())))
         return Diagram(dot: dot, layout: .dot)
+    }
+
+    /// One column's cards: year headings, then each fact's colour bar, date and text.
+    static func table(of column: Column) -> String {
+        var rows = ""
+        for entry in column.entries {
+            switch entry {
+            case let .heading(year, count, continued):
+                let note = continued ? "продолжение" : "\(count) \(factWord(count))"
+                rows += "<TR><TD COLSPAN=\"3\" BGCOLOR=\"#333333\" ALIGN=\"LEFT\"><FONT COLOR=\"white\" POINT-SIZE=\"16\"><B> \(year) </B></FONT><FONT COLOR=\"white\" POINT-SIZE=\"10\">   \(note)</FONT></TD></TR>"
+            case let .fact(fact):
+                let colour = GraphStyle.look(fact.type).color
+                let date = shortDate(fact.date)
+                let text = DiagramText.wrap(fact.text, width: wrap)
+                    .split(separator: "\n").map { DOTValue.escapeHTML(String($0)) }.joined(separator: "<BR ALIGN=\"LEFT\"/>")
+                rows += "<TR><TD BGCOLOR=\"\(colour)\" WIDTH=\"5\"></TD>"
+                // Graphviz rejects an empty <FONT></FONT> (and then drops the whole label).
+                rows += date.isEmpty ? "<TD></TD>"
+                    : "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><FONT POINT-SIZE=\"10\" COLOR=\"#555555\">\(DOTValue.escapeHTML(date))</FONT></TD>"
+                rows += "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(text)<BR ALIGN=\"LEFT\"/></TD></TR>"
+            }
+        }
+        return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\" BGCOLOR=\"white\">\(rows)</TABLE>"
     }
 
     static let months = ["янв.", "фев.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сен.", "окт.", "ноя.", "дек."]
