@@ -67,7 +67,7 @@ struct TwinGraph: ParsableCommand {
             Extract.self, TextCommand.self, Render.self, Draw.self, Appendix.self, Morph.self, ParseCommand.self, Bench.self,
             Ingest.self, Remove.self, DocumentsCommand.self, Export.self,
             PathCommand.self, Neighbours.self, Partners.self, Common.self, Rank.self, Components.self,
-            Timeline.self, Stats.self,
+            Timeline.self, Stats.self, Serve.self,
         ]
     )
 }

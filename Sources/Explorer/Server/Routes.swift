@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import KnowledgeGraph
+
+extension Explorer {
+    /// Every route: GET pages and GET `/api/…`; nothing writes.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestGuard())
+        router.get("/") { request, _ in try await self.page(request) { _, f in try self.networkPage(f) } }
+        router.get("/node") { request, _ in try await self.page(request) { v, f in try self.nodePage(v, f) } }
+        router.get("/path") { request, _ in try await self.page(request) { v, f in try await self.pathPage(v, f) } }
+        router.get("/search") { request, _ in try await self.page(request) { v, f in try self.searchPage(v, f) } }
+        router.get("/documents") { request, _ in try await self.page(request) { _, _ in self.documentsPage() } }
+        router.get("/document") { request, _ in try await self.page(request) { v, _ in try self.documentPage(v) } }
+        router.get("/api/:name") { request, context in
+            let name = context.parameters.get("name") ?? ""
+            do {
+                let values = Self.values(request)
+                let data = try await self.apiReport(name, values, try Filters(values))
+                return Self.response(.ok, type: "application/json; charset=utf-8", body: data)
+            } catch let error as RequestError {
+                let data = (try? Self.json(["error": error.message])) ?? Data()
+                return Self.response(Self.status(error), type: "application/json; charset=utf-8", body: data)
+            }
+        }
+        return router
+    }
+
+    /// A page, or the error page with the status the error calls for.
+    func page(_ request: Request, _ build: (QueryValues, Filters) async throws -> String) async throws -> Response {
+        do {
+            let values = Self.values(request)
+            let html = try await build(values, try Filters(values))
+            return Self.response(.ok, type: "text/html; charset=utf-8", body: Data(html.utf8))
+        } catch let error as RequestError {
+            let html = HTML.page(title: "Ошибка", body: "<pre class=\"error\" id=\"error\">\(HTML.text(error.message))</pre>")
+            return Self.response(Self.status(error), type: "text/html; charset=utf-8", body: Data(html.utf8))
+        }
+    }
+
+    static func status(_ error: RequestError) -> HTTPResponse.Status {
+        switch error {
+        case .badRequest: return .badRequest
+        case .notFound: return .notFound
+        case .tooSlow: return .serviceUnavailable
+        }
+    }
+
+    /// The query parameters, percent-decoded, a repeated name's values joined by commas.
+    static func values(_ request: Request) -> QueryValues {
+        var out: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters {
+            let v = String(value).removingPercentEncoding ?? String(value)
+            let key = String(name).removingPercentEncoding ?? String(name)
+            out[key] = out[key].map { $0 + "," + v } ?? v
+        }
+        return QueryValues(out)
+    }
+
+    static func response(_ status: HTTPResponse.Status, type: String, body: Data) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
