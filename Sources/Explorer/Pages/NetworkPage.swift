@@ -29,6 +29,17 @@ extension Explorer {
 }
 
 enum NodeTypeNames {
+    static func singular(_ type: NodeType) -> String {
+        switch type {
+        case .city: return "город"
+        case .region: return "регион"
+        case .country: return "страна"
+        case .organisation: return "организация"
+        case .person: return "человек"
+        case .event: return "событие"
+        }
+    }
+
     static func russian(_ type: NodeType) -> String {
         switch type {
         case .city: return "Города"

@@ -20,7 +20,7 @@ extension Explorer {
         let factSections = sections.filter { !$0.1.isEmpty }
             .map { "<h2>\(HTML.text($0.0)) (\($0.1.count))</h2>" + factList($0.1, filters: filters) }.joined()
         let body = """
-        <p>\(HTML.text(NodeTypeNames.russian(node.type))), \(HTML.text(node.id))\
+        <p>\(HTML.text(NodeTypeNames.singular(node.type).capitalized)), \(HTML.text(node.id))\
         \(node.country.map { ", страна " + HTML.text($0) } ?? "")\
         \(node.aliases.isEmpty ? "" : "; формы: " + HTML.text(node.aliases.joined(separator: ", ")))</p>
         \(filters.form(action: "/node", hidden: [("id", node.id)], countriesInGraph: countries))

@@ -42,7 +42,7 @@ extension Explorer {
         body += "<div class=\"diagram\" id=\"path-diagram\">\(try pathDiagram(report, filters: filters))</div>"
         for (n, path) in report.paths.enumerated() {
             let names = path.nodes.map { HTML.nodeLink($0, filters: filters) }.joined(separator: " — ")
-            body += "<h2>Путь \(n + 1): \(path.length) \(path.length == 1 ? "шаг" : "шага(ов)")</h2><p class=\"path\">\(names)</p><ol class=\"hops\">"
+            body += "<h2>Путь \(n + 1): \(Self.hops(path.length))</h2><p class=\"path\">\(names)</p><ol class=\"hops\">"
             let byID = Dictionary(path.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for hop in path.hops {
                 let ends = [hop.from, hop.to].compactMap { byID[$0].map { HTML.text($0.name) } }.joined(separator: " — ")
@@ -54,6 +54,13 @@ extension Explorer {
             body += "</ol>"
         }
         return HTML.page(title: "Путь: \(report.from.name) — \(report.to.name)", body: body, filters: filters)
+    }
+
+    /// "1 шаг", "2 шага", "5 шагов".
+    static func hops(_ n: Int) -> String {
+        let word = (n % 10 == 1 && n % 100 != 11) ? "шаг"
+            : ((2...4).contains(n % 10) && !(12...14).contains(n % 100) ? "шага" : "шагов")
+        return "\(n) \(word)"
     }
 
     /// The paths' nodes and hops drawn left to right, the first path highlighted, as
