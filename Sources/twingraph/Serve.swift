@@ -50,6 +50,9 @@ struct Serve: ParsableCommand {
         }
         finished.wait()
         if let error = outcome.error {
+            if "\(error)".contains("Address already in use") {
+                throw CLIFailure(message: "cannot serve on \(host):\(port): the port is in use; choose another with --port")
+            }
             throw CLIFailure(message: "cannot serve on \(host):\(port): \(error)")
         }
     }
