@@ -89,25 +89,10 @@ struct PathCommand: ParsableCommand {
         if report.paths.isEmpty { throw CLIFailure(message: "", exitCode: 1) }
     }
 
-    /// The paths' nodes and the edges of their hops, drawn left to right with the first path
-    /// highlighted.
+    /// The paths drawn left to right with the first path highlighted.
     func pathDiagram(_ report: PathReport, queries: GraphQueries) throws -> String {
-        let graph = queries.graph
-        let byID = graph.nodesByID
-        let nodeIDs = Set(report.paths.flatMap { $0.nodes.map(\.id) })
-        let edgeIDs = Set(report.paths.flatMap { $0.hops.flatMap { $0.relations.map(\.id) } })
-        let sub = Graph(documents: [], nodes: nodeIDs.compactMap { byID[$0] },
-                        edges: try queries.full(graph.edges.filter { edgeIDs.contains($0.id) }))
-        var options = GraphStyle.Options()
-        options.title = "\(report.from.name) — \(report.to.name)"
-        options.edgeYearLabels = true
-        if let first = report.paths.first {
-            options.highlightedNodes = Set(first.nodes.map(\.id))
-            options.highlightedEdges = Set(first.hops.flatMap { $0.relations.map(\.id) })
-        }
-        options.emphasised = [report.from.id, report.to.id]
-        var dot = GraphStyle.dotGraph(for: sub, options: options)
-        dot.graphAttributes.append(("rankdir", "LR"))
-        return dot.render()
+        let edgeIDs = PathReportDiagram.edgeIDs(report)
+        let edges = try queries.full(queries.graph.edges.filter { edgeIDs.contains($0.id) })
+        return PathReportDiagram.make(report, nodes: queries.graph.nodesByID, edges: edges).dot.render()
     }
 }

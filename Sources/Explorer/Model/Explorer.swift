@@ -10,7 +10,8 @@ public struct Explorer: Sendable {
     /// Country codes of the graph's places, for the filter form.
     let countries: [String]
     let drawings = DrawingCache(capacity: Limits.cachedDrawings)
-    let pathSearches = RunningLimit(maximum: 2)
+    /// Path searches and rankings: time-limited, at most two at a time.
+    let expensiveQueries = RunningLimit(maximum: 2)
 
     /// An explorer over `graph`, which must hold its evidence (read whole, not the store's
     /// query graph without text).

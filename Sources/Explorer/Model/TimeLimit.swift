@@ -21,24 +21,30 @@ final class RunningLimit: @unchecked Sendable {
     func leave() { lock.withLock { running -= 1 } }
 }
 
-/// Runs `work` on another thread and waits at most `seconds` for it; past that the request is
-/// answered with `RequestError.tooSlow`. At most `limit.maximum` such works run at a time.
+/// Runs `work` on a thread of its own and waits at most `seconds` for it; past that the request
+/// is answered with `RequestError.tooSlow`. At most `limit.maximum` such works run at a time.
+/// The work and its timer have threads of their own, not Dispatch's or Swift's shared pools,
+/// so that neither waits behind other busy work.
 func withTimeLimit<T: Sendable>(_ seconds: Double, limit: RunningLimit, what: String,
                                 _ work: @escaping @Sendable () throws -> T) async throws -> T {
     guard limit.enter() else {
-        throw RequestError.tooSlow("the server is busy with other \(what)es; try again in a few seconds")
+        throw RequestError.tooSlow("the server is busy with other long queries; try again in a few seconds")
     }
     let once = ResumeOnce<T>()
     return try await withCheckedThrowingContinuation { continuation in
         once.set(continuation)
-        DispatchQueue.global().async {
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
             defer { limit.leave() }
             once.resume(with: Result { try work() })
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            finished.signal()
+        }.start()
+        Thread {
+            // ends with the work, or at the time limit: never more timers than works
+            guard finished.wait(timeout: .now() + seconds) == .timedOut else { return }
             once.resume(with: .failure(RequestError.tooSlow(
-                "the \(what) took longer than \(Int(seconds)) s and was stopped; narrow it (fewer paths, --max-hops, relation filters)")))
-        }
+                "the \(what) took longer than \(Int(seconds)) s and was stopped; narrow it (fewer paths, max-hops, relation filters)")))
+        }.start()
     }
 }
 

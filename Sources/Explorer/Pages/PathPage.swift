@@ -11,7 +11,7 @@ extension Explorer {
         let mode: GraphQueries.PathMode = values["all"] == "1"
             ? .allShortest(limit: Limits.maximumShortestPaths) : (k.map { .alternatives($0) } ?? .shortest)
         let q = queries(filters)
-        return try await withTimeLimit(Limits.pathTimeLimitSeconds, limit: pathSearches, what: "path search") {
+        return try await withTimeLimit(Limits.pathTimeLimitSeconds, limit: expensiveQueries, what: "path search") {
             do { return try q.paths(from: from, to: to, mode: mode, maxHops: maxHops) } catch let error as QueryError {
                 throw RequestError.from(error)
             }
@@ -63,23 +63,10 @@ extension Explorer {
         return "\(n) \(word)"
     }
 
-    /// The paths' nodes and hops drawn left to right, the first path highlighted, as
-    /// `twingraph path --format svg` draws them.
+    /// The paths drawn as `twingraph path --format svg` draws them, places linked.
     private func pathDiagram(_ report: PathReport, filters: Filters) throws -> String {
-        let byID = graph.nodesByID
-        let nodeIDs = Set(report.paths.flatMap { $0.nodes.map(\.id) })
-        let edgeIDs = Set(report.paths.flatMap { $0.hops.flatMap { $0.relations.map(\.id) } })
-        let sub = Graph(documents: [], nodes: nodeIDs.compactMap { byID[$0] }, edges: graph.edges.filter { edgeIDs.contains($0.id) })
-        var options = GraphStyle.Options()
-        options.title = "\(report.from.name) — \(report.to.name)"
-        options.edgeYearLabels = true
-        if let first = report.paths.first {
-            options.highlightedNodes = Set(first.nodes.map(\.id))
-            options.highlightedEdges = Set(first.hops.flatMap { $0.relations.map(\.id) })
-        }
-        options.emphasised = [report.from.id, report.to.id]
-        var dot = GraphStyle.dotGraph(for: sub, options: options)
-        dot.graphAttributes.append(("rankdir", "LR"))
-        return try DiagramLinks.svg(DiagramLinks.link(Diagram(dot: dot, layout: .dot), graph: sub, filters: filters))
+        let edgeIDs = PathReportDiagram.edgeIDs(report)
+        let diagram = PathReportDiagram.make(report, nodes: graph.nodesByID, edges: graph.edges.filter { edgeIDs.contains($0.id) })
+        return try DiagramLinks.svg(DiagramLinks.link(diagram, graph: graph, filters: filters))
     }
 }

@@ -14,7 +14,7 @@ enum Limits {
     static let maximumDepth = 3
     /// Search: at most this many nodes and this many evidence sentences.
     static let maximumSearchResults = 50
-    /// A path search that takes longer is abandoned with 503.
+    /// A path search or ranking that takes longer is abandoned with 503.
     static let pathTimeLimitSeconds = 5.0
     /// Drawings (Graphviz layouts) kept for reuse, per kind of picture and filters.
     static let cachedDrawings = 64
