@@ -70,6 +70,8 @@ import Testing
                 let (status, _) = try await get(client, "/", method: method)
                 #expect(status == .methodNotAllowed)
             }
+            let (head, body) = try await get(client, "/node?id=city%2Fsevers", method: .head)
+            #expect(head == .ok && body.isEmpty)
         }
     }
 

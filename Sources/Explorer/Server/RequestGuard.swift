@@ -19,6 +19,12 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
         if Self.climbs(request.uri.path) {
             return refusal(.badRequest, "paths with .. are refused")
         }
+        if request.method == .head {
+            // HEAD: the GET's status and headers (every route answers both) without its body
+            var response = try await next(request, context)
+            response.body = .init()
+            return response
+        }
         return try await next(request, context)
     }
 

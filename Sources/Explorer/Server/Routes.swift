@@ -3,10 +3,15 @@ import Hummingbird
 import KnowledgeGraph
 
 extension Explorer {
-    /// Every route: GET pages and GET `/api/…`; nothing writes.
+    /// Every route: pages and `/api/…`, each answering GET and HEAD; nothing writes.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestGuard())
+        addRoutes(ReadingRoutes(router: router))
+        return router
+    }
+
+    private func addRoutes(_ router: ReadingRoutes) {
         router.get("/") { request, _ in try await self.page(request) { _, f in try self.networkPage(f) } }
         router.get("/node") { request, _ in try await self.page(request) { v, f in try self.nodePage(v, f) } }
         router.get("/path") { request, _ in try await self.page(request) { v, f in try await self.pathPage(v, f) } }
@@ -24,7 +29,6 @@ extension Explorer {
                 return Self.response(Self.status(error), type: "application/json; charset=utf-8", body: data)
             }
         }
-        return router
     }
 
     /// A page, or the error page with the status the error calls for.
@@ -64,5 +68,15 @@ extension Explorer {
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+/// Registers each route for GET and HEAD.
+struct ReadingRoutes {
+    let router: Router<BasicRequestContext>
+
+    func get(_ path: RouterPath, use handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        router.get(path, use: handler)
+        router.head(path, use: handler)
     }
 }
