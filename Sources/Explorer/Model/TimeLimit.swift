@@ -43,7 +43,7 @@ func withTimeLimit<T: Sendable>(_ seconds: Double, limit: RunningLimit, what: St
             // ends with the work, or at the time limit: never more timers than works
             guard finished.wait(timeout: .now() + seconds) == .timedOut else { return }
             once.resume(with: .failure(RequestError.tooSlow(
-                "the \(what) took longer than \(Int(seconds)) s and was stopped; narrow it (fewer paths, max-hops, relation filters)")))
+                "the \(what) took longer than \(String(format: "%g", seconds)) s and was stopped; narrow it (fewer paths, max-hops, relation filters)")))
         }.start()
     }
 }
