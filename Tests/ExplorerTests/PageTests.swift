@@ -74,6 +74,18 @@ func encoded(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharact
         }
     }
 
+    @Test func formsSendSpacesAsPlusAndEscapesAreDecodedOnce() async throws {
+        try await withExplorer { client in
+            let (_, spaced) = try await get(client, "/search?q=" + encoded("побратимы с").replacingOccurrences(of: "%20", with: "+"))
+            #expect(spaced.contains("<h1>Поиск: побратимы с</h1>"))
+            #expect(spaced.contains("Узлы (0)") && spaced.contains("Доказательства (1)"))
+            let (_, literal) = try await get(client, "/search?q=%2541")
+            #expect(literal.contains("<h1>Поиск: %41</h1>"))
+            let values = QueryValues(query: "via=visited&via=signed&q=a%2Bb+c&empty")
+            #expect(values["via"] == "visited,signed" && values["q"] == "a+b c" && values["empty"] == nil)
+        }
+    }
+
     @Test func documentPageHighlightsMentionsInItsEvidence() async throws {
         try await withExplorer { client in
             let (status, html) = try await get(client, "/document?id=doc-1")

@@ -27,12 +27,29 @@ enum RequestError: Error, Equatable {
     }
 }
 
-/// A request's query parameters, percent-decoded; a name given several times (a multiple
-/// select) holds its values joined by commas.
+/// A request's query parameters, decoded as a form sends them (`+` a space, then `%XX`, once);
+/// a name given several times (a multiple select) holds its values joined by commas.
 struct QueryValues: Sendable {
     var values: [String: String]
 
     init(_ values: [String: String] = [:]) { self.values = values }
+
+    /// The parameters of a raw query string ("from=%D0%9E%D0%BC%D1%81%D0%BA%D0%B0&k=3").
+    init(query: String?) {
+        var values: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0]), value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[name] = values[name].map { $0 + "," + value } ?? value
+        }
+        self.values = values
+    }
+
+    /// `+` as a space, then percent escapes; a malformed escape is kept as it is.
+    static func decode(_ s: Substring) -> String {
+        let spaced = s.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
 
     subscript(name: String) -> String? {
         guard let v = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }

@@ -51,15 +51,10 @@ extension Explorer {
         }
     }
 
-    /// The query parameters, percent-decoded, a repeated name's values joined by commas.
+    /// The query parameters (Hummingbird's `queryParameters` decode values but not `+`, which
+    /// forms send for spaces).
     static func values(_ request: Request) -> QueryValues {
-        var out: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters {
-            let v = String(value).removingPercentEncoding ?? String(value)
-            let key = String(name).removingPercentEncoding ?? String(name)
-            out[key] = out[key].map { $0 + "," + v } ?? v
-        }
-        return QueryValues(out)
+        QueryValues(query: request.uri.query)
     }
 
     static func response(_ status: HTTPResponse.Status, type: String, body: Data) -> Response {
