@@ -60,7 +60,8 @@ extension Explorer {
         let byID = graph.nodesByID
         let facts = report.relations.map { r in
             let ends = [r.source, r.target].compactMap { byID[$0] }.map { HTML.nodeLink(NodeRef($0)) }.joined(separator: " — ")
-            return "<li>\(ends): \(HTML.relationLabel(r))</li>"
+            let quote = r.evidence.first.map { " " + HTML.link("→ в тексте", to: "#span-\($0.start)") } ?? ""
+            return "<li>\(ends): \(HTML.relationLabel(r))\(quote)</li>"
         }.joined()
         var spans: [Span: [RelationRef]] = [:]
         for r in report.relations { for s in r.evidence { spans[s, default: []].append(r) } }
