@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make graphs   install what is missing, build, regenerate Graphs/ from Examples/
-#   make test     install what is missing, build, run every test
+#   make test     install what is missing, build, run every test (and the explorer in headless Chromium)
 SWIFT ?= swift
 BIN = .build/debug/twingraph
 
@@ -17,6 +17,7 @@ graphs: build
 
 test: setup
 	$(SWIFT) test
+	scripts/browser-test.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
@@ -41,9 +42,13 @@ let package = Package(
         .target(name: "GraphStore", dependencies: [
             "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Explorer: `twingraph serve`, read-only HTML pages and /api JSON over one graph.
+        .target(name: "Explorer", dependencies: [
+            "KnowledgeGraph", "Rendering", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "twingraph", dependencies: [
             "KnowledgeGraph", "Morphology", "RussianText", "Gazetteer", "Extraction", "Rendering", "Reports",
-            "GraphStore", "Documents", "Parsing",
+            "GraphStore", "Documents", "Parsing", "Explorer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
@@ -59,6 +64,9 @@ let package = Package(
             "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing"]),
+        .testTarget(name: "ExplorerTests", dependencies: [
+            "Explorer", "KnowledgeGraph", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )

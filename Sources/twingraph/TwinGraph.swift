@@ -71,7 +71,7 @@ struct TwinGraph: ParsableCommand {
             Extract.self, TextCommand.self, Render.self, Draw.self, Appendix.self, Morph.self, ParseCommand.self, Bench.self,
             Ingest.self, Remove.self, DocumentsCommand.self, Export.self,
             PathCommand.self, Neighbours.self, Partners.self, Common.self, Rank.self, Components.self,
-            Timeline.self, Stats.self, SearchCommand.self, Correct.self,
+            Timeline.self, Stats.self, SearchCommand.self, Correct.self, Serve.self,
         ]
     )
 }
