@@ -44,10 +44,11 @@ seed() {
         for report in Examples/corpus/*.txt; do
             split -b 2048 -d -a 3 "$report" "$dir/$(basename "$report" .txt)-"
         done
-        [[ $1 == decoder ]] && for report in Examples/corpus/*.txt; do
-            head -c 4096 "$report" | iconv -c -f UTF-8 -t CP1251 > "$dir/$(basename "$report" .txt)-cp1251" || true
-            head -c 4096 "$report" | iconv -c -f UTF-8 -t KOI8-R > "$dir/$(basename "$report" .txt)-koi8r" || true
-            head -c 4096 "$report" | iconv -c -f UTF-8 -t UTF-16 > "$dir/$(basename "$report" .txt)-utf16" || true
+        [[ $1 == decoder ]] || return 0
+        for report in Examples/corpus/*.txt; do
+            head -c 4096 "$report" | iconv -c -f UTF-8 -t CP1251 2>/dev/null > "$dir/$(basename "$report" .txt)-cp1251" || true
+            head -c 4096 "$report" | iconv -c -f UTF-8 -t KOI8-R 2>/dev/null > "$dir/$(basename "$report" .txt)-koi8r" || true
+            head -c 4096 "$report" | iconv -c -f UTF-8 -t UTF-16 2>/dev/null > "$dir/$(basename "$report" .txt)-utf16" || true
         done ;;
     graphjson)
         cp Tests/ReportsTests/Fixtures/*.json "$dir/"
@@ -70,16 +71,18 @@ seed() {
 # run NAME: fuzz target NAME for $seconds seconds.
 run() {
     local name=$1 crashes="$SCRATCH/crashes/$1"
+    shift
     seed "$name"
     mkdir -p "$crashes"
     local max_len=4096
     [[ $name == docx || $name == pdf ]] && max_len=65536
-    echo "== fuzz $name for ${seconds}s" >&2
+    local log="$SCRATCH/logs/$name.log" status=0
+    mkdir -p "$SCRATCH/logs"
+    echo "== fuzz $name for ${seconds}s (full log: $log)" >&2
     TWINGRAPH_FUZZ_TARGET=$name SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 \
         "$BIN" -max_total_time="$seconds" -max_len="$max_len" -timeout=25 -rss_limit_mb=4096 \
-        -print_final_stats=1 -artifact_prefix="$crashes/" "$@" "$SCRATCH/corpus/$name" 2>&1 \
-        | grep -E '^(#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|==[0-9]+==|property failed|SUMMARY|Fatal error|artifact_prefix|Test unit written|INFO: seed corpus)' >&2
-    local status=${PIPESTATUS[0]}
+        -print_final_stats=1 -artifact_prefix="$crashes/" "$@" "$SCRATCH/corpus/$name" > "$log" 2>&1 || status=$?
+    grep -E '^(#[0-9]+ +(INITED|DONE)|stat::number_of_executed_units|==[0-9]+==ERROR|property failed|SUMMARY|Fatal error|Test unit written|Done [0-9]+ runs)' "$log" >&2 || true
     [[ $status -eq 0 ]] || echo "fuzz $name: FAILED (exit $status); the input is in $crashes" >&2
     return "$status"
 }

@@ -69,6 +69,11 @@ public enum Graphviz {
         return 0
     }
 
+    /// One Graphviz context for the process, used under `lock`. A context per picture freed its
+    /// plugins, and the pango plugin's font cache then pointed at freed memory: the second picture
+    /// of a process read it (found by scripts/fuzz.sh dot, AddressSanitizer).
+    nonisolated(unsafe) private static let context = gvContext()
+
     /// Lays out `dot` with `layout` and renders it as `format`.
     public static func render(dot: String, layout: Layout, format: OutputFormat) throws -> Data {
         lock.lock()
@@ -77,8 +82,7 @@ public enum Graphviz {
         let previous = agseterrf(collector)
         defer { agseterrf(previous) }
 
-        guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
-        defer { gvFreeContext(gvc) }
+        guard let gvc = context else { throw RenderError.noPlugin("a context") }
         guard let graph = DeterministicRead.graph(from: dot) else {
             throw RenderError.parse(messages: messages)
         }
