@@ -28,9 +28,16 @@ if [[ $target != all && ! " ${TARGETS[*]} " =~ " $target " ]]; then
     echo "fuzz.sh: unknown target '$target' (one of: ${TARGETS[*]}, all)" >&2; exit 2
 fi
 
+# build: the fuzz driver with libFuzzer and AddressSanitizer; its log in $SCRATCH/build.log.
 build() {
-    TWINGRAPH_FUZZ=1 swift build --scratch-path "$SCRATCH" --product twingraph-fuzz \
-        -Xswiftc -sanitize=fuzzer,address >&2
+    mkdir -p "$SCRATCH"
+    echo "== build $BIN (log: $SCRATCH/build.log)" >&2
+    if ! TWINGRAPH_FUZZ=1 swift build --scratch-path "$SCRATCH" --product twingraph-fuzz \
+        -Xswiftc -sanitize=fuzzer,address > "$SCRATCH/build.log" 2>&1; then
+        grep -v 'Cannot export local symbol' "$SCRATCH/build.log" | tail -n 30 >&2
+        echo "fuzz.sh: the build failed" >&2
+        exit 1
+    fi
 }
 
 # seed NAME: the seed inputs of target NAME, into $SCRATCH/corpus/NAME (once).
