@@ -25,12 +25,14 @@ import KnowledgeGraph
         bytes.flatMap { $0 == 0x0A ? breaks.randomElement(using: &rng)! : [$0] }
     }
 
-    /// A few bytes inserted at random places: any byte but NUL and the C0 controls the decoder
-    /// refuses as binary, so lone continuation bytes, truncated sequences, 0xFF, NEL, U+FEFF.
+    /// A few bytes inserted at random places: not NUL or the C0 controls the decoder refuses as
+    /// binary, but lone continuation bytes, truncated sequences, 0xFF, NEL, U+FEFF, look-alikes.
     static func insertingBytes(_ bytes: [UInt8], _ rng: inout LineEndingOffsetTests.SplitMix) -> [UInt8] {
         var out = bytes
         let pieces: [[UInt8]] = [[0x80], [0xBF], [0xC3], [0xE2, 0x80], [0xFF], [0xFE], [0xF0, 0x9F, 0x98],
-                                 [0xC2, 0x85], [0xEF, 0xBB, 0xBF], [0xCC, 0x81], [0x09], [0x2E], [0x20, 0x20]]
+                                 [0xC2, 0x85], [0xEF, 0xBB, 0xBF], [0xCC, 0x81], [0x09], [0x2E], [0x20, 0x20],
+                                 // Latin letters that look Cyrillic, which recognition reads as Cyrillic
+                                 [0x50], [0x43], [0x6F], [0x4D]]
         for _ in 0..<Int.random(in: 1...10, using: &rng) {
             out.insert(contentsOf: pieces.randomElement(using: &rng)!, at: Int.random(in: 0...out.count, using: &rng))
         }

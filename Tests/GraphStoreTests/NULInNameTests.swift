@@ -21,7 +21,7 @@ import KnowledgeGraph
         _ = try store.ingest(document: graph.documents[0], graph: graph)
         let stored = try store.graph().nodes.first { $0.id == "city:нью-васюки" }
         #expect(stored?.name == Self.name)
-        #expect(stored?.name.unicodeScalars.count == 11)
+        #expect(stored?.name.unicodeScalars.count == 10)
         let queried = try store.queryGraph().graph.nodes.first { $0.id == "city:нью-васюки" }
         #expect(queried?.name == Self.name)
     }
