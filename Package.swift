@@ -70,3 +70,12 @@ let package = Package(
         .testTarget(name: "twingraphTests", dependencies: ["twingraph", "KnowledgeGraph"]),
     ]
 )
+
+// The libFuzzer entry points (Sources/Fuzz), only when scripts/fuzz.sh asks for them: they link
+// only with `-sanitize=fuzzer`, so an ordinary build or test never sees them.
+if Context.environment["TWINGRAPH_FUZZ"] == "1" {
+    package.products.append(.executable(name: "twingraph-fuzz", targets: ["Fuzz"]))
+    package.targets.append(.executableTarget(name: "Fuzz", dependencies: [
+        "Documents", "RussianText", "Extraction", "KnowledgeGraph", "Rendering",
+    ]))
+}

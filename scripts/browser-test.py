@@ -36,7 +36,10 @@ class Browser:
             if any(e.get("method") == "Page.loadEventFired" for e in self.events):
                 self.events.clear()
                 return
-            self.events.append(json.loads(await asyncio.wait_for(self.ws.recv(), 60)))
+            try:
+                self.events.append(json.loads(await asyncio.wait_for(self.ws.recv(), 60)))
+            except asyncio.TimeoutError:
+                fail("no page loaded within 60 s (a click that opened nothing?)")
 
     async def js(self, expression):
         result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)

@@ -136,7 +136,8 @@ public struct Extractor: Sendable {
         var edges: [String: Edge] = [:]
         var explanations: [String] = []
         for d in drafts where nodes[d.source] != nil && nodes[d.target] != nil && d.source != d.target {
-            let e = Edge(type: d.type, source: d.source, target: d.target, attributes: d.attributes, evidence: d.evidence)
+            let e = Edge(type: d.type, source: d.source, target: d.target, attributes: d.attributes,
+                         evidence: scalars.exactSlices(d.evidence))
             if var old = edges[e.id] {
                 old.evidence = (old.evidence + e.evidence).sortedUnique()
                 for (k, v) in e.attributes where old.attributes[k] == nil { old.attributes[k] = v }
@@ -151,7 +152,7 @@ public struct Extractor: Sendable {
         }
         let graphNodes = nodes.values.map { d in
             Node(id: d.id, type: d.type, name: d.name, aliases: d.aliases.filter { $0 != d.name }.sortedUnique(),
-                 attributes: d.attributes, mentions: d.mentions)
+                 attributes: d.attributes, mentions: scalars.exactSlices(d.mentions))
         }
         let graph = Graph(documents: [document], nodes: graphNodes, edges: Array(edges.values)).sorted()
         return DocumentExtraction(document: document, graph: graph, explanations: explanations.sorted())

@@ -250,8 +250,8 @@ public struct GraphStore: Sendable {
                                        document.format, document.title, try json(document.paths)])
             try inserted()
             for n in graph.nodes.sorted(by: { $0.id < $1.id }) {
-                try db.cachedStatement(sql: "INSERT INTO node_fact (document, node, type, name, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)").execute(
-                               arguments: [document.id, n.id, n.type.rawValue, n.name, try json(n.aliases.sorted()), try json(n.attributes)])
+                try db.cachedStatement(sql: "INSERT INTO node_fact (document, node, type, name, aliases, attributes) VALUES (?, ?, ?, ?, ?, ?)").executeKeepingNUL(
+                               [document.id, n.id, n.type.rawValue, n.name, try json(n.aliases.sorted()), try json(n.attributes)])
                 try inserted()
                 for m in Set(n.mentions).sorted() where m.document == document.id {
                     try db.cachedStatement(sql: "INSERT INTO mention (document, node, start, \"end\", text) VALUES (?, ?, ?, ?, ?)").execute(
@@ -318,14 +318,14 @@ public struct GraphStore: Sendable {
             }
             var parts: [String: Graph] = [:]
             for (id, d) in docs { parts[id] = Graph(documents: [d]) }
-            for row in try Row.fetchAll(db, sql: "SELECT document, node, type, name, aliases, attributes FROM node_fact") {
+            for row in try Row.fetchAll(db, sql: "SELECT document, node, type, CAST(name AS BLOB) AS name, aliases, attributes FROM node_fact") {
                 let doc: String = row["document"], id: String = row["node"], typeName: String = row["type"]
                 guard let type = NodeType(rawValue: typeName) else { continue }
                 let aliasText: String = row["aliases"], attributeText: String = row["attributes"]
                 // Most facts have neither; skipping the decoder for them halves loading time.
                 let aliases = aliasText == "[]" ? [] : try decoder.decode([String].self, from: Data(aliasText.utf8))
                 let attributes = attributeText == "{}" ? [:] : try decoder.decode([String: AttributeValue].self, from: Data(attributeText.utf8))
-                parts[doc]?.nodes.append(Node(id: id, type: type, name: row["name"], aliases: aliases,
+                parts[doc]?.nodes.append(Node(id: id, type: type, name: row.textKeepingNUL("name"), aliases: aliases,
                                               attributes: attributes, mentions: mentions[doc]?[id] ?? []))
             }
             for row in try Row.fetchAll(db, sql: "SELECT document, edge, type, source, target, attributes FROM edge_fact") {

@@ -72,6 +72,11 @@ public enum Graphviz {
         return 0
     }
 
+    /// One Graphviz context for the process, used under `lock`. A context per picture freed its
+    /// plugins, and the pango plugin's font cache then pointed at freed memory: the second picture
+    /// of a process read it (found by scripts/fuzz.sh dot, AddressSanitizer).
+    nonisolated(unsafe) private static let context = gvContext()
+
     /// Lays out `dot` with `layout` and renders it as `format`. With `pinned`, every node and
     /// `_background` drawing already has its place in points and Graphviz only routes the edges
     /// (its "nop" engine, `neato -n`): neato would move a picture whose nodes are all pinned to
@@ -83,8 +88,7 @@ public enum Graphviz {
         let previous = agseterrf(collector)
         defer { agseterrf(previous) }
 
-        guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
-        defer { gvFreeContext(gvc) }
+        guard let gvc = context else { throw RenderError.noPlugin("a context") }
         guard let graph = DeterministicRead.graph(from: dot) else {
             throw RenderError.parse(messages: messages)
         }
@@ -113,8 +117,7 @@ public enum Graphviz {
         let previous = agseterrf(collector)
         defer { agseterrf(previous) }
 
-        guard let gvc = gvContext() else { throw RenderError.noPlugin("a context") }
-        defer { gvFreeContext(gvc) }
+        guard let gvc = context else { throw RenderError.noPlugin("a context") }
         guard let graph = DeterministicRead.graph(from: dot) else {
             throw RenderError.parse(messages: messages)
         }

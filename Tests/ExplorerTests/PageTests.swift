@@ -34,6 +34,35 @@ func encoded(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharact
         }
     }
 
+    /// A large network (more places than the fan limit, so laid out once and pinned) is drawn on
+    /// the page as `draw network` draws it: its places inside the picture, not shrunk to nothing
+    /// (a diagram that lost its pinned positions came out 200 times too big for its page).
+    @Test func aLargeNetworkDrawingFitsItsPicture() async throws {
+        let names = (1...40).map { "Город\($0)" }
+        let nodes = names.enumerated().map { k, name in
+            Node(id: "city/c\(k)", type: .city, name: name, attributes: ["country": ["CN", "JP", "DE", "FR"][k % 4]])
+        }
+        let edges = names.indices.map { k in
+            Edge(type: .twinnedWith, source: "city/c\(k)", target: "city/c\((k + 1) % names.count)", attributes: ["year": 2015])
+        }
+        let app = Application(router: Explorer(graph: Graph(nodes: nodes, edges: edges)).router())
+        try await app.test(.router) { client in
+            let (_, html) = try await get(client, "/")
+            let numbers = { (pattern: String) -> [Double] in
+                let regex = try! NSRegularExpression(pattern: pattern)
+                return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+                    Range(match.range(at: 1), in: html).flatMap { Double(html[$0]) }
+                }
+            }
+            let width = try #require(numbers(#"viewBox="0\.00 0\.00 ([0-9.]+) "#).first)
+            let scale = try #require(numbers(#"transform="scale\(([0-9.]+) "#).first)
+            #expect(scale > 0.5, "the drawing is scaled by \(scale)")
+            let centres = numbers(#"<ellipse [^>]*cx="(-?[0-9.]+)""#)
+            #expect(centres.count == names.count)
+            for x in centres { #expect(x >= 0 && x * scale <= width, "a place at x = \(x) outside a picture \(width) wide") }
+        }
+    }
+
     @Test func hostileNamesAreText() async throws {
         try await withExplorer { client in
             for uri in ["/", "/node?id=city%2Fsevers", "/search?q=" + encoded("<script>"), "/document?id=doc-1"] {

@@ -9,7 +9,7 @@ struct OfficeArchive {
 
     init(_ data: Data, path: String, format: DocumentFormat) throws(DocumentError) {
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try OfficeArchive.open(data)
         } catch {
             throw .damaged(path: path, format: format, reason: "its zip container cannot be opened")
         }
@@ -19,8 +19,20 @@ struct OfficeArchive {
 
     /// Whether a zip holds a Word document (`word/document.xml`).
     static func isWordprocessingML(_ data: Data) -> Bool {
-        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { return false }
+        guard let archive = try? open(data) else { return false }
         return archive["word/document.xml"] != nil
+    }
+
+    /// Opens a zip held in memory, through a temporary file. ZIPFoundation's in-memory archive
+    /// (`Archive(data:)`) crashes on a damaged zip whose directory points past the end of the data
+    /// (it reads from a seek beyond the end); a file read there reads nothing, and the damage is
+    /// an error. The file is unlinked at once: the archive keeps it open until it is released.
+    static func open(_ data: Data) throws -> Archive {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("twingraph-zip-\(getpid())-\(UUID().uuidString).zip")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try Archive(url: url, accessMode: .read, pathEncoding: nil)
     }
 
     /// The bytes of a member, nil when there is none.

@@ -44,7 +44,7 @@ final class OfficeXMLText: NSObject, XMLParserDelegate {
 
     /// Parses `data`; returns false when the XML is broken.
     func parse(_ data: Data) -> Bool {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: XMLBytes.forParser(data))
         parser.delegate = self
         return parser.parse()
     }
@@ -123,7 +123,7 @@ final class OfficeTitle: NSObject, XMLParserDelegate {
     static func read(_ data: Data?) -> String? {
         guard let data else { return nil }
         let reader = OfficeTitle()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: XMLBytes.forParser(data))
         parser.delegate = reader
         _ = parser.parse()
         let t = reader.title.trimmingCharacters(in: .whitespacesAndNewlines)

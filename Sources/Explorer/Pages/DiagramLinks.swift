@@ -7,11 +7,19 @@ import Rendering
 enum DiagramLinks {
     /// Adds links and tooltips. The builders give each place node its name as tooltip; a name
     /// that several nodes share is left unlinked rather than linked to the wrong one.
+    /// The diagram keeps its layout and, for the map, its pinned positions.
     static func link(_ diagram: Diagram, graph: Graph, filters: Filters) -> Diagram {
+        var linked = diagram
+        linked.dot = link(diagram.dot, graph: graph, filters: filters)
+        linked.free = diagram.free.map { link($0, graph: graph, filters: filters) }
+        return linked
+    }
+
+    private static func link(_ unlinked: DOTGraph, graph: Graph, filters: Filters) -> DOTGraph {
         var nodesByName: [String: [Node]] = [:]
         for node in graph.nodes { nodesByName[node.name, default: []].append(node) }
         var graphNode: [String: Node] = [:]
-        var dot = diagram.dot
+        var dot = unlinked
         for k in dot.nodes.indices {
             guard case .text(let name)? = dot.nodes[k].attributes.first(where: { $0.0 == "tooltip" })?.1,
                   let matches = nodesByName[name], matches.count == 1, let node = matches.first else { continue }
@@ -29,7 +37,7 @@ enum DiagramLinks {
                 ("URL", .text(HTML.nodeHref(a.id, filters: filters) + "#with-" + b.id)), ("target", "_top"),
             ]
         }
-        return Diagram(dot: dot, layout: diagram.layout)
+        return dot
     }
 
 

@@ -1,4 +1,5 @@
 import Foundation  // memchr, memcmp
+import KnowledgeGraph
 import RussianText
 
 /// A token with the views the rules need: lower-cased and ё-folded text, capitalisation.
@@ -441,6 +442,16 @@ struct ScalarText: Sendable {
     func slice(_ start: Int, _ end: Int) -> String {
         let s = max(0, min(start, scalars.count)), e = max(s, min(end, scalars.count))
         return indexed.slice(s, e)
+    }
+    /// `spans` with each `text` the exact slice at its offsets. Recognition builds a surface
+    /// from words whose look-alike letters it folded ("PНДР" with a Latin P read as "РНДР"); a
+    /// span keeps the document's own letters.
+    func exactSlices(_ spans: [Span]) -> [Span] {
+        spans.map { span in
+            var exact = span
+            exact.text = slice(span.start, span.end)
+            return exact
+        }.sortedUnique()
     }
     /// The first non-blank line.
     func firstLine() -> (text: String, start: Int, end: Int)? {
