@@ -11,20 +11,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "KnowledgeGraph"),
-        // Documents: file formats to plain text (docx/odt through ZIPFoundation and Foundation's
-        // XML parser, HTML through libxml2, PDF through poppler-glib, .doc through libgsf, all in-process).
+        // Documents: file formats to plain text (docx/odt through its own zip reader on zlib and
+        // Foundation's XML parser, HTML through libxml2, PDF through poppler-glib, .doc through libgsf, all in-process).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CGSF", pkgConfig: "libgsf-1", providers: [.apt(["libgsf-1-dev"])]),
         .target(name: "Documents", dependencies: [
-            "Gazetteer", "CLibXML2", "CPoppler", "CGSF", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "Gazetteer", "CLibXML2", "CPoppler", "CGSF", "CSystemZlib",
         ]),
         // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),

@@ -102,21 +102,39 @@ public struct NatashaModels: Sendable {
     }
 
     /// Parses tokenised sentences with the three models, in order. Sentences are processed in
-    /// batches so that each distinct word's first-layer projection is computed once per batch.
-    public func parse(sentences: [[String]]) -> [ParsedSentence] {
-        var results: [ParsedSentence] = []
-        results.reserveCapacity(sentences.count)
+    /// batches so that each distinct word's first-layer projection is computed once per batch;
+    /// a long text's batches are parsed on up to `threads` threads at once (each batch is
+    /// independent, so the result is the same whatever the number of threads).
+    public func parse(sentences: [[String]], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [ParsedSentence] {
+        parse(sentences: sentences, threads: threads, tokensPerBatch: Self.tokensPerBatch)
+    }
+
+    func parse(sentences: [[String]], threads: Int, tokensPerBatch: Int) -> [ParsedSentence] {
+        let batches = Self.batches(of: sentences.map(\.count), tokensPerBatch: tokensPerBatch)
+        guard batches.count > 1, threads > 1 else { return batches.flatMap { parseBatch(sentences[$0]) } }
+        let parsed = ParsedBatches(count: batches.count)
+        let workers = min(threads, batches.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for k in stride(from: w, to: batches.count, by: workers) { parsed.store(parseBatch(sentences[batches[k]]), at: k) }
+        }
+        return parsed.inOrder()
+    }
+
+    /// Consecutive runs of sentences of at most `tokensPerBatch` tokens in all (a longer
+    /// sentence is a batch of its own).
+    static func batches(of tokenCounts: [Int], tokensPerBatch: Int = tokensPerBatch) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var start = 0
-        while start < sentences.count {
+        while start < tokenCounts.count {
             var end = start, tokens = 0
-            while end < sentences.count && (end == start || tokens + sentences[end].count <= Self.tokensPerBatch) {
-                tokens += sentences[end].count
+            while end < tokenCounts.count && (end == start || tokens + tokenCounts[end] <= tokensPerBatch) {
+                tokens += tokenCounts[end]
                 end += 1
             }
-            results += parseBatch(sentences[start..<end])
+            out.append(start..<end)
             start = end
         }
-        return results
+        return out
     }
 
     private func parseBatch(_ sentences: ArraySlice<[String]>) -> [ParsedSentence] {
@@ -186,4 +204,16 @@ struct ProjectionBatch {
         case .cachedProjections: encoder.encode(sentences[index], projections: projections[model], slots: slots[index])
         }
     }
+}
+
+/// The parsed batches of one text, filled in from several threads.
+private final class ParsedBatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var batches: [[ParsedSentence]]
+
+    init(count: Int) { batches = Array(repeating: [], count: count) }
+
+    func store(_ batch: [ParsedSentence], at index: Int) { lock.withLock { batches[index] = batch } }
+
+    func inOrder() -> [ParsedSentence] { lock.withLock { batches.flatMap { $0 } } }
 }

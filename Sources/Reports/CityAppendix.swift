@@ -101,7 +101,8 @@ public struct CityAppendix: Sendable {
             let since = edges.compactMap { $0.attributes["since"]?.intValue }.min().map(String.init) ?? ""
             let years = YearList.text(edges.compactMap(\.year))
             partnerRows.append(((edges.contains { $0.type == .twinnedWith } ? 0 : 1, planned ? 1 : 0, name(otherID), otherID),
-                                [name(otherID), country, relation, planned ? "планируется" : "установлены", since, years],
+                                Self.markingCorrections([name(otherID), country, relation, planned ? "планируется" : "установлены", since, years],
+                                                        edges: edges, nodes: [other]),
                                 edges.flatMap(\.evidence)))
         }
         partners = AppendixTable(id: "partners", title: "Города-партнёры и побратимы",
@@ -126,7 +127,7 @@ public struct CityAppendix: Sendable {
                 who += " (\(role))"
             }
             let purpose = e.attributes["purpose"]?.stringValue ?? ""
-            visitRows.append(([Self.date(e) ?? "", direction, who, purpose], e.evidence))
+            visitRows.append((Self.markingCorrections([Self.date(e) ?? "", direction, who, purpose], edges: [e]), e.evidence))
         }
         visits = AppendixTable(id: "visits", title: "Визиты делегаций",
                                columns: ["Дата", "Направление", "Кто", "Цель"],
@@ -140,7 +141,8 @@ public struct CityAppendix: Sendable {
             let edges = signedEdges.filter { $0.target == id }
             let parties = Set(edges.map { name($0.source) }).sorted().joined(separator: ", ")
             let date = edges.compactMap(Self.date).min() ?? ""
-            agreementRows.append((date + id, [name(id), parties, date], edges.flatMap(\.evidence)))
+            agreementRows.append((date + id, Self.markingCorrections([name(id), parties, date], edges: edges, nodes: [byID[id]]),
+                                  edges.flatMap(\.evidence)))
         }
         agreements = AppendixTable(id: "agreements", title: "Подписанные соглашения и документы",
                                    columns: ["Документ", "Стороны", "Дата"],
@@ -163,7 +165,8 @@ public struct CityAppendix: Sendable {
             let places = Set(held.map { name($0.target) }).sorted().joined(separator: ", ")
             let participants = Set(part.map { name($0.source) }).sorted().joined(separator: ", ")
             let date = (held + part).compactMap(Self.date).min() ?? ""
-            eventRows.append((date + id, [name(id), places, date, participants], (held + part).flatMap(\.evidence)))
+            eventRows.append((date + id, Self.markingCorrections([name(id), places, date, participants], edges: held + part, nodes: [byID[id]]),
+                              (held + part).flatMap(\.evidence)))
         }
         events = AppendixTable(id: "events", title: "Мероприятия",
                                columns: ["Мероприятие", "Место", "Дата", "Участники"],
@@ -179,7 +182,8 @@ public struct CityAppendix: Sendable {
         var peopleRows: [(cells: [String], evidence: [Span])] = []
         for e in officeEdges {
             let role = e.attributes["role"]?.stringValue ?? "должность не указана"
-            peopleRows.append(([name(e.source), "\(role), \(name(e.target))"], e.evidence))
+            peopleRows.append((Self.markingCorrections([name(e.source), "\(role), \(name(e.target))"], edges: [e], nodes: [byID[e.source]]),
+                               e.evidence))
         }
         // The same office told in several sentences or reports is one row citing them all.
         people = AppendixTable(id: "people", title: "Персоны", columns: ["Имя", "Должность"],
@@ -197,6 +201,18 @@ public struct CityAppendix: Sendable {
     }
 
     static func isPlanned(_ e: Edge) -> Bool { e.attributes["status"]?.stringValue == "planned" }
+
+    /// What a row of facts a user corrected (`twingraph correct`) says after its first cell.
+    public static let correctedMark = "(исправлено вручную)"
+
+    /// The row's cells, its first one marked when any of its facts, or a node it names, was
+    /// corrected by hand.
+    static func markingCorrections(_ cells: [String], edges: [Edge], nodes: [Node?] = []) -> [String] {
+        let corrected = edges.contains { $0.attributes[CorrectionsFile.markKey] != nil }
+            || nodes.contains { $0?.attributes[CorrectionsFile.markKey] != nil }
+        guard corrected, let first = cells.first else { return cells }
+        return [first + " " + correctedMark] + cells.dropFirst()
+    }
 
     /// Rows with the same cells merged into the first, citing the sources of all.
     static func merging(_ rows: [(cells: [String], evidence: [Span])]) -> [(cells: [String], evidence: [Span])] {

@@ -54,6 +54,26 @@ import Testing
         #expect(zip(direct, viaCache).allSatisfy { abs($0 - $1) <= 1e-3 * max(1, abs($0)) })
     }
 
+    /// A text of several batches parsed on several threads gives what one thread gives, in order.
+    @Test func severalBatchesOnSeveralThreadsMatchOneThread() throws {
+        let models = try Fixture.models()
+        let shapes = [sentence, ["Делегация", "из", "Казани", "прибыла", "в", "Минск", "."], ["Да"]]
+        let sentences = (0..<30).map { shapes[$0 % shapes.count] }
+        #expect(NatashaModels.batches(of: sentences.map(\.count), tokensPerBatch: 25).count >= 8)
+        let parallel = models.parse(sentences: sentences, threads: 4, tokensPerBatch: 25)
+        let serial = models.parse(sentences: sentences, threads: 1, tokensPerBatch: 25)
+        #expect(parallel.count == sentences.count)
+        #expect(parallel == serial)
+    }
+
+    @Test func batchesHoldWholeSentencesUpToTheTokenLimit() {
+        let limit = NatashaModels.tokensPerBatch
+        #expect(NatashaModels.batches(of: []) == [])
+        #expect(NatashaModels.batches(of: [limit / 2, limit / 2, 1]) == [0..<2, 2..<3])
+        // an overlong sentence is a batch of its own
+        #expect(NatashaModels.batches(of: [3, limit * 2, 3]) == [0..<1, 1..<2, 2..<3])
+    }
+
     @Test func aSentenceParsesTheSameAloneAndInABatch() throws {
         let models = try Fixture.models()
         let batch = models.parse(sentences: [["Короткое", "."], sentence])

@@ -71,6 +71,20 @@ enum Fixture {
         }
     }
 
+    /// A fact changed with `twingraph correct` is marked in its row; the rest are not.
+    @Test func aCorrectedFactIsMarkedInItsRow() throws {
+        let g = try Fixture.graph()
+        let twin = try #require(g.edges.first { $0.type == .twinnedWith && ($0.source == "city/omsk" || $0.target == "city/omsk") })
+        let partner = try #require(g.nodesByID[twin.source == "city/omsk" ? twin.target : twin.source]?.name)
+        let corrected = CorrectionsFile(corrections: [.set(fact: twin.id, key: "since", value: "1990")]).apply(to: g)
+        let a = try CityAppendix(graph: corrected, cityID: "city/omsk")
+        let marked = a.partners.rows.filter { $0.cells[0].hasSuffix(CityAppendix.correctedMark) }
+        #expect(marked.map { $0.cells[0] } == ["\(partner) \(CityAppendix.correctedMark)"])
+        #expect(marked.first?.cells.contains("1990") == true)
+        let plain = try CityAppendix(graph: g, cityID: "city/omsk")
+        #expect(!plain.partners.rows.contains { $0.cells[0].contains(CityAppendix.correctedMark) })
+    }
+
     @Test func omskVisitsAgreementsEventsPeople() throws {
         let a = try CityAppendix(graph: try Fixture.graph(), cityID: "city/omsk")
         #expect(a.visits.rows.count == 15)
