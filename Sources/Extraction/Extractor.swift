@@ -162,8 +162,12 @@ public struct Extractor: Sendable {
     /// it has one.
     func heading(_ text: ScalarText, clauses: [Clause]) -> (String?, Int?) {
         var reporter: String?
-        // the Documents stage's reading of a title, in any form
-        if let first = text.firstLine() { reporter = TitleReader(gazetteer: gazetteer).reportingCity(in: first.text) }
+        // the Documents stage's reading of a title, in any form; a first line longer than a
+        // title is a paragraph (and reading a whole long line as a title would cost as much as
+        // extracting it)
+        if let first = text.firstLine(), first.text.unicodeScalars.count <= TitleReader.maximumTitleLength {
+            reporter = TitleReader(gazetteer: gazetteer).reportingCity(in: first.text)
+        }
         var year: Int?
         for c in clauses.prefix(3) where c.isHeading {
             if let y = c.words.compactMap(Dates.year).first { year = y; break }

@@ -30,7 +30,7 @@ public struct TitleReader: Sendable {
     public let gazetteer: Gazetteer
 
     /// A title line is at most this long; longer first lines are paragraphs.
-    static let maximumTitleLength = 200
+    public static let maximumTitleLength = 200
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
