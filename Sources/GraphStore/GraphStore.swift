@@ -16,6 +16,9 @@ public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
     case notAStore(path: String, tables: [String])
     /// The store was written by a newer TwinGraph; it was not changed.
     case newerSchema(path: String, version: Int, supported: Int)
+    /// The store has schema steps this TwinGraph does not know (a development build's, or another
+    /// branch's); it was not changed.
+    case unknownSchemaSteps(path: String, steps: [String])
     /// The store needs a migration, which a read-only command does not do.
     case olderSchema(path: String, version: Int, current: Int)
 
@@ -35,6 +38,8 @@ public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
             return "\(path) is an SQLite database but not a TwinGraph store (its tables: \(shown)); it was left untouched. Pass --store with another file"
         case let .newerSchema(path, version, supported):
             return "the store \(path) has schema version \(version), newer than this TwinGraph's \(supported); it was left untouched. Use a newer twingraph, or pass --store with another file"
+        case let .unknownSchemaSteps(path, steps):
+            return "the store \(path) was written by another build of TwinGraph (schema steps this one does not know: \(steps.joined(separator: "; "))); it was left untouched. Ingest the documents again into a new store, or pass --store with another file"
         case let .olderSchema(path, version, current):
             return "the store \(path) has schema version \(version) of \(current); a command that writes (such as `twingraph ingest`) upgrades it, queries do not"
         }

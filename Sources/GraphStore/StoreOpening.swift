@@ -61,8 +61,12 @@ extension GraphStore {
             guard applied.contains(migrationIdentifiers[0]), tables.contains("document") else {
                 throw GraphStoreError.notAStore(path: path, tables: tables)
             }
-            if version > schemaVersion || !applied.isSubset(of: migrationIdentifiers) {
+            if version > schemaVersion || applied.count > schemaVersion {
                 throw GraphStoreError.newerSchema(path: path, version: max(version, applied.count), supported: schemaVersion)
+            }
+            let unknown = applied.subtracting(migrationIdentifiers)
+            if !unknown.isEmpty {
+                throw GraphStoreError.unknownSchemaSteps(path: path, steps: unknown.sorted())
             }
             if readOnly && applied.count < schemaVersion {
                 throw GraphStoreError.olderSchema(path: path, version: applied.count, current: schemaVersion)

@@ -85,6 +85,27 @@ import KnowledgeGraph
         #expect(GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion).description.contains("schema version 99"))
     }
 
+    /// A store with a schema step of another build (same version number or lower) is not called
+    /// newer: the message names the unknown step, and the store is left as it was.
+    @Test func aStoreWithAnUnknownSchemaStepIsRefusedByName() throws {
+        let path = try Self.tempPath()
+        _ = try GraphStore(path: path)
+        let q = try DatabaseQueue(path: path)
+        try q.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = (SELECT max(identifier) FROM grdb_migrations)")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5: a branch of its own')")
+        }
+        try q.close()
+        let before = try Self.bytes(path)
+        for readOnly in [false, true] {
+            #expect(throws: GraphStoreError.unknownSchemaSteps(path: path, steps: ["v5: a branch of its own"])) {
+                _ = try GraphStore(path: path, readOnly: readOnly)
+            }
+        }
+        #expect(try Self.bytes(path) == before)
+        #expect(!GraphStoreError.unknownSchemaSteps(path: path, steps: ["x"]).description.contains("newer"))
+    }
+
     @Test func anotherSQLiteDatabaseIsRefusedAndLeftUntouched() throws {
         let path = try Self.tempPath()
         let q = try DatabaseQueue(path: path)
