@@ -85,13 +85,7 @@ public struct GraphStore: Sendable {
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         do {
-            try GraphStore.inspect(path: path, readOnly: readOnly)
-            let folder = (path as NSString).deletingLastPathComponent
-            if !readOnly && !folder.isEmpty {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            db = try DatabaseQueue(path: path, configuration: GraphStore.configuration(readOnly: readOnly))
-            if !readOnly { try GraphStore.migrate(db) }
+            db = try GraphStore.openWaitingTurn(path: path, readOnly: readOnly)
         } catch let error as DatabaseError {
             throw GraphStoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         } catch let error as GraphStoreError {

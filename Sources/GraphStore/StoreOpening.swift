@@ -36,6 +36,40 @@ extension GraphStore {
         return config
     }
 
+    /// Inspects, opens and (for a writer) migrates the store. Two commands that open one new
+    /// store at once race to create it: SQLite answers the loser's switch to WAL or its first
+    /// read of a half-made schema with "database is locked" at once, without the busy timeout,
+    /// and GRDB's migrator, which reads what was applied before it takes the write lock, may
+    /// repeat a step the other has just committed ("table … already exists"; each step is its
+    /// own transaction, so the repeat is rolled back). Either way the open is tried again from
+    /// the start, which reads the store as the winner left it: every 50 ms for up to
+    /// `busyTimeout`, and at most `migrationRetries` times for a step that failed.
+    static func openWaitingTurn(path: String, readOnly: Bool) throws -> DatabaseQueue {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var failedSteps = 0
+        while true {
+            var migrating = false
+            do {
+                try inspect(path: path, readOnly: readOnly)
+                let folder = (path as NSString).deletingLastPathComponent
+                if !readOnly && !folder.isEmpty {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                let db = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+                migrating = true
+                if !readOnly { try migrate(db) }
+                return db
+            } catch let error as DatabaseError where Date() < deadline
+                        && (error.resultCode == .SQLITE_BUSY || (migrating && failedSteps < migrationRetries)) {
+                if error.resultCode != .SQLITE_BUSY { failedSteps += 1 }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// How many times a migration step that failed is tried again (see `openWaitingTurn`).
+    static let migrationRetries = 5
+
     /// What an existing file holds, read without writing to it: whether a TwinGraph store may be
     /// opened on it. Throws when it is someone else's database, a store of a newer TwinGraph, or
     /// (for a read-only open) missing, empty or in need of a migration, which only a command that

@@ -67,6 +67,28 @@ import KnowledgeGraph
         #expect(try store.graph().edges.count == 40)
     }
 
+    /// Two ingests that start together on a store that does not exist yet both open it: one
+    /// creates it, the other waits and finds it made (it used to fail with "database is locked"
+    /// or "table document already exists").
+    @Test func twoWritersCreatingOneNewStoreAtOnceBothOpenIt() async throws {
+        for _ in 0..<8 {
+            let path = try Self.tempPath()
+            let opened = try await withThrowingTaskGroup(of: Int.self) { group in
+                for k in 0..<3 {
+                    group.addTask {
+                        let store = try GraphStore(path: path)
+                        let (d, g) = Self.document(k)
+                        try store.ingest(document: d, graph: g)
+                        return 1
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(opened == 3)
+            #expect(try GraphStore(path: path, readOnly: true).documents().count == 3)
+        }
+    }
+
     @Test func aStoreOfANewerSchemaIsRefusedAndLeftAsItWas() throws {
         let path = try Self.tempPath()
         let store = try GraphStore(path: path)
