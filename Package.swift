@@ -23,12 +23,14 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CGSF", pkgConfig: "libgsf-1", providers: [.apt(["libgsf-1-dev"])]),
         .target(name: "Documents", dependencies: [
-            "Gazetteer", "CLibXML2", "CPoppler", "CGSF", "CSystemZlib",
+            "Gazetteer", "CLibXML2", "CPoppler", "CGSF", "CSystemZlib", "ZlibInflate",
         ]),
-        // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax); zlib for the gzip vocabularies.
+        // zlib, and inflating a whole stream over it (the models' gzip vocabularies, docx/odt members).
         .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ZlibInflate", dependencies: ["CSystemZlib"]),
+        // Parsing: Natasha's slovnet models (navec, NER, morphology, syntax).
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "Parsing", dependencies: ["CSystemZlib", "CKernels"]),
+        .target(name: "Parsing", dependencies: ["ZlibInflate", "CKernels"]),
         .target(name: "Morphology"),
         .target(name: "RussianText", dependencies: ["Morphology"]),
         .target(name: "Gazetteer", resources: [.copy("Resources")]),
@@ -63,6 +65,7 @@ let package = Package(
             "GraphStore", "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ParsingTests", dependencies: ["Parsing"]),
+        .testTarget(name: "ZlibInflateTests", dependencies: ["ZlibInflate", "CSystemZlib"]),
         .testTarget(name: "ExplorerTests", dependencies: [
             "Explorer", "KnowledgeGraph", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

@@ -1,5 +1,6 @@
 import CSystemZlib
 import Foundation
+import ZlibInflate
 
 /// A zip archive held in memory, read as far as .docx and .odt files need: the central
 /// directory, and members stored or deflated.
@@ -87,45 +88,14 @@ struct ZipArchive {
         let unpacked: [UInt8]
         switch m.method {
         case 0: unpacked = Array(packed)
-        case 8: unpacked = try Self.inflate(packed, limit: Self.maximumMemberSize, name: name)
+        case 8:
+            do { unpacked = try Inflate.bytes(packed, framing: .raw, limit: Self.maximumMemberSize) } catch { throw damaged(error.description) }
         default: throw damaged("it is compressed with method \(m.method), which TwinGraph does not read")
         }
         if unpacked.count != m.uncompressedSize { throw damaged("it unpacks to \(unpacked.count) bytes, not \(m.uncompressedSize)") }
         let crc = unpacked.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
         if crc != m.crc32 { throw damaged("its checksum does not match") }
         return Data(unpacked)
-    }
-
-    /// Inflates the raw deflate stream of member `name`.
-    static func inflate(_ packed: ArraySlice<UInt8>, limit: Int, name: String) throws(ZipError) -> [UInt8] {
-        func failure(_ reason: String) -> ZipError { .damagedMember(name, reason: reason) }
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw failure("zlib cannot start")
-        }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var status: Int32 = Z_OK
-        var input = Array(packed)
-        input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = UInt32(source.count)
-            while status == Z_OK && output.count <= limit {
-                chunk.withUnsafeMutableBufferPointer { buffer in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = UInt32(buffer.count)
-                    status = CSystemZlib.inflate(&stream, Z_NO_FLUSH)
-                    output.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-                }
-            }
-        }
-        if output.count > limit { throw failure("it unpacks to more than \(limit >> 20) MB") }
-        switch status {
-        case Z_STREAM_END: return output
-        case Z_BUF_ERROR: throw failure("its compressed data is cut short")
-        default: throw failure("its compressed data is damaged")
-        }
     }
 }
 
