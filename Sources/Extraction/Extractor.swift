@@ -49,11 +49,12 @@ public struct Extractor: Sendable {
     public func extract(text: String, documentID: String, path: String, sha256: String) -> DocumentExtraction {
         let scalars = ScalarText(text)
         let clauses = Structure.clauses(SentenceSplitter.sentences(scalars.indexed), text: scalars)
-        let (reporter, headingYear) = heading(scalars, clauses: clauses)
-        let year = headingYear ?? (reporter == nil ? nil : mostNamedYear(clauses))
+        // the Documents stage's reading of a title line, in any form
+        let title = TitleReader(gazetteer: gazetteer).read(text: text, titleProperty: nil)
+        let year = headingYear(clauses) ?? (title.reporter == nil ? nil : mostNamedYear(clauses))
         let document = Document(id: documentID, path: path, sha256: sha256.isEmpty ? SHA256.hex(Data(text.utf8)) : sha256,
-                                reporter: reporter, year: year)
-        return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: nil)
+                                reporter: title.reporter, year: year)
+        return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: title.line)
     }
 
     /// Extracts a document the Documents stage has read: `document` carries its id, paths,
@@ -68,7 +69,7 @@ public struct Extractor: Sendable {
         // a report's year is its heading's, else the one it names most; a text that reports for
         // no city (news) has no year of its own: each fact takes the date its sentence gives
         if document.year == nil {
-            document.year = heading(scalars, clauses: clauses).1 ?? (document.reporter == nil ? nil : mostNamedYear(clauses))
+            document.year = headingYear(clauses) ?? (document.reporter == nil ? nil : mostNamedYear(clauses))
         }
         return extract(text: text, scalars: scalars, clauses: clauses, document: document, titleLine: titleLine)
     }
@@ -158,21 +159,12 @@ public struct Extractor: Sendable {
         return DocumentExtraction(document: document, graph: graph, explanations: explanations.sorted())
     }
 
-    /// The reporting city from the first line ("ОМСК"), the report's year from the heading if
-    /// it has one.
-    func heading(_ text: ScalarText, clauses: [Clause]) -> (String?, Int?) {
-        var reporter: String?
-        // the Documents stage's reading of a title, in any form; a first line longer than a
-        // title is a paragraph (and reading a whole long line as a title would cost as much as
-        // extracting it)
-        if let first = text.firstLine(), first.text.unicodeScalars.count <= TitleReader.maximumTitleLength {
-            reporter = TitleReader(gazetteer: gazetteer).reportingCity(in: first.text)
-        }
-        var year: Int?
+    /// The year the document's heading names (its first three clauses, if headings), or nil.
+    func headingYear(_ clauses: [Clause]) -> Int? {
         for c in clauses.prefix(3) where c.isHeading {
-            if let y = c.words.compactMap(Dates.year).first { year = y; break }
+            if let y = c.words.compactMap(Dates.year).first { return y }
         }
-        return (reporter, year)
+        return nil
     }
 
     /// The year a text names most often (the later of equals).

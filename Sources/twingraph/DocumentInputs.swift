@@ -99,8 +99,7 @@ func extractInput(_ input: InputDocument, extractor: Extractor, options: Documen
     let document = Document(id: input.id, path: input.path, sha256: input.sha256, reporter: reporter,
                             year: options.year ?? title.year, format: read.format.rawValue, title: title.title,
                             paths: input.paths)
-    let titleLine = title.lineStart.flatMap { s in title.lineEnd.map { s..<$0 } }
-    let result = extractor.extract(text: read.text, document: document, titleLine: titleLine)
+    let result = extractor.extract(text: read.text, document: document, titleLine: title.line)
     return (result, warnings)
 }
 

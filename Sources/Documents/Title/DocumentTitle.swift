@@ -8,6 +8,8 @@ public struct DocumentTitle: Sendable, Equatable {
     /// Where the title line is in the text (Unicode scalars), when the title is a line of it.
     public var lineStart: Int?
     public var lineEnd: Int?
+    /// The title line's range in the text, when the title is a line of it.
+    public var line: Range<Int>? { lineStart.flatMap { s in lineEnd.map { s..<$0 } } }
     /// The gazetteer id of the reporting city ("city/omsk"), if the title names one.
     public var reporter: String?
     /// The year the title names ("… за 2019 год"), if any.
@@ -30,7 +32,7 @@ public struct TitleReader: Sendable {
     public let gazetteer: Gazetteer
 
     /// A title line is at most this long; longer first lines are paragraphs.
-    public static let maximumTitleLength = 200
+    static let maximumTitleLength = 200
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -99,16 +101,22 @@ public struct TitleReader: Sendable {
         s.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
     }
 
+    /// The first non-blank line, trimmed, and where it stands (Unicode scalars); read up to its
+    /// end only, not the whole text.
     static func firstLine(of text: String) -> (text: String, start: Int, end: Int)? {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
-            let start = i
-            while i < scalars.count, !LineBreaks.isBreak(scalars[i]) { i += 1 }
-            var end = i
-            while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-            if end > start { return (String(String.UnicodeScalarView(scalars[start..<end])), start, end) }
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex, offset = 0
+        while i < scalars.endIndex {
+            while i < scalars.endIndex, scalars[i].properties.isWhitespace { i = scalars.index(after: i); offset += 1 }
+            let start = i, startOffset = offset
+            // just after the line's last character that is not a blank
+            var end = i, endOffset = offset
+            while i < scalars.endIndex, !LineBreaks.isBreak(scalars[i]) {
+                let blank = scalars[i].properties.isWhitespace
+                i = scalars.index(after: i); offset += 1
+                if !blank { end = i; endOffset = offset }
+            }
+            if endOffset > startOffset { return (String(scalars[start..<end]), startOffset, endOffset) }
         }
         return nil
     }
