@@ -27,6 +27,16 @@ import KnowledgeGraph
 
     static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
+    /// Opening `path` for writing and read-only both throw `error`, and the file is byte for byte
+    /// what it was.
+    static func expectRefusedAsItIs(_ path: String, with error: GraphStoreError) throws {
+        let before = try bytes(path)
+        for readOnly in [false, true] {
+            #expect(throws: error, "readOnly: \(readOnly)") { _ = try GraphStore(path: path, readOnly: readOnly) }
+        }
+        #expect(try bytes(path) == before)
+    }
+
     @Test func aNewStoreIsInWALModeAndRecordsItsSchemaVersion() throws {
         let path = try Self.tempPath()
         _ = try GraphStore(path: path)
@@ -97,13 +107,7 @@ import KnowledgeGraph
         let q = try DatabaseQueue(path: path)
         try q.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 99") }
         try q.close()
-        let before = try Self.bytes(path)
-        for readOnly in [false, true] {
-            #expect(throws: GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion)) {
-                _ = try GraphStore(path: path, readOnly: readOnly)
-            }
-        }
-        #expect(try Self.bytes(path) == before)
+        try Self.expectRefusedAsItIs(path, with: .newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion))
         #expect(GraphStoreError.newerSchema(path: path, version: 99, supported: GraphStore.schemaVersion).description.contains("schema version 99"))
     }
 
@@ -118,13 +122,7 @@ import KnowledgeGraph
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5: a branch of its own')")
         }
         try q.close()
-        let before = try Self.bytes(path)
-        for readOnly in [false, true] {
-            #expect(throws: GraphStoreError.unknownSchemaSteps(path: path, steps: ["v5: a branch of its own"])) {
-                _ = try GraphStore(path: path, readOnly: readOnly)
-            }
-        }
-        #expect(try Self.bytes(path) == before)
+        try Self.expectRefusedAsItIs(path, with: .unknownSchemaSteps(path: path, steps: ["v5: a branch of its own"]))
         #expect(!GraphStoreError.unknownSchemaSteps(path: path, steps: ["x"]).description.contains("newer"))
     }
 
@@ -133,13 +131,7 @@ import KnowledgeGraph
         let q = try DatabaseQueue(path: path)
         try q.write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)") }
         try q.close()
-        let before = try Self.bytes(path)
-        for readOnly in [false, true] {
-            #expect(throws: GraphStoreError.notAStore(path: path, tables: ["invoices"])) {
-                _ = try GraphStore(path: path, readOnly: readOnly)
-            }
-        }
-        #expect(try Self.bytes(path) == before)
+        try Self.expectRefusedAsItIs(path, with: .notAStore(path: path, tables: ["invoices"]))
         let entries = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
         #expect(entries == ["graph.sqlite"], "no -wal or -shm file left beside it: \(entries)")
     }
