@@ -18,12 +18,24 @@ struct GraphJSONReader {
         case schema(path: String, message: String)
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
-    /// The coding path of the value being read, for schema errors.
-    private var path: [String] = []
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    /// The coding path of the value being read, for schema errors; written out only for one.
+    private var path: [PathStep] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private enum PathStep {
+        case key(JSONKey)
+        case index(Int)
+
+        var text: String {
+            switch self {
+            case .key(let k): ".\(k.string)"
+            case .index(let n): "[\(n)]"
+            }
+        }
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
     }
@@ -74,9 +86,9 @@ struct GraphJSONReader {
 
     // MARK: The graph's shape
 
-    private mutating func graph() throws(Failure) -> Graph {
+    mutating func graph() throws(Failure) -> Graph {
         var g = Graph()
-        try object { (r: inout GraphJSONReader, key: String) throws(Failure) in
+        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "documents": g.documents = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.document() } ?? []
             case "nodes": g.nodes = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.node() } ?? []
@@ -87,10 +99,10 @@ struct GraphJSONReader {
         return g
     }
 
-    private mutating func document() throws(Failure) -> Document {
+    mutating func document() throws(Failure) -> Document {
         var id: String?, docPath: String?, sha: String?
         var paths: [String]?, format: String?, title: String?, reporter: String?, year: Int?
-        try object { (r: inout GraphJSONReader, key: String) throws(Failure) in
+        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "id": id = try r.string()
             case "path": docPath = try r.string()
@@ -107,10 +119,10 @@ struct GraphJSONReader {
                         reporter: reporter, year: year, format: format, title: title, paths: paths)
     }
 
-    private mutating func node() throws(Failure) -> Node {
+    mutating func node() throws(Failure) -> Node {
         var id: String?, type: NodeType?, name: String?
         var aliases: [String] = [], attributes: [String: AttributeValue] = [:], mentions: [Span] = []
-        try object { (r: inout GraphJSONReader, key: String) throws(Failure) in
+        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "id": id = try r.string()
             case "type": type = try r.enumValue(NodeType.self)
@@ -125,10 +137,10 @@ struct GraphJSONReader {
                     aliases: aliases, attributes: attributes, mentions: mentions)
     }
 
-    private mutating func edge() throws(Failure) -> Edge {
+    mutating func edge() throws(Failure) -> Edge {
         var id: String?, type: EdgeType?, source: String?, target: String?
         var attributes: [String: AttributeValue] = [:], evidence: [Span] = []
-        try object { (r: inout GraphJSONReader, key: String) throws(Failure) in
+        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "id": id = try r.string()
             case "type": type = try r.enumValue(EdgeType.self)
@@ -148,9 +160,9 @@ struct GraphJSONReader {
         return e
     }
 
-    private mutating func span() throws(Failure) -> Span {
+    mutating func span() throws(Failure) -> Span {
         var document: String?, start: Int?, end: Int?, text: String?
-        try object { (r: inout GraphJSONReader, key: String) throws(Failure) in
+        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "document": document = try r.string()
             case "start": start = try r.int()
@@ -164,17 +176,17 @@ struct GraphJSONReader {
     }
 
     /// An attribute object, or nil for null.
-    private mutating func attributes() throws(Failure) -> [String: AttributeValue]? {
+    mutating func attributes() throws(Failure) -> [String: AttributeValue]? {
         if try null() { return nil }
         var out: [String: AttributeValue] = [:]
-        try object { (r: inout GraphJSONReader, key: String) throws(Failure) in
-            out[key] = try r.attributeValue()
+        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
+            out[key.string] = try r.attributeValue()
         }
         return out
     }
 
     /// A scalar, read as `AttributeValue.init(from:)` reads it: booleans, integers, reals, strings.
-    private mutating func attributeValue() throws(Failure) -> AttributeValue {
+    mutating func attributeValue() throws(Failure) -> AttributeValue {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         switch bytes[i] {
@@ -182,7 +194,9 @@ struct GraphJSONReader {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            let (text, integral) = try numberText()
+            let (range, integral) = try number()
+            if integral, let v = smallInteger(range) { return .int(v) }
+            let text = self.text(range)
             if integral, let v = Int(text) { return .int(v) }
             guard let d = Double(text) else { throw .syntax }
             // JSONDecoder reads "-1.5e1" as the integer it equals; `AttributeValue` tries Int first.
@@ -195,16 +209,16 @@ struct GraphJSONReader {
 
     // MARK: Typed scalars
 
-    private func required<T>(_ value: T?, _ key: String) throws(Failure) -> T {
+    func required<T>(_ value: T?, _ key: String) throws(Failure) -> T {
         guard let value else { throw schema("missing key \"\(key)\"") }
         return value
     }
 
-    private func schema(_ message: String) -> Failure {
-        .schema(path: path.joined(), message: message)
+    func schema(_ message: String) -> Failure {
+        .schema(path: path.map(\.text).joined(), message: message)
     }
 
-    private mutating func enumValue<T: RawRepresentable>(_ type: T.Type) throws(Failure) -> T where T.RawValue == String {
+    mutating func enumValue<T: RawRepresentable>(_ type: T.Type) throws(Failure) -> T where T.RawValue == String {
         let raw = try string()
         guard let value = T(rawValue: raw) else {
             throw schema("Cannot initialize \(T.self) from invalid String value \(raw)")
@@ -212,31 +226,33 @@ struct GraphJSONReader {
         return value
     }
 
-    private mutating func optionalString() throws(Failure) -> String? {
+    mutating func optionalString() throws(Failure) -> String? {
         if try null() { return nil }
         return try string()
     }
 
-    private mutating func optionalInt() throws(Failure) -> Int? {
+    mutating func optionalInt() throws(Failure) -> Int? {
         if try null() { return nil }
         return try int()
     }
 
-    private mutating func int() throws(Failure) -> Int {
+    mutating func int() throws(Failure) -> Int {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         let c = bytes[i]
         guard c == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else {
             throw schema("Expected to decode Int but found another value instead.")
         }
-        let (text, integral) = try numberText()
+        let (range, integral) = try number()
+        if integral, let v = smallInteger(range) { return v }
+        let text = self.text(range)
         if integral, let v = Int(text) { return v }
         if let d = Double(text), let v = Int(exactly: d) { return v }
         throw schema("Parsed JSON number <\(text)> does not fit in Int.")
     }
 
     /// Consumes `null` if it is next.
-    private mutating func null() throws(Failure) -> Bool {
+    mutating func null() throws(Failure) -> Bool {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         if bytes[i] == UInt8(ascii: "n") { try literal("null"); return true }
@@ -246,7 +262,7 @@ struct GraphJSONReader {
     // MARK: Containers
 
     /// Reads an object, calling `body` with each key positioned at its value.
-    private mutating func object(_ body: (inout GraphJSONReader, String) throws(Failure) -> Void) throws(Failure) {
+    mutating func object(_ body: (inout GraphJSONReader, JSONKey) throws(Failure) -> Void) throws(Failure) {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         guard bytes[i] == UInt8(ascii: "{") else {
@@ -258,11 +274,11 @@ struct GraphJSONReader {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw .syntax }
-            let key = try string()
+            let key = try self.key()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw .syntax }
             i += 1
-            path.append(".\(key)")
+            path.append(.key(key))
             try body(&self, key)
             path.removeLast()
             skipSpace()
@@ -274,7 +290,7 @@ struct GraphJSONReader {
     }
 
     /// Reads an array of `element`s, or nil for null.
-    private mutating func optionalArray<T>(_ element: (inout GraphJSONReader) throws(Failure) -> T) throws(Failure) -> [T]? {
+    mutating func optionalArray<T>(_ element: (inout GraphJSONReader) throws(Failure) -> T) throws(Failure) -> [T]? {
         if try null() { return nil }
         guard bytes[i] == UInt8(ascii: "[") else {
             throw schema("Expected to decode Array<Any> but found another value instead.")
@@ -284,7 +300,7 @@ struct GraphJSONReader {
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return out }
         while true {
-            path.append("[\(out.count)]")
+            path.append(.index(out.count))
             out.append(try element(&self))
             path.removeLast()
             skipSpace()
@@ -297,7 +313,7 @@ struct GraphJSONReader {
 
     // MARK: Lexing
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count {
             switch bytes[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -306,7 +322,7 @@ struct GraphJSONReader {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(Failure) {
+    mutating func literal(_ word: StaticString) throws(Failure) {
         let n = word.utf8CodeUnitCount
         guard i + n <= bytes.count else { throw .syntax }
         let w = word.utf8Start
@@ -314,8 +330,8 @@ struct GraphJSONReader {
         i += n
     }
 
-    /// The text of a number and whether it has neither fraction nor exponent.
-    private mutating func numberText() throws(Failure) -> (String, Bool) {
+    /// Where a number's text lies and whether it has neither fraction nor exponent.
+    mutating func number() throws(Failure) -> (Range<Int>, Bool) {
         let start = i
         var integral = true
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -333,12 +349,39 @@ struct GraphJSONReader {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
         }
-        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self), integral)
+        return (start..<i, integral)
+    }
+
+    /// The value of an integer's text of at most 18 digits (which cannot overflow), else nil.
+    func smallInteger(_ range: Range<Int>) -> Int? {
+        var k = range.lowerBound
+        let negative = bytes[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        guard range.upperBound - k <= 18 else { return nil }
+        var v = 0
+        while k < range.upperBound { v = v * 10 + Int(bytes[k] &- UInt8(ascii: "0")); k += 1 }
+        return negative ? -v : v
+    }
+
+    /// The bytes in `range` as a String.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// An object key: its bytes in the text when it has no escape (nearly always), else decoded.
+    mutating func key() throws(Failure) -> JSONKey {
+        let start = i + 1
+        let end = JSONStringScan.end(of: bytes, from: start)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            i = end + 1
+            return JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        return JSONKey(decoded: try string())
     }
 
     /// A string value; anything else is a schema error (the caller's caller checks the whole
     /// text's syntax before reporting one, as `JSONDecoder` does).
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         guard bytes[i] == UInt8(ascii: "\"") else {
@@ -347,16 +390,11 @@ struct GraphJSONReader {
         i += 1
         let start = i
         // Fast path: no escapes, the bytes are the string.
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                i += 1
-                return s
-            }
-            if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 { throw .syntax }
+        i = JSONStringScan.end(of: bytes, from: i)
+        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
             i += 1
+            return s
         }
         var out = Array(bytes[start..<i])
         while i < bytes.count {
@@ -392,7 +430,7 @@ struct GraphJSONReader {
         throw .syntax
     }
 
-    private mutating func hex4() throws(Failure) -> UInt32 {
+    mutating func hex4() throws(Failure) -> UInt32 {
         guard i + 4 <= bytes.count else { throw .syntax }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -411,26 +449,45 @@ struct GraphJSONReader {
     }
 
     /// Skips one value of any kind (keys the format does not define).
-    private mutating func skipValue() throws(Failure) {
+    mutating func skipValue() throws(Failure) {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         switch bytes[i] {
-        case UInt8(ascii: "{"): try object { (r: inout GraphJSONReader, _: String) throws(Failure) in try r.skipValue() }
+        case UInt8(ascii: "{"): try object { (r: inout GraphJSONReader, _: JSONKey) throws(Failure) in try r.skipValue() }
         case UInt8(ascii: "["): _ = try optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.skipValue() }
         case UInt8(ascii: "\""):
             // Not decoded, only skipped, as JSONDecoder skips a value no field asks for.
             i += 1
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+            while true {
+                i = JSONStringScan.end(of: bytes, from: i)
+                guard i < bytes.count else { throw .syntax }
+                if bytes[i] == UInt8(ascii: "\"") { i += 1; break }
                 if bytes[i] < 0x20 { throw .syntax }
-                i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1
+                i += 2
             }
-            guard i < bytes.count else { throw .syntax }
-            i += 1
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try numberText()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try number()
         default: throw .syntax
         }
+    }
+}
+
+/// An object key as the reader met it, matched against the format's keys (`case "id":`)
+/// without making a String of it; valid while the reader's bytes are.
+struct JSONKey {
+    private let raw: UnsafeBufferPointer<UInt8>
+    private let decoded: String?
+
+    init(raw: UnsafeBufferPointer<UInt8>) { self.raw = raw; decoded = nil }
+    init(decoded: String) { raw = UnsafeBufferPointer(start: nil, count: 0); self.decoded = decoded }
+
+    var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        let expected = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        if let decoded = key.decoded { return decoded.utf8.elementsEqual(expected) }
+        return key.raw.elementsEqual(expected)
     }
 }

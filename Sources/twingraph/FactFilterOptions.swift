@@ -77,4 +77,16 @@ extension GraphSourceOptions {
         let anchorIDs = Set(anchors.compactMap { resolver.resolve($0).id })
         return GraphQueries(graph: try facts.filter(for: graph, relations: relations, nodeTypes: nodeTypes, anchors: anchorIDs).apply(to: graph))
     }
+
+    /// The whole graph behind `queries`, made by `queries(filteredBy:nodeTypes:anchors:)` with
+    /// these arguments, for pictures, which show years and countries: the queries' own graph
+    /// when it is whole, else (a light query graph: no facts filter was given) the whole graph
+    /// read and filtered by node types as the light one was.
+    func wholeGraph(of queries: GraphQueries, nodeTypes: Set<NodeType>?, anchors: [String]) throws -> Graph {
+        guard queries.details != nil else { return queries.graph }
+        let graph = try load()
+        guard let nodeTypes else { return graph }
+        let anchorIDs = Set(anchors.compactMap { queries.resolver.resolve($0).id })
+        return FactFilter(nodeTypes: nodeTypes, anchors: anchorIDs).apply(to: graph)
+    }
 }

@@ -80,7 +80,8 @@ struct PathCommand: ParsableCommand {
             let names = Dictionary(report.paths.flatMap(\.nodes).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             try writeOutput(Data(TextReports.path(report, names: names).utf8), to: output)
         case .dot, .svg:
-            guard let diagram = try pathDiagram(report, graph: queries.graph, relations: relations) else { break }
+            let drawn = try source.wholeGraph(of: queries, nodeTypes: try parseNodeTypes(type), anchors: [from, to])
+            guard let diagram = try pathDiagram(report, graph: drawn, relations: relations) else { break }
             if format == .dot {
                 try writeOutput(Data(diagram.dot.render().utf8), to: output)
             } else {

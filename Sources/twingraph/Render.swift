@@ -8,23 +8,33 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Reads a graph JSON file ("-": standard input), naming the file in every error.
 func loadGraph(_ path: String) throws -> Graph {
+    try readGraphFile(path, fromData: { try GraphJSON.decode($0, file: $1) }, fromFile: GraphJSON.read(contentsOf:))
+}
+
+/// A graph JSON file (or standard input for "-") read for queries: nodes and edges light, the
+/// text of the facts a report shows read when it is built.
+func loadQueryGraph(_ path: String) throws -> GraphJSONQueryRead {
+    try readGraphFile(path, fromData: { try GraphJSON.readForQueries($0, file: $1) }, fromFile: GraphJSON.readForQueries(contentsOf:))
+}
+
+/// Reads a graph JSON file, or standard input for "-", with the command line's messages.
+private func readGraphFile<T>(_ path: String, fromData: (Data, String) throws -> T, fromFile: (URL) throws -> T) throws -> T {
     if path == "-" {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         if data.isEmpty { throw CLIFailure(message: "standard input is empty; pipe a graph JSON into --graph -") }
         do {
-            return try GraphJSON.decode(data, file: "standard input")
+            return try fromData(data, "standard input")
         } catch let error as GraphJSONError {
             throw CLIFailure(message: error.description)
         } catch {
             throw CLIFailure(message: "standard input: \(error.localizedDescription)")
         }
     }
-    let url = URL(fileURLWithPath: path)
     guard FileManager.default.fileExists(atPath: path) else {
         throw CLIFailure(message: "\(path): no such file")
     }
     do {
-        return try GraphJSON.read(contentsOf: url)
+        return try fromFile(URL(fileURLWithPath: path))
     } catch let error as GraphJSONError {
         throw CLIFailure(message: error.description)
     } catch {

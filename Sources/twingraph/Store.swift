@@ -64,8 +64,9 @@ struct GraphSourceOptions: ParsableArguments {
         }
     }
 
-    /// Queries over the graph. From a store, only nodes and the edges' ends are read up front;
-    /// the attributes and evidence of the edges a report shows are read when it is built.
+    /// Queries over the graph. From a store or a graph JSON, only nodes and the edges' ends are
+    /// read up front; the attributes and evidence of the facts a report shows are read when it
+    /// is built.
     func queries() throws -> GraphQueries {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
@@ -75,7 +76,10 @@ struct GraphSourceOptions: ParsableArguments {
                 printError("twingraph: timing: read the graph in \(String(format: "%.3f", seconds)) s")
             }
         }
-        if let graphFile { return GraphQueries(graph: try loadGraph(graphFile)) }
+        if let graphFile {
+            let read = try loadQueryGraph(graphFile)
+            return GraphQueries(graph: read.graph, details: read.details, factCounts: read.counts)
+        }
         let store = try openStore()
         do {
             let (graph, counts) = try store.queryGraph()

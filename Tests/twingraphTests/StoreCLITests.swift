@@ -143,6 +143,20 @@ enum TG {
         #expect(r.text.contains("Ниигата"))
     }
 
+    /// The picture of a path shows years and countries, which the light query graph lacks: from
+    /// a store and from a file it is what `draw path` draws from the whole graph.
+    @Test func pathPictureFromTheLightGraphIsTheWholePicture() throws {
+        let store = try TG.store()
+        for source in [["--store", store], ["--graph", TG.fixture]] {
+            for extra in [[], ["--type", "city"]] {
+                let query = try TG.run(["path", "Хабаровск", "Благовещенск", "--format", "svg"] + source + extra)
+                let draw = try TG.run(["draw", "path", "Хабаровск", "Благовещенск"] + source)
+                #expect(query.status == 0 && draw.status == 0, "\(query.stderr) \(draw.stderr)")
+                #expect(!query.stdout.isEmpty && query.stdout == draw.stdout, "\(source) \(extra)")
+            }
+        }
+    }
+
     @Test func noPathExitsWithOne() throws {
         let r = try TG.run(["path", "Омск", "Томск", "--graph", TG.fixture])
         #expect(r.status == 1)
