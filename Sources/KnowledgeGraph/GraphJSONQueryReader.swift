@@ -87,9 +87,9 @@ public struct GraphJSONDetails: GraphDetails {
     private let edgeRanges: [Range<Int>]
     /// A graph that was read whole after all (see `readForQueries`).
     private let whole: Graph?
-    /// Object number by id, made on the first lookup: most commands never make one.
-    private let nodeNumbers: Lazy<[String: Int]>
-    private let edgeNumbers: Lazy<[String: Int]>
+    /// Object number by id, worked out on the first lookup: most commands never look one up.
+    private let nodeNumbers: Lazy<IDLookup>
+    private let edgeNumbers: Lazy<IDLookup>
 
     init(nodeIDs: [String], nodeRanges: [Range<Int>], edgeIDs: [String], edgeRanges: [Range<Int>], whole: Graph? = nil) {
         self.nodeIDs = nodeIDs
@@ -97,22 +97,14 @@ public struct GraphJSONDetails: GraphDetails {
         self.edgeIDs = edgeIDs
         self.edgeRanges = edgeRanges
         self.whole = whole
-        nodeNumbers = Lazy { Self.numbers(nodeIDs) }
-        edgeNumbers = Lazy { Self.numbers(edgeIDs) }
-    }
-
-    /// The first object of each id, as `Dictionary(_:uniquingKeysWith:)` keeping the first.
-    private static func numbers(_ ids: [String]) -> [String: Int] {
-        var out: [String: Int] = [:]
-        out.reserveCapacity(ids.count)
-        for (k, id) in ids.enumerated() where out[id] == nil { out[id] = k }
-        return out
+        nodeNumbers = Lazy { IDLookup(nodeIDs) }
+        edgeNumbers = Lazy { IDLookup(edgeIDs) }
     }
 
     public func edges(withIDs ids: [String]) throws -> [String: Edge] {
         var out: [String: Edge] = [:]
         for id in ids {
-            guard out[id] == nil, let k = edgeNumbers.value[id] else { continue }
+            guard out[id] == nil, let k = edgeNumbers.value.first(id, in: edgeIDs) else { continue }
             if let whole { out[id] = whole.edges[k]; continue }
             out[id] = try read(edgeRanges[k]) { (r: inout GraphJSONReader) throws(GraphJSONReader.Failure) in try r.edge() }
         }
@@ -122,7 +114,7 @@ public struct GraphJSONDetails: GraphDetails {
     public func nodeAttributes(withIDs ids: [String]) throws -> [String: [String: AttributeValue]] {
         var out: [String: [String: AttributeValue]] = [:]
         for id in ids {
-            guard out[id] == nil, let k = nodeNumbers.value[id] else { continue }
+            guard out[id] == nil, let k = nodeNumbers.value.first(id, in: nodeIDs) else { continue }
             if let whole { out[id] = whole.nodes[k].attributes; continue }
             out[id] = try read(nodeRanges[k]) { (r: inout GraphJSONReader) throws(GraphJSONReader.Failure) in try r.node() }.attributes
         }
@@ -138,6 +130,35 @@ public struct GraphJSONDetails: GraphDetails {
         }
         do { return try result.get() } catch {
             throw GraphJSONError.schema(file: "<graph>", path: "", message: "the object at bytes \(range) changed since it was read")
+        }
+    }
+}
+
+/// Finding an id's first position in a list of ids: by binary search when the list is in
+/// order (as TwinGraph writes graph JSON), else through a table made once.
+enum IDLookup: Sendable {
+    case sorted
+    case table([String: Int])
+
+    init(_ ids: [String]) {
+        if ids.indices.dropFirst().allSatisfy({ ids[$0 - 1] <= ids[$0] }) { self = .sorted; return }
+        var table: [String: Int] = [:]
+        table.reserveCapacity(ids.count)
+        for (k, id) in ids.enumerated() where table[id] == nil { table[id] = k }
+        self = .table(table)
+    }
+
+    /// The first position of `id` in `ids` (the list this was made from).
+    func first(_ id: String, in ids: [String]) -> Int? {
+        switch self {
+        case .table(let table): return table[id]
+        case .sorted:
+            var low = 0, high = ids.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ids[mid] < id { low = mid + 1 } else { high = mid }
+            }
+            return low < ids.count && ids[low] == id ? low : nil
         }
     }
 }

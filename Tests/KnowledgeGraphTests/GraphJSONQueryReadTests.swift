@@ -132,3 +132,19 @@ import Testing
         }
     }
 }
+
+@Suite struct IDLookupTests {
+    /// Binary search on ids in order and the table on ids out of order both find an id's first
+    /// position, as `firstIndex(of:)` does, and nothing for an id not listed.
+    @Test func findsTheFirstPositionInOrderOrNot() {
+        let inOrder = ["a", "b", "b", "c", "Ж", "Ж", "я"]
+        let outOfOrder = ["c", "a", "Ж", "b", "a", "я", "b"]
+        for ids in [inOrder, outOfOrder, [], ["x"]] {
+            let lookup = IDLookup(ids)
+            if case .sorted = lookup { #expect(ids == ids.sorted()) }
+            for id in Set(ids) + ["absent", "", "zz"] {
+                #expect(lookup.first(id, in: ids) == ids.firstIndex(of: id), "\(ids) \(id)")
+            }
+        }
+    }
+}

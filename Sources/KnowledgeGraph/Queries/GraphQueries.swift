@@ -100,11 +100,22 @@ public struct GraphQueries: Sendable {
     public func node(named name: String) throws -> Node {
         switch resolver.resolve(name) {
         case .found(let c, _):
-            guard let n = all.number(of: c.id) else { throw QueryError.unknownName(name, candidates: []) }
-            return all.node(n)
+            guard let n = nodeNumber(of: c.id) else { throw QueryError.unknownName(name, candidates: []) }
+            return graph.nodes[n]
         case .ambiguous(let c): throw QueryError.ambiguousName(name, candidates: c)
         case .unknown(let c): throw QueryError.unknownName(name, candidates: c)
         }
+    }
+
+    /// The position of the node with `id` in `graph.nodes` (which are in id order), found without
+    /// building an index: the last of equal ids, as `GraphIndex` numbers them.
+    private func nodeNumber(of id: String) -> Int? {
+        var low = 0, high = graph.nodes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if graph.nodes[mid].id <= id { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && graph.nodes[low - 1].id == id ? low - 1 : nil
     }
 
     /// How to search for paths.
