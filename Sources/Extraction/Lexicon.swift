@@ -246,6 +246,12 @@ enum Lexicon {
     /// Words after which a quotation is a name: "под названием «…»", "имени «…»", "проект «…»".
     static let nameIntroducers: Stems = ["назван", "имени", "проект", "бренд", "марк", "девиз", "тем", "номинац"]
 
+    /// A municipality before its official name in quotes, which is the place's name:
+    /// "муниципального образования «Город Архангельск»", "городского округа «…»", "сельского
+    /// поселения «…»", "муниципального района «…»": a kind, then a head.
+    static let municipalityKinds: Stems = ["муниципальн", "городск", "сельск"]
+    static let municipalityHeads: Stems = ["образовани", "округ", "поселени", "район"]
+
     /// Legal forms that introduce a quoted company name: АО «Эталон».
     static let legalForms: Stems = ["ао", "оао", "зао", "ооо", "пао", "нко", "ано", "фгуп", "муп", "гуп", "ип"]
 

@@ -4,11 +4,39 @@ import KnowledgeGraph
 import Rendering
 
 /// The graph JSON reader: any input is read or refused with an error, and a graph it reads
-/// is written and read back the same.
+/// is written and read back the same. The query read (light nodes and edges) accepts and
+/// refuses what the whole read does, with the same message, and gives the same graph less its
+/// text, the text of each edge read back by id.
 enum GraphJSONTarget {
     static func run(_ data: Data) {
-        guard let graph = try? GraphJSON.decode(data, file: "fuzz.json") else { return }
-        requireRoundTrip(graph)
+        let whole = Result { try GraphJSON.decode(data, file: "fuzz.json") }
+        let light = Result { try GraphJSON.readForQueries(data, file: "fuzz.json") }
+        switch (whole, light) {
+        case (.failure(let a), .failure(let b)):
+            require("\(a)" == "\(b)", "the query read refused the input with another message")
+        case (.success(let graph), .success(let read)):
+            requireSameLightGraph(read, graph)
+            requireRoundTrip(graph)
+        default:
+            require(false, "the query read and the whole read disagree on accepting the input")
+        }
+    }
+
+    static func requireSameLightGraph(_ read: GraphJSONQueryRead, _ graph: Graph) {
+        var stripped = graph
+        for k in stripped.nodes.indices { stripped.nodes[k].attributes = [:]; stripped.nodes[k].mentions = [] }
+        for k in stripped.edges.indices { stripped.edges[k].attributes = [:]; stripped.edges[k].evidence = [] }
+        require(read.graph == stripped, "the query read's graph is not the whole graph less its text")
+        require(read.counts.mentions == graph.nodes.reduce(0) { $0 + $1.mentions.count }
+                && read.counts.evidence == graph.edges.reduce(0) { $0 + $1.evidence.count },
+                "the query read counted other mentions or evidence")
+        guard let edges = try? read.details.edges(withIDs: graph.edges.map(\.id)) else {
+            require(false, "the query read could not read back an edge it had checked")
+            return
+        }
+        for e in graph.edges where edges[e.id] != graph.edges.first(where: { $0.id == e.id }) {
+            require(false, "the query read gave back another edge for \(e.id)")
+        }
     }
 
     static func requireRoundTrip(_ graph: Graph) {

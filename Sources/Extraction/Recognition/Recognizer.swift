@@ -392,6 +392,7 @@ struct Recognizer {
     private func quoteNamesSomething(_ c: Clause, before q: Int) -> Bool {
         guard q > 0, c.words[q - 1].isWord else { return false }
         let last = c.words[q - 1]
+        if quoteNamesAMunicipality(c, before: q) { return false }
         if last.isAny(Lexicon.legalForms) || last.starts(with: Lexicon.nameIntroducers) || last.isAbbreviation { return true }
         for j in stride(from: q - 1, through: max(0, q - 4), by: -1) {
             let w = c.words[j]
@@ -400,6 +401,13 @@ struct Recognizer {
             if kinds.organisation || kinds.event || kinds.document { return true }
         }
         return false
+    }
+
+    /// Whether the quote at `q` is a municipality's official name ("городского округа «Город
+    /// Калуга»"): that is a place's name, to be read as text, not a name of its own.
+    private func quoteNamesAMunicipality(_ c: Clause, before q: Int) -> Bool {
+        guard q >= 2, c.words[q - 1].isWord, c.words[q - 2].isWord else { return false }
+        return c.words[q - 1].starts(with: Lexicon.municipalityHeads) && c.words[q - 2].starts(with: Lexicon.municipalityKinds)
     }
 
     /// The place-marker word right before `i` ("г.", "города", "коммуны", "округа"…).

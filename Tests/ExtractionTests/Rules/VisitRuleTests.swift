@@ -40,6 +40,18 @@ import KnowledgeGraph
         #expect(visits(try extract(text)).isEmpty)
     }
 
+    /// A municipality's official name in quotes («Город Нант») after "муниципального
+    /// образования", "городского округа" and the like names the place, also inside the name of
+    /// its administration.
+    @Test(arguments: [
+        "Делегация администрации муниципального образования «Город Нант» посетила Тверь.",
+        "Тверь посетили сотрудники мэрии городского округа «Город Нант».",
+        "Представители администрации городского поселения «Нант» с рабочим визитом побывали в Твери.",
+    ])
+    func aMunicipalitysQuotedNameIsThePlace(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Нант->Тверь"])
+    }
+
     @Test func stayingSomewhereIsAVisitThere() throws {
         #expect(visits(try extract("Школьники из Нанта побывали в Твери.")) == ["Нант->Тверь"])
     }
