@@ -77,6 +77,12 @@ enum Lexicon {
     static let regionWords: Stems = ["район", "област", "кра", "округ", "республик", "провинци", "префектур", "повят",
                                      "уезд", "воеводств", "штат", "земл", "кантон", "графств", "департамент"]
 
+    /// Endings of a place-name adjective in any case ("Лидский", "Мысленицким", "Вадовицкой"):
+    /// "-ск-"/"-цк-" and an adjective's ending.
+    static let placeAdjectiveEndings: [String] = ["ск", "цк"].flatMap { stem in
+        ["ий", "ой", "ого", "ому", "им", "ом", "ая", "ую", "ое", "ие", "их", "ими"].map { stem + $0 }
+    }
+
     /// Words of a district's name (folded): a district that is a partner is a city of the graph.
     static let districtWords = ["район", "повят", "уезд", "гмин", "округ", "district"]
 

@@ -15,7 +15,9 @@ extension Recognizer {
         var out: [Mention] = []
         for span in parse.entities where span.type == "LOC" {
             let indices = span.tokens.filter { w[$0].isWord }
-            guard let first = indices.first, let last = indices.last, w[first].isCapitalized, !w[first].isAbbreviation,
+            guard let first = indices.first, let spanLast = indices.last else { continue }
+            let last = regionWordAfter(c, spanLast) ?? spanLast
+            guard w[first].isCapitalized, !w[first].isAbbreviation,
                   w[first].scalarCount >= 3,
                   !known.contains(where: { $0.first <= last && first <= $0.last }),
                   !(first...last).contains(where: { quoted.contains($0) }),
@@ -28,8 +30,12 @@ extension Recognizer {
             let headGender = lower.last.flatMap { i in
                 self.parse(w[i].text).first { $0.tag.pos == "NOUN" }?.tag.gender
             }
-            let name = (first...last).map { nominativeWord(w[$0], case: parse.tokens[$0].features["Case"], gender: headGender) }
-                .joined(separator: " ")
+            // the region's word agrees in case with its adjective, which the model reads better
+            // ("Мысленицким повятом": the noun is sometimes read as a nominative)
+            let name = (first...last).map { k in
+                let caseOfWord = k > spanLast ? parse.tokens[spanLast].features["Case"] : parse.tokens[k].features["Case"]
+                return nominativeWord(w[k], case: caseOfWord, gender: headGender)
+            }.joined(separator: " ")
             let surface = text.slice(w[first].start, w[last].end)
             let span = Span(document: documentID, start: w[first].start, end: w[last].end, text: surface)
             // a lone word of the dictionary ("Саммите", "Адмиралтейской") is no place here
@@ -66,6 +72,16 @@ extension Recognizer {
                                         start: w[first].start, end: w[last].end, surface: surface), in: c))
         }
         return out
+    }
+
+    /// The region's word right after a place adjective that ends a LOC span, where the NER stopped
+    /// short of it: "Мысленицким | повятом", "Лидского | района" are one name each.
+    func regionWordAfter(_ c: Clause, _ last: Int) -> Int? {
+        let w = c.words
+        let next = last + 1
+        guard next < w.count, w[next].isWord, !w[next].isCapitalized, w[next].starts(with: Lexicon.regionWords),
+              w[last].isCapitalized, Lexicon.placeAdjectiveEndings.contains(where: { w[last].lower.hasSuffix($0) }) else { return nil }
+        return next
     }
 
     /// One word of a name in the nominative, from the case the morphology model reads in

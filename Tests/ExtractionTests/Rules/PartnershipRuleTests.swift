@@ -30,6 +30,18 @@ func statuses(_ g: Graph) -> Set<String> {
         #expect(partnerPairs(g) == [["Брно", "Казань"], ["Гронинген", "Казань"]])
     }
 
+    /// A district named by an adjective and its word, in any case, is one place, also where the
+    /// NER marks only the adjective: "Мысленицким повятом" is "Мысленицкий повят".
+    @Test(arguments: [
+        "Договор о сотрудничестве между Тверью и Мысленицким повятом действует с 2010 года.",
+        "Тверь и Мысленицкий повят связывает соглашение о партнёрстве.",
+        "С Мысленицким повятом Тверь подписала соглашение о партнёрстве.",
+    ])
+    func aDistrictsAdjectiveAndWordAreOnePlace(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Мысленицкий повят", "Тверь"]])
+    }
+
     @Test(arguments: [
         "Ярославль и Кассель стали городами-побратимами в 1988 году.",
         "Городами-побратимами в прошлом месяце официально стали Ярославль и Кассель.",
