@@ -64,6 +64,27 @@ public enum SentenceSplitter {
             return a.end == b.start
         }
 
+        /// Whether the quotation open at token `mark` is direct speech: it opens the sentence or
+        /// follows a colon, or it opened in an earlier sentence (one of the same speech). Nil
+        /// for a straight quote, which does not say whether it opens or closes.
+        func quotationIsSpeech(before mark: Int) -> Bool {
+            var closed = 0
+            var k = mark - 1
+            while k >= sentenceStart {
+                if tokens[k].kind == .quote, let q = tokens[k].text.unicodeScalars.first {
+                    switch q {
+                    case "»", "›": closed += 1
+                    case "«", "‹", "„":
+                        if closed == 0 { return k == sentenceStart || token(k - 1)?.text == ":" }
+                        closed -= 1
+                    default: return false
+                    }
+                }
+                k -= 1
+            }
+            return true
+        }
+
         /// Token `i` is the first of its line.
         func startsLine(_ i: Int) -> Bool {
             guard let t = token(i) else { return false }
@@ -90,6 +111,7 @@ public enum SentenceSplitter {
         ("terminalAbbreviation", terminalAbbreviation),
         ("abbreviation", abbreviation),
         ("initials", initials),
+        ("directSpeech", directSpeech),
         ("insideQuotes", insideQuotes),
         ("lowercaseNext", { ctx in (ctx.next?.isLowercase ?? false) ? .join : nil }),
         ("punctuationNext", punctuationNext),
@@ -173,6 +195,16 @@ public enum SentenceSplitter {
               prev.kind == .word, CharacterClass.characterCount(prev.text) == 1, prev.isCapitalized,
               ctx.adjacent(mark - 1, mark) else { return nil }
         return .join
+    }
+
+    /// A mark inside a quotation of direct speech, before a capitalised word, ends a sentence
+    /// of that speech: «Договор подписан. Теперь ждём гостей», — сказал мэр. Direct speech opens
+    /// its sentence or follows a colon; a quoted name follows its noun (спектакль «Кто там? Нет»)
+    /// and is left whole by `insideQuotes`.
+    static func directSpeech(_ ctx: Context) -> Verdict? {
+        guard ctx.quoteDepth > 0, let mark = ctx.mark, let next = ctx.next, next.kind == .word, next.isCapitalized,
+              !ctx.adjacent(ctx.last, ctx.last + 1), ctx.quotationIsSpeech(before: mark) else { return nil }
+        return .split
     }
 
     /// A mark inside quotation marks does not end the sentence, if the quotation closes later on
