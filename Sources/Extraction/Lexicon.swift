@@ -83,6 +83,15 @@ enum Lexicon {
         ["ий", "ой", "ого", "ому", "им", "ом", "ая", "ую", "ое", "ие", "их", "ими"].map { stem + $0 }
     }
 
+    /// Endings (folded: ё as е) a noun of a place's name may have in each oblique case, by
+    /// OpenCorpora's case names: a name without one does not decline ("городом Вэйхай").
+    static let caseEndings: [String: [String]] = [
+        "gent": ["а", "я", "ы", "и", "у", "ю"],
+        "datv": ["у", "ю", "е", "и"],
+        "ablt": ["ом", "ем", "ой", "ей", "ою", "ею", "ью", "ами", "ями"],
+        "loct": ["е", "и", "у", "ю"],
+    ]
+
     /// Words of a district's name (folded): a district that is a partner is a city of the graph.
     static let districtWords = ["район", "повят", "уезд", "гмин", "округ", "district"]
 

@@ -2,7 +2,8 @@ import Gazetteer
 import KnowledgeGraph
 
 /// A district, county or city district that is a partner of another place is a `city` of the
-/// graph (DESIGN.md, annotation rules): "Горецкий район", "Кентшинский повят", "район Дадукоу".
+/// graph (DESIGN.md, annotation rules): "Горецкий район", "Кентшинский повят", "район Дадукоу",
+/// "префектура Сонгинохайрхан Улан-Батора" (`NodeDraft.namedAsDistrict`).
 /// Subdivisions the gazetteer knows (oblasts, provinces, krais) stay regions whatever they do.
 extension Extractor {
     func retypePartnerDistricts(_ nodes: inout [String: NodeDraft], _ drafts: inout [EdgeDraft]) {
@@ -10,7 +11,7 @@ extension Extractor {
         var redirect: [String: String] = [:]
         for id in partnerEnds.sorted() {
             guard let node = nodes[id], node.type == .region, gazetteer.place(id: id) == nil,
-                  fold(node.name).split(separator: " ").contains(where: { word in
+                  node.namedAsDistrict || fold(node.name).split(separator: " ").contains(where: { word in
                       Lexicon.districtWords.contains { word.hasPrefix($0) }
                   }) else { continue }
             let cityID = "city/" + id.dropFirst("region/".count)

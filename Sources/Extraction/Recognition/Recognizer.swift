@@ -55,6 +55,9 @@ struct NodeDraft: Sendable {
     }
     var attributes: [String: AttributeValue] = [:]
     var mentions: [Span] = []
+    /// Named as a city's district: after a district's word ("района Шахэкоу") or with its city
+    /// after it ("префектурой Сонгинохайрхан Улан-Батора"); as a partner it is a city.
+    var namedAsDistrict = false
 }
 
 /// Recognises places, people, organisations and events in clauses and registers their nodes.
@@ -604,9 +607,10 @@ struct Recognizer {
                           taken: Set<Int>, nodes: inout [String: NodeDraft]) -> Mention? {
         let w = c.words
         var last = i
-        // "Верхняя Савойя": a following capitalised word belongs to the same name.
+        // "Верхняя Савойя": a following capitalised word belongs to the same name, unless it is
+        // a place in the genitive, the one this is in ("префектурой Сонгинохайрхан Улан-Батора").
         while last + 1 < w.count, w[last + 1].isWord, w[last + 1].isCapitalized, !taken.contains(last + 1),
-              last - i < 2 { last += 1 }
+              last - i < 2, !isGenitivePlace(w[last + 1]) { last += 1 }
         let surface = text.slice(w[i].start, w[last].end)
         guard surface.unicodeScalars.first.map({ CharacterSets.cyrillicUpper($0) }) ?? false else { return nil }
         if Lexicon.notPlaces.contains(w[i].lower) { return nil }
@@ -623,7 +627,17 @@ struct Recognizer {
         if let hint { attrs["country"] = .string(hint) }
         register(&nodes, id: id, type: type, name: name, surface: surface,
                  span: Span(document: documentID, start: w[i].start, end: w[last].end, text: surface), attributes: attrs)
+        let afterDistrictWord = i > 0 && w[i - 1].isWord && Lexicon.districtWords.contains { fold(w[i - 1].text).hasPrefix($0) }
+        let cityAfter = last + 1 < w.count && w[last + 1].isWord && w[last + 1].isCapitalized && isGenitivePlace(w[last + 1])
+        if type == .region && (afterDistrictWord || cityAfter) { nodes[id]?.namedAsDistrict = true }
         return Mention(nodeID: id, type: type, first: i, last: last, start: w[i].start, end: w[last].end, surface: surface)
+    }
+
+    /// A word that is a place of the gazetteer in the genitive only: "Улан-Батора", "Иркутска".
+    func isGenitivePlace(_ word: Word) -> Bool {
+        guard !placeMatches(word.text).isEmpty else { return false }
+        let readings = parse(word.text)
+        return readings.contains { $0.tag.case == "gent" } && !readings.contains { $0.tag.case == "nomn" }
     }
 
     /// Nominative of a place name: each word through the analyzer, keeping indeclinable
@@ -632,10 +646,13 @@ struct Recognizer {
         let parts = surface.split(separator: " ").map(String.init)
         return parts.map { part -> String in
             if let mc = markerCase, mc != "nomn", let hyphenated = nominativeOfHyphenatedName(part, case: mc) { return hyphenated }
-            // "города Пучона": the name agrees with its marker's case
-            if let mc = markerCase, mc != "nomn", mc != "accs",
-               let p = parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
-                return capitalizeLike(part, p.normalForm)
+            // "города Пучона": the name agrees with its marker's case; without an ending of that
+            // case it does not decline ("префектурой Сонгинохайрхан", "городом Вэйхай")
+            if let mc = markerCase, mc != "nomn", mc != "accs" {
+                if let endings = Lexicon.caseEndings[mc], !endings.contains(where: { fold(part).hasSuffix($0) }) { return part }
+                if let p = parse(part).first(where: { $0.tag.case == mc && $0.tag.pos == "NOUN" }) {
+                    return capitalizeLike(part, p.normalForm)
+                }
             }
             if markerCase == "nomn" || markerCase == "accs" { return part }
             // foreign names ending in a vowel other than а/я do not decline: "Бёрде", "Удалянчи"

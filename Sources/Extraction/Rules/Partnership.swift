@@ -228,6 +228,14 @@ extension RelationRules {
         }
     }
 
+    /// A place named as a district: with a region's word in its name ("Октябрьский район") or
+    /// right after one ("префектурой Сонгинохайрхан").
+    private func isDistrict(_ m: Mention, in f: ClauseFacts) -> Bool {
+        if f.words[m.first...m.last].contains(where: { !$0.isCapitalized && $0.starts(with: Lexicon.regionWords) }) { return true }
+        return m.first > 0 && f.words[m.first - 1].isWord && !f.words[m.first - 1].isCapitalized
+            && f.words[m.first - 1].starts(with: Lexicon.regionWords)
+    }
+
     /// A genitive place that says where the place beside it is: "столица Армении Ереван",
     /// "мэр провинции Самсун", "Кировский район Санкт-Петербурга", "район A Могилёвской области".
     func qualifiesAnother(_ m: Mention, in f: ClauseFacts) -> Bool {
@@ -236,6 +244,9 @@ extension RelationRules {
         if let before = f.places.last(where: { $0.last < m.first }) {
             let between = f.words[(before.last + 1)..<m.first]
             if m.type != .city, between.isEmpty, m.cases.contains("gent"), !m.mayBe("nomn") { return true }
+            // "префектурой Сонгинохайрхан Улан-Батора", "Октябрьским районом Иркутска": a genitive
+            // city right after a district is the city the district is in
+            if m.type == .city, between.isEmpty, isDistrict(before, in: f), m.cases.contains("gent"), !m.mayBe("nomn") { return true }
             if between.count == 1, let marker = between.first, isMarkerWord(marker),
                analyzer.parse(marker.text).contains(where: { $0.tag.case == "gent" && $0.tag.number == "sing" }),
                !analyzer.parse(marker.text).contains(where: { $0.tag.case == "nomn" && $0.tag.number == "sing" }) {

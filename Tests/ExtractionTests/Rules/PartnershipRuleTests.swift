@@ -42,6 +42,32 @@ func statuses(_ g: Graph) -> Set<String> {
         #expect(partnerPairs(g) == [["Мысленицкий повят", "Тверь"]])
     }
 
+    /// A city's district named after its word ("префектурой Сонгинохайрхан", "района Баянзурх")
+    /// keeps its name as written, and the city after it in the genitive is where it is, not
+    /// part of its name nor a partner.
+    @Test(arguments: [
+        "Подписано соглашение между префектурой Сонгинохайрхан Улан-Батора и Октябрьским районом Иркутска.",
+        "Октябрьский район Иркутска и префектура Сонгинохайрхан Улан-Батора стали побратимами.",
+        "Соглашение о побратимстве связывает Октябрьский район Иркутска с префектурой Сонгинохайрхан Улан-Батора.",
+    ])
+    func aDistrictOfACityIsThePartnerNotItsCity(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Октябрьский район", "Сонгинохайрхан"]])
+        #expect(g.nodes.first { $0.name == "Сонгинохайрхан" }?.type == .city)
+    }
+
+    /// A district named after its word is, as a partner, a city of the graph.
+    @Test(arguments: [
+        "Железнодорожный район Читы подписал соглашение о партнёрстве с районом Шахэкоу.",
+        "Между Железнодорожным районом Читы и районом Шахэкоу подписано соглашение о дружбе.",
+        "Район Шахэкоу и Железнодорожный район Читы стали побратимами.",
+    ])
+    func aPartnerDistrictNamedAfterItsWordIsACity(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partnerPairs(g) == [["Железнодорожный район", "Шахэкоу"]])
+        #expect(g.nodes.first { $0.name == "Шахэкоу" }?.type == .city)
+    }
+
     @Test(arguments: [
         "Ярославль и Кассель стали городами-побратимами в 1988 году.",
         "Городами-побратимами в прошлом месяце официально стали Ярославль и Кассель.",
