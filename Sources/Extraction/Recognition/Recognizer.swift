@@ -256,19 +256,20 @@ struct Recognizer {
     }
 
     /// A name the gazetteer lacks, right before the country it is in, is a city of that country:
-    /// "Тампере, Финляндия", "Ювяскюля (Финляндия)". Only names the dictionary does not know as
-    /// common words; before a comma, only where a list puts them (first in the sentence or after
-    /// a comma).
+    /// "Тампере, Финляндия", "Ювяскюля (Финляндия)", "Рингсакер (Ringsaker), Норвегия". Only names
+    /// the dictionary does not know as common words; before a comma, only where a list puts them
+    /// (first in the sentence, or after a comma, semicolon, colon, dash or "и").
     private func placesBeforeTheirCountry(_ c: Clause, _ found: [Mention], taken: Set<Int>, nodes: inout [String: NodeDraft]) -> [Mention] {
         var out = found
         let w = c.words
         for country in found where country.type == .country && country.first >= 2 {
             let sep = w[country.first - 1]
             guard sep.isText(",") || sep.isText("(") else { continue }
-            let i = country.first - 2
-            guard w[i].isWord, w[i].isCapitalized, !w[i].isAbbreviation, !taken.contains(i),
+            // "Рингсакер (Ringsaker), Норвегия": the name's own spelling in parentheses between
+            let i = sep.isText(",") ? (latinSpellingBefore(c, country.first - 2) ?? country.first - 2) : country.first - 2
+            guard i >= 0, w[i].isWord, w[i].isCapitalized, !w[i].isAbbreviation, !taken.contains(i),
                   !out.contains(where: { $0.first <= i && i <= $0.last }) else { continue }
-            let atItemStart = i == firstWordIndex(c) || (i > 0 && w[i - 1].isText(","))
+            let atItemStart = i == firstWordIndex(c) || (i > 0 && w[i - 1].isAny([",", ";", ":", "—", "–", "и"]))
             guard sep.isText("(") || atItemStart else { continue }
             guard let p = parse(w[i].text).first, !p.isDictionaryWord || p.tag.contains("Geox") else { continue }
             let surface = w[i].text
@@ -280,6 +281,19 @@ struct Recognizer {
             out.append(Mention(nodeID: id, type: .city, first: i, last: i, start: w[i].start, end: w[i].end, surface: surface))
         }
         return out.sorted { $0.first < $1.first }
+    }
+
+    /// The word before a parenthesised spelling in Latin letters that ends at `close`
+    /// ("Рингсакер (Ringsaker)"), or nil.
+    private func latinSpellingBefore(_ c: Clause, _ close: Int) -> Int? {
+        let w = c.words
+        guard close >= 3, w[close].isText(")") else { return nil }
+        var k = close - 1
+        while k > 0, w[k].isWord, w[k].text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.value < 0x0400 || $0 == "-" || $0 == "'" }) {
+            k -= 1
+        }
+        guard k < close - 1, w[k].isText("(") else { return nil }
+        return k - 1
     }
 
     /// The mention with its governing preposition and its cases.

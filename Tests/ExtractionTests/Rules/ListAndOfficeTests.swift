@@ -14,6 +14,19 @@ import KnowledgeGraph
         #expect(partners(try extract(text), of: "Тверь") == ["Льеж", "Нант", "Оснабрюк"])
     }
 
+    /// A partner the gazetteer lacks, with its own spelling in parentheses and its country
+    /// after a comma, in a list of lines or within a sentence.
+    @Test(arguments: [
+        "О городе\n\nГорода-побратимы Твери\nРингсакер (Ringsaker), Норвегия\nПуумала (Puumala), Финляндия\n",
+        "Справка\n\nПобратимы Твери: Рингсакер (Ringsaker), Норвегия; Пуумала (Puumala), Финляндия.\n",
+        "Справка\n\nСреди побратимов Твери — Пуумала (Puumala), Финляндия, и Рингсакер (Ringsaker), Норвегия.\n",
+    ])
+    func anUnknownPartnerWithItsLatinSpellingAndCountry(_ text: String) throws {
+        let g = try extract(text)
+        #expect(partners(g, of: "Тверь") == ["Рингсакер", "Пуумала"])
+        #expect(g.nodes.first { $0.name == "Рингсакер" }?.country == "NO")
+    }
+
     @Test func aListLineDatesItsOwnPartnership() throws {
         let g = try extract("О городе\n\nГорода-побратимы Твери\nЛьеж, Бельгия — с 1997 года\nНант (Франция)\n")
         let liege = try #require(g.nodes.first { $0.name == "Льеж" })
