@@ -181,6 +181,9 @@ enum Lexicon {
     /// "встреча с делегацией из A": a meeting is a reception only of guests who came from
     /// somewhere ("из A"), not of a body's representatives ("с представителями мэрии A").
     static let meetingNouns: Stems = ["встреча", "встречу", "встрече", "встречи", "встречей"]
+    /// The noun of a visit: where it took place is the place visited, when its visitors are
+    /// named ("в Твери завершился визит делегации Нанта").
+    static let visitNounStems: Stems = ["визит"]
     /// Verbs of staying somewhere: the place after "в" is in the prepositional case.
     static let visitStayStems: Stems = ["побывал", "побыва", "пребыва", "находил", "пробыл", "пробыв"]
     /// Verbs of receiving a group: the host is visited.

@@ -72,11 +72,18 @@ extension RelationRules {
                 else { targets = origins.isEmpty ? objects.filter { $0.first > t } : objects }
             case .motion:
                 // "в" with the accusative is where one goes ("прибыли в Пермь"); with the
-                // prepositional only after "побывать" ("побывали в Перми")
-                let stay = w[t].starts(with: Lexicon.visitStayStems)
+                // prepositional only after "побывать" ("побывали в Перми") and after the noun of a
+                // visit whose visitors are named ("в Перми прошёл визит делегации A", "мэра A")
+                let visitorsNamed = !origins.isEmpty || places.contains { $0.cases.contains("gent") && isAfterOffice($0, in: f) }
+                let stayVerb = w[t].starts(with: Lexicon.visitStayStems)
+                let visitNoun = w[t].starts(with: Lexicon.visitNounStems) && visitorsNamed
                 targets = places.filter { m in
-                    m.locative && !origins.contains { $0.nodeID == m.nodeID }
-                        && (m.cases.isEmpty || m.cases.contains("accs") || (stay && (m.cases.contains("loct") || m.cases.contains("loc2"))))
+                    guard m.locative, !origins.contains(where: { $0.nodeID == m.nodeID }) else { return false }
+                    if m.cases.isEmpty || m.cases.contains("accs") { return true }
+                    guard m.cases.contains("loct") || m.cases.contains("loc2") else { return false }
+                    // the noun's place: before it, or within its phrase ("визит делегации A в B"),
+                    // not past another verb ("…визитом посетила C, связанных с Годом России во Франции")
+                    return stayVerb || visitNoun && (m.last < t || !w[(t + 1)..<m.first].contains { isVerbForm($0) || $0.isText(",") })
                 }
             }
             targets = targets.filter { m in !origins.contains { $0.nodeID == m.nodeID } }

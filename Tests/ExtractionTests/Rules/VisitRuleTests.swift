@@ -52,6 +52,16 @@ import KnowledgeGraph
         #expect(visits(try extract(text)) == ["Нант->Тверь"])
     }
 
+    /// Where a visit of a named group took place is the place it visited.
+    @Test(arguments: [
+        "Вчера в Твери завершился визит делегации французского Нанта.",
+        "В Твери прошёл официальный визит мэра Нанта.",
+        "Визит представителей мэрии Нанта в Твери продлился три дня.",
+    ])
+    func theVisitOfAGroupTookPlaceWhereItWas(_ text: String) throws {
+        #expect(visits(try extract(text)) == ["Нант->Тверь"])
+    }
+
     @Test func stayingSomewhereIsAVisitThere() throws {
         #expect(visits(try extract("Школьники из Нанта побывали в Твери.")) == ["Нант->Тверь"])
     }
