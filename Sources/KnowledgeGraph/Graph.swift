@@ -297,3 +297,14 @@ extension Array where Element: Comparable {
         return out
     }
 }
+
+extension Graph {
+    /// The graph less its text: nodes without attributes and mentions, edges without attributes
+    /// and evidence, as a query graph is read from a store or a graph JSON.
+    public func withoutText() -> Graph {
+        var light = self
+        for k in light.nodes.indices { light.nodes[k].attributes = [:]; light.nodes[k].mentions = [] }
+        for k in light.edges.indices { light.edges[k].attributes = [:]; light.edges[k].evidence = [] }
+        return light
+    }
+}

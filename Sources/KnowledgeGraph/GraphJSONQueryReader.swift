@@ -12,12 +12,13 @@ import Foundation
 /// when a report asks (`GraphJSONDetails`). The same split as the store's query graph.
 public struct GraphJSONQueryRead: Sendable {
     /// Documents in full; nodes without attributes and mentions; edges without attributes and
-    /// evidence.
+    /// evidence. (The whole graph, should only the full read accept the text: then `details`
+    /// and `counts` are nil, and `GraphQueries` reads the graph as it is.)
     public var graph: Graph
     /// The attributes and evidence, read from the text by id.
-    public var details: GraphJSONDetails
+    public var details: GraphJSONDetails?
     /// How many mentions and evidence spans the whole graph has.
-    public var counts: GraphQueries.FactCounts
+    public var counts: GraphQueries.FactCounts?
 }
 
 extension GraphJSON {
@@ -31,25 +32,28 @@ extension GraphJSON {
     /// `threads` read the nodes and edges of a long pretty-printed text together
     /// (`ParallelArrayRead.swift`) when at least `parallelMinimumBytes` follow their start.
     static func readForQueries(_ data: Data, file: String, threads: Int, parallelMinimumBytes: Int) throws -> GraphJSONQueryRead {
-        let skeleton: Result<GraphJSONQueryRead, GraphJSONReader.Failure> = data.withUnsafeBytes { raw in
+        let light: Result<GraphJSONReader.LightGraph, GraphJSONReader.Failure> = data.withUnsafeBytes { raw in
             var reader = GraphJSONReader(bytes: raw.bindMemory(to: UInt8.self))
             do throws(GraphJSONReader.Failure) {
-                var read = try reader.queryGraph(threads: threads, parallelMinimumBytes: parallelMinimumBytes)
+                let light = try reader.lightGraph(threads: threads, parallelMinimumBytes: parallelMinimumBytes)
                 reader.skipSpace()
                 guard reader.i == reader.bytes.count else { throw .syntax }
-                read.details.data = data
-                return .success(read)
+                return .success(light)
             } catch {
                 return .failure(error)
             }
         }
-        switch skeleton {
-        case .success(let read): return read
+        switch light {
+        case .success(let l):
+            let details = GraphJSONDetails(data: data, nodeIDs: l.nodes.map(\.value.id), nodeRanges: l.nodes.map(\.range),
+                                           edgeIDs: l.edges.map(\.value.id), edgeRanges: l.edges.map(\.range))
+            return GraphJSONQueryRead(graph: Graph(documents: l.documents, nodes: l.nodes.map(\.value), edges: l.edges.map(\.value)),
+                                      details: details,
+                                      counts: .init(mentions: l.nodes.reduce(0) { $0 + $1.spans }, evidence: l.edges.reduce(0) { $0 + $1.spans }))
         case .failure:
-            // The full read says what is wrong, in its words. Should it read the text after
-            // all, the graph is still answered from: whole, with nothing left to look up.
-            let whole = try decode(data, file: file)
-            return GraphJSONQueryRead(whole: whole)
+            // The full read says what is wrong, in its words; should it read the text after all,
+            // queries read that whole graph.
+            return GraphJSONQueryRead(graph: try decode(data, file: file), details: nil, counts: nil)
         }
     }
 
@@ -59,44 +63,25 @@ extension GraphJSON {
     }
 }
 
-extension GraphJSONQueryRead {
-    /// A graph already read whole: its details are itself.
-    init(whole: Graph) {
-        var light = whole
-        var nodeRanges: [Range<Int>] = [], edgeRanges: [Range<Int>] = []
-        for k in light.nodes.indices { light.nodes[k].attributes = [:]; light.nodes[k].mentions = [] }
-        for k in light.edges.indices { light.edges[k].attributes = [:]; light.edges[k].evidence = [] }
-        nodeRanges = Array(repeating: 0..<0, count: whole.nodes.count)
-        edgeRanges = Array(repeating: 0..<0, count: whole.edges.count)
-        graph = light
-        details = GraphJSONDetails(nodeIDs: whole.nodes.map(\.id), nodeRanges: nodeRanges,
-                                   edgeIDs: whole.edges.map(\.id), edgeRanges: edgeRanges, whole: whole)
-        counts = .init(mentions: whole.nodes.reduce(0) { $0 + $1.mentions.count },
-                       evidence: whole.edges.reduce(0) { $0 + $1.evidence.count })
-    }
-}
-
 /// The attributes and evidence of a graph JSON read for queries: each node and edge object is
 /// read whole from the text when a report asks for it by id.
 public struct GraphJSONDetails: GraphDetails {
-    /// The graph text (set once it is read).
-    var data = Data()
+    /// The graph text.
+    private let data: Data
     private let nodeIDs: [String]
     private let nodeRanges: [Range<Int>]
     private let edgeIDs: [String]
     private let edgeRanges: [Range<Int>]
-    /// A graph that was read whole after all (see `readForQueries`).
-    private let whole: Graph?
     /// Object number by id, worked out on the first lookup: most commands never look one up.
     private let nodeNumbers: Lazy<IDLookup>
     private let edgeNumbers: Lazy<IDLookup>
 
-    init(nodeIDs: [String], nodeRanges: [Range<Int>], edgeIDs: [String], edgeRanges: [Range<Int>], whole: Graph? = nil) {
+    init(data: Data, nodeIDs: [String], nodeRanges: [Range<Int>], edgeIDs: [String], edgeRanges: [Range<Int>]) {
+        self.data = data
         self.nodeIDs = nodeIDs
         self.nodeRanges = nodeRanges
         self.edgeIDs = edgeIDs
         self.edgeRanges = edgeRanges
-        self.whole = whole
         nodeNumbers = Lazy { IDLookup(nodeIDs) }
         edgeNumbers = Lazy { IDLookup(edgeIDs) }
     }
@@ -105,7 +90,6 @@ public struct GraphJSONDetails: GraphDetails {
         var out: [String: Edge] = [:]
         for id in ids {
             guard out[id] == nil, let k = edgeNumbers.value.first(id, in: edgeIDs) else { continue }
-            if let whole { out[id] = whole.edges[k]; continue }
             out[id] = try read(edgeRanges[k]) { (r: inout GraphJSONReader) throws(GraphJSONReader.Failure) in try r.edge() }
         }
         return out
@@ -115,7 +99,6 @@ public struct GraphJSONDetails: GraphDetails {
         var out: [String: [String: AttributeValue]] = [:]
         for id in ids {
             guard out[id] == nil, let k = nodeNumbers.value.first(id, in: nodeIDs) else { continue }
-            if let whole { out[id] = whole.nodes[k].attributes; continue }
             out[id] = try read(nodeRanges[k]) { (r: inout GraphJSONReader) throws(GraphJSONReader.Failure) in try r.node() }.attributes
         }
         return out
@@ -153,12 +136,7 @@ enum IDLookup: Sendable {
         switch self {
         case .table(let table): return table[id]
         case .sorted:
-            var low = 0, high = ids.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ids[mid] < id { low = mid + 1 } else { high = mid }
-            }
-            return low < ids.count && ids[low] == id ? low : nil
+            return SortedIDs.positions(of: id, count: ids.count) { ids[$0] }.first
         }
     }
 }
@@ -174,73 +152,40 @@ extension GraphJSONReader {
         var spans: Int
     }
 
+    /// The documents in full, the nodes and edges light.
+    struct LightGraph {
+        var documents: [Document] = []
+        var nodes: [Light<Node>] = []
+        var edges: [Light<Edge>] = []
+    }
+
     /// The whole document: documents in full, nodes and edges light (long arrays read on
     /// `threads` threads), the rest checked.
-    mutating func queryGraph(threads: Int, parallelMinimumBytes: Int) throws(Failure) -> GraphJSONQueryRead {
-        var documents: [Document] = []
-        var nodes: [Light<Node>] = [], edges: [Light<Edge>] = []
+    mutating func lightGraph(threads: Int, parallelMinimumBytes: Int) throws(Failure) -> LightGraph {
+        var g = LightGraph()
         try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
-            case "documents": documents = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.document() } ?? []
+            case "documents": g.documents = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.document() } ?? []
             case "nodes":
-                nodes = try r.optionalArray(threads: threads, minimumBytes: parallelMinimumBytes) { (r: inout GraphJSONReader) throws(Failure) in
-                    try r.lightNode()
+                g.nodes = try r.optionalArray(threads: threads, minimumBytes: parallelMinimumBytes) { (r: inout GraphJSONReader) throws(Failure) in
+                    try r.light { (r: inout GraphJSONReader) throws(Failure) in try r.node(keepingText: false) }
                 } ?? []
             case "edges":
-                edges = try r.optionalArray(threads: threads, minimumBytes: parallelMinimumBytes) { (r: inout GraphJSONReader) throws(Failure) in
-                    try r.lightEdge()
+                g.edges = try r.optionalArray(threads: threads, minimumBytes: parallelMinimumBytes) { (r: inout GraphJSONReader) throws(Failure) in
+                    try r.light { (r: inout GraphJSONReader) throws(Failure) in try r.edge(keepingText: false) }
                 } ?? []
             default: try r.skipValue()
             }
         }
-        let g = Graph(documents: documents, nodes: nodes.map(\.value), edges: edges.map(\.value))
-        let details = GraphJSONDetails(nodeIDs: g.nodes.map(\.id), nodeRanges: nodes.map(\.range),
-                                       edgeIDs: g.edges.map(\.id), edgeRanges: edges.map(\.range))
-        let counts = GraphQueries.FactCounts(mentions: nodes.reduce(0) { $0 + $1.spans }, evidence: edges.reduce(0) { $0 + $1.spans })
-        return GraphJSONQueryRead(graph: g, details: details, counts: counts)
+        return g
     }
 
-    /// A node without attributes and mentions, where its object lies, and its mention count.
-    mutating func lightNode() throws(Failure) -> Light<Node> {
+    /// An object read by `body` without its text, with where it lies.
+    mutating func light<T>(_ body: (inout GraphJSONReader) throws(Failure) -> (T, Int)) throws(Failure) -> Light<T> {
         skipSpace()
         let start = i
-        var id: String?, type: NodeType?, name: String?, aliases: [String] = [], mentions = 0
-        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
-            switch key {
-            case "id": id = try r.string()
-            case "type": type = try r.enumValue(NodeType.self)
-            case "name": name = try r.string()
-            case "aliases": aliases = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.string() } ?? []
-            case "attributes": try r.checkAttributes()
-            case "mentions": mentions = try r.spanCount()
-            default: try r.skipValue()
-            }
-        }
-        let node = Node(id: try required(id, "id"), type: try required(type, "type"), name: try required(name, "name"), aliases: aliases)
-        return Light(value: node, range: start..<i, spans: mentions)
-    }
-
-    /// An edge without attributes and evidence, where its object lies, and its evidence count.
-    mutating func lightEdge() throws(Failure) -> Light<Edge> {
-        skipSpace()
-        let start = i
-        var id: String?, type: EdgeType?, source: String?, target: String?, evidence = 0
-        try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
-            switch key {
-            case "id": id = try r.string()
-            case "type": type = try r.enumValue(EdgeType.self)
-            case "source": source = try r.string()
-            case "target": target = try r.string()
-            case "attributes": try r.checkAttributes()
-            case "evidence": evidence = try r.spanCount()
-            default: try r.skipValue()
-            }
-        }
-        var e = Edge(id: try required(id, "id"), type: try required(type, "type"),
-                     source: try required(source, "source"), target: try required(target, "target"))
-        e.source = source ?? e.source
-        e.target = target ?? e.target
-        return Light(value: e, range: start..<i, spans: evidence)
+        let (value, spans) = try body(&self)
+        return Light(value: value, range: start..<i, spans: spans)
     }
 
     /// Checks an attribute object (or null) as `attributes()` reads it, keeping nothing.
@@ -254,11 +199,6 @@ extension GraphJSONReader {
         skipSpace()
         guard i < bytes.count else { throw .syntax }
         if bytes[i] == UInt8(ascii: "\"") { try skipString() } else { _ = try attributeValue() }
-    }
-
-    /// The number of spans in an array of them (or null), each checked as `span()` reads it.
-    mutating func spanCount() throws(Failure) -> Int {
-        try optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.checkSpan() }?.count ?? 0
     }
 
     /// Checks a span object as `span()` reads it, keeping nothing.

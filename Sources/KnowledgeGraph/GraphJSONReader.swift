@@ -119,35 +119,43 @@ struct GraphJSONReader {
                         reporter: reporter, year: year, format: format, title: title, paths: paths)
     }
 
-    mutating func node() throws(Failure) -> Node {
+    mutating func node() throws(Failure) -> Node { try node(keepingText: true).node }
+
+    mutating func edge() throws(Failure) -> Edge { try edge(keepingText: true).edge }
+
+    /// A node, and how many mentions it has. Without `keepingText` its attributes and mentions
+    /// are only checked, as they would be read, and left out (the query read).
+    mutating func node(keepingText: Bool) throws(Failure) -> (node: Node, spans: Int) {
         var id: String?, type: NodeType?, name: String?
-        var aliases: [String] = [], attributes: [String: AttributeValue] = [:], mentions: [Span] = []
+        var aliases: [String] = [], attributes: [String: AttributeValue] = [:], mentions: [Span] = [], spans = 0
         try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "id": id = try r.string()
             case "type": type = try r.enumValue(NodeType.self)
             case "name": name = try r.string()
             case "aliases": aliases = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.string() } ?? []
-            case "attributes": attributes = try r.attributes() ?? [:]
-            case "mentions": mentions = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.span() } ?? []
+            case "attributes": if keepingText { attributes = try r.attributes() ?? [:] } else { try r.checkAttributes() }
+            case "mentions": (mentions, spans) = try r.spans(keeping: keepingText)
             default: try r.skipValue()
             }
         }
-        return Node(id: try required(id, "id"), type: try required(type, "type"), name: try required(name, "name"),
-                    aliases: aliases, attributes: attributes, mentions: mentions)
+        let node = Node(id: try required(id, "id"), type: try required(type, "type"), name: try required(name, "name"),
+                        aliases: aliases, attributes: attributes, mentions: mentions)
+        return (node, spans)
     }
 
-    mutating func edge() throws(Failure) -> Edge {
+    /// An edge, and how many evidence spans it has; `keepingText` as for `node(keepingText:)`.
+    mutating func edge(keepingText: Bool) throws(Failure) -> (edge: Edge, spans: Int) {
         var id: String?, type: EdgeType?, source: String?, target: String?
-        var attributes: [String: AttributeValue] = [:], evidence: [Span] = []
+        var attributes: [String: AttributeValue] = [:], evidence: [Span] = [], spans = 0
         try object { (r: inout GraphJSONReader, key: JSONKey) throws(Failure) in
             switch key {
             case "id": id = try r.string()
             case "type": type = try r.enumValue(EdgeType.self)
             case "source": source = try r.string()
             case "target": target = try r.string()
-            case "attributes": attributes = try r.attributes() ?? [:]
-            case "evidence": evidence = try r.optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.span() } ?? []
+            case "attributes": if keepingText { attributes = try r.attributes() ?? [:] } else { try r.checkAttributes() }
+            case "evidence": (evidence, spans) = try r.spans(keeping: keepingText)
             default: try r.skipValue()
             }
         }
@@ -157,7 +165,16 @@ struct GraphJSONReader {
                      attributes: attributes, evidence: evidence)
         e.source = source ?? e.source
         e.target = target ?? e.target
-        return e
+        return (e, spans)
+    }
+
+    /// An array of spans (or null) and its length; without `keeping`, each span is only checked.
+    mutating func spans(keeping: Bool) throws(Failure) -> ([Span], Int) {
+        if keeping {
+            let spans = try optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.span() } ?? []
+            return (spans, spans.count)
+        }
+        return ([], try optionalArray { (r: inout GraphJSONReader) throws(Failure) in try r.checkSpan() }?.count ?? 0)
     }
 
     mutating func span() throws(Failure) -> Span {

@@ -25,9 +25,10 @@ extension GraphJSONReader {
         let open = i
         if try null() { return nil }
         guard bytes[i] == UInt8(ascii: "[") else { return try optionalArray(element) }
-        var k = i + 1
-        while k < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[k]) { k += 1 }
-        let first = k
+        var probe = self
+        probe.i = i + 1
+        probe.skipSpace()
+        let first = probe.i
         guard threads > 1, first < bytes.count, bytes[first] != UInt8(ascii: "]"),
               bytes.count - first >= minimumBytes,
               bytes[(i + 1)..<first].contains(0x0A) else {

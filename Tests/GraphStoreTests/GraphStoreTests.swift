@@ -205,7 +205,7 @@ enum StoreFixture {
         for (store, merged) in try Self.stores() {
             let (light, counts) = try store.queryGraph()
             #expect(light.documents == merged.documents)
-            #expect(light.nodes == merged.nodes.map { var n = $0; n.mentions = []; n.attributes = [:]; return n })
+            #expect(light.nodes == merged.withoutText().nodes)
             let attributes = try store.nodeAttributes(withIDs: merged.nodes.map(\.id) + ["nobody"])
             #expect(attributes == Dictionary(uniqueKeysWithValues: merged.nodes.map { ($0.id, $0.attributes) }))
             #expect(light.edges.map(\.id) == merged.edges.map(\.id))

@@ -45,6 +45,10 @@ public struct GraphQueries: Sendable {
         public var mentions: Int
         public var evidence: Int
         public init(mentions: Int, evidence: Int) { self.mentions = mentions; self.evidence = evidence }
+        /// The counts of a whole graph.
+        public init(of graph: Graph) {
+            self.init(mentions: graph.nodes.reduce(0) { $0 + $1.mentions.count }, evidence: graph.edges.reduce(0) { $0 + $1.evidence.count })
+        }
     }
 
     /// Relations that make two places partners.
@@ -110,12 +114,7 @@ public struct GraphQueries: Sendable {
     /// The position of the node with `id` in `graph.nodes` (which are in id order), found without
     /// building an index: the last of equal ids, as `GraphIndex` numbers them.
     private func nodeNumber(of id: String) -> Int? {
-        var low = 0, high = graph.nodes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if graph.nodes[mid].id <= id { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 && graph.nodes[low - 1].id == id ? low - 1 : nil
+        SortedIDs.positions(of: id, count: graph.nodes.count) { graph.nodes[$0].id }.last
     }
 
     /// How to search for paths.
@@ -306,11 +305,11 @@ public struct GraphQueries: Sendable {
         for l in labels { sizes[Int(l)] += 1 }
         let n = all.csr.vertexCount
         let isolated = (0..<n).filter { all.csr.degree($0) == 0 }.count
+        let counts = factCounts ?? FactCounts(of: graph)
         return StatsReport(
             documents: graph.documents.count, nodes: graph.nodes.count, edges: graph.edges.count,
             nodesByType: nodesByType, edgesByType: edgesByType,
-            mentions: factCounts?.mentions ?? graph.nodes.reduce(0) { $0 + $1.mentions.count },
-            evidence: factCounts?.evidence ?? graph.edges.reduce(0) { $0 + $1.evidence.count },
+            mentions: counts.mentions, evidence: counts.evidence,
             components: componentCount, largestComponent: sizes.max() ?? 0,
             isolatedNodes: isolated,
             averageDegree: n == 0 ? 0 : Double(all.csr.neighbours.count) / Double(n),
